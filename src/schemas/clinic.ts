@@ -1,0 +1,108 @@
+import { z } from 'astro/zod';
+import { line } from './fields';
+
+export const WEEKDAYS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
+
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const clockTime = z
+  .string({ error: 'must be a time like 09:00' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a 24-hour time like 09:00 or 17:30' });
+
+const openingHours = z
+  .strictObject({
+    days: z
+      .array(z.enum(WEEKDAYS, { error: `must be a day: ${WEEKDAYS.join(', ')}` }), {
+        error: 'must be a list of days',
+      })
+      .min(1, { error: 'needs at least one day' })
+      .describe('Days with these opening hours.'),
+    opens: clockTime.describe('Opening time, 24-hour clock, e.g. 09:00.'),
+    closes: clockTime.describe('Closing time, 24-hour clock, e.g. 17:30.'),
+  })
+  .refine((hours) => hours.closes > hours.opens, {
+    error: 'must be later than the opening time',
+    path: ['closes'],
+  });
+
+export type OpeningHours = z.infer<typeof openingHours>;
+
+/** The clinic's own facts. One file (`src/content/settings/clinic.yaml`), each fact set once. */
+export const clinicSchema = z.strictObject({
+  name: line(2, 60).describe(
+    'The clinic name as it appears in the header, titles and search results.',
+  ),
+  phone: z
+    .string({ error: 'must be a phone number' })
+    .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' })
+    .describe('Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.'),
+  email: z.email({ error: 'must be an email address' }).describe('Email address for questions.'),
+  address: z
+    .strictObject({
+      street: line(3, 100).describe('Street and number, e.g. 123 Main Street, Suite 4.'),
+      city: line(2, 60).describe('City.'),
+      region: z
+        .string({ error: 'must be a two-letter state code' })
+        .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter state code like OR' })
+        .describe('Two-letter state code, e.g. OR.'),
+      postalCode: z
+        .string({ error: 'must be a ZIP code' })
+        .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' })
+        .describe('ZIP code, e.g. 97201.'),
+      country: z.literal('US', { error: 'must be US' }).default('US').describe('Country code.'),
+    })
+    .describe('Where clients come for their session.'),
+  mapUrl: z
+    .url({ protocol: /^https$/, error: 'must be a full https:// address' })
+    .optional()
+    .describe(
+      'Optional link to the clinic on a map. Without it, a map search for the address is linked.',
+    ),
+  hours: z
+    .array(openingHours, { error: 'must be a list of opening hours' })
+    .min(1, { error: 'needs at least one set of opening hours' })
+    .describe('Opening hours. Days not listed are shown as closed.'),
+  hoursNote: line(5, 160).optional().describe('Optional note shown under the opening hours.'),
+  serviceArea: z
+    .array(line(2, 60), { error: 'must be a list of places' })
+    .min(1, { error: 'needs at least one place' })
+    .describe('Towns or areas the clinic serves.'),
+  hsaFsa: z
+    .strictObject({
+      statement: line(20, 300).describe('Short statement that HSA/FSA cards can pay for sessions.'),
+      checklistIntro: line(20, 300).describe('Sentence introducing the prescription checklist.'),
+      checklist: z
+        .array(
+          z.strictObject({
+            item: line(3, 120).describe('What the prescription must state.'),
+            example: line(3, 120).optional().describe('Optional example wording.'),
+          }),
+          { error: 'must be a list' },
+        )
+        .min(1, { error: 'needs at least one item' })
+        .describe(
+          'What the physician should write on the prescription so HSA/FSA plans accept it.',
+        ),
+      receipt: line(20, 300).describe('What the clinic provides to help with HSA/FSA claims.'),
+    })
+    .describe('Paying with a Health Savings Account or Flexible Spending Account.'),
+  booking: z
+    .strictObject({
+      calLink: line(2, 80)
+        .regex(/^[a-z0-9][a-z0-9-_/]*$/, {
+          error: 'must be a Cal.com link like your-clinic or your-clinic/60min',
+        })
+        .describe('Your Cal.com username or team link, e.g. "your-clinic".'),
+    })
+    .describe('Online booking. Until it is switched on, the booking page offers phone and email.'),
+});
+
+export type ClinicData = z.infer<typeof clinicSchema>;
