@@ -1,0 +1,35 @@
+// Makes sure the end-to-end tests have a Chromium: uses one that is there, or installs Debian's
+// `chromium` package when running as root on Debian; otherwise says what to install.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChromium } from './browser.mjs';
+
+const found = findChromium();
+if (found) {
+  console.log(`Chromium for tests: ${found.executablePath ?? "Playwright's own browser"} (${found.source})`);
+  process.exit(0);
+}
+
+if (process.env.CHROMIUM_PATH) {
+  console.error(`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, but no file is there.`);
+  process.exit(1);
+}
+
+const isRoot = process.getuid?.() === 0;
+if (isRoot && existsSync('/etc/debian_version')) {
+  console.log("No Chromium found: installing Debian's chromium package…");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  if (findChromium()) process.exit(0);
+}
+
+console.error(
+  [
+    'No Chromium found for the end-to-end tests. Install one of:',
+    '  - Debian/Ubuntu: sudo apt-get install chromium',
+    "  - Playwright's browser: npx playwright install chromium",
+    '  - or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+  ].join('\n'),
+);
+process.exit(1);

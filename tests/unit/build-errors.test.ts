@@ -1,0 +1,85 @@
+/**
+ * A hand edit that breaks the content must stop the build with a message naming the file and the
+ * field. Each case breaks one file in a temporary copy of the project and runs `astro sync`, which
+ * loads and validates every collection exactly as `astro build` does.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { afterEach, describe, expect, test } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+let copy: string | undefined;
+
+function projectCopy(): string {
+  copy = mkdtempSync(join(tmpdir(), 'clinic-site-'));
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    if (existsSync(join(root, entry))) {
+      cpSync(join(root, entry), join(copy, entry), { recursive: true });
+    }
+  }
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+  return copy;
+}
+
+function edit(project: string, file: string, change: (text: string) => string): void {
+  const path = join(project, file);
+  const before = readFileSync(path, 'utf8');
+  const after = change(before);
+  expect(after, `the test's edit must change ${file}`).not.toBe(before);
+  writeFileSync(path, after);
+}
+
+/** Runs `astro sync` and returns what it printed when it failed. */
+function syncErrors(project: string): string {
+  try {
+    execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
+      cwd: project,
+      stdio: 'pipe',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout: Buffer; stderr: Buffer };
+    return stripVTControlCharacters(`${stdout.toString()}\n${stderr.toString()}`);
+  }
+  throw new Error('astro sync succeeded, but the content was broken');
+}
+
+afterEach(() => {
+  if (copy) rmSync(copy, { recursive: true, force: true });
+  copy = undefined;
+});
+
+describe('broken content fails the build, naming file and field', () => {
+  test('a negative price', () => {
+    const project = projectCopy();
+    edit(project, 'src/content/pricing/60-minutes.mdx', (text) =>
+      text.replace('price: 100', 'price: -100'),
+    );
+    const output = syncErrors(project);
+    expect(output).toContain('src/content/pricing/60-minutes.mdx');
+    expect(output).toMatch(/price: must be more than 0/);
+  });
+
+  test('a phone number in the wrong form in the clinic settings', () => {
+    const project = projectCopy();
+    edit(project, 'src/content/settings/clinic.yaml', (text) =>
+      text.replace(/^phone: .*$/m, "phone: '(541) 555-0100'"),
+    );
+    const output = syncErrors(project);
+    expect(output).toContain('src/content/settings/clinic.yaml');
+    expect(output).toMatch(/phone: must be a US number written like \+15415550123/);
+  });
+
+  test('a field the schema does not know in a service', () => {
+    const project = projectCopy();
+    edit(project, 'src/content/services/myofascial-release.mdx', (text) =>
+      text.replace('order: 4', 'order: 4\nprice: 55'),
+    );
+    const output = syncErrors(project);
+    expect(output).toContain('src/content/services/myofascial-release.mdx');
+    expect(output).toMatch(/price/);
+  });
+});

@@ -1,0 +1,277 @@
+import { describe, expect, test } from 'vitest';
+import { benefitsSchema } from '../../src/schemas/benefits';
+import { clinicSchema } from '../../src/schemas/clinic';
+import { faqSchema } from '../../src/schemas/faq';
+import { insuranceSchema } from '../../src/schemas/insurance';
+import { pagesSchema } from '../../src/schemas/pages';
+import { pricingSchema } from '../../src/schemas/pricing';
+import { servicesSchema } from '../../src/schemas/services';
+import { image, problems, sampleImage } from './schema-helpers';
+
+describe('services schema', () => {
+  const schema = servicesSchema({ image });
+  const valid = {
+    title: 'Myofascial release',
+    summary: 'Slow, sustained stretching of the fascia to ease restrictions that cause pain.',
+    kind: 'modality',
+    helpsWith: ['Stiffness'],
+    order: 4,
+  };
+
+  test('accepts a valid service and defaults draft to false', () => {
+    const parsed = schema.parse(valid);
+    expect(parsed.draft).toBe(false);
+  });
+
+  test.each([
+    ['a missing title', { title: undefined }, 'title: must be text'],
+    ['a short summary', { summary: 'Too short.' }, 'summary: must be at least 50 characters'],
+    ['an unknown kind', { kind: 'spa' }, 'kind: must be "treatment" or "modality"'],
+    ['an empty helps-with list', { helpsWith: [] }, 'helpsWith: needs at least one item'],
+    ['an order given as text', { order: '2' }, 'order: must be a whole number (1 comes first)'],
+    ['an order of 0', { order: 0 }, 'order: must be 1 or more (1 comes first)'],
+    ['a draft flag as text', { draft: 'yes' }, 'draft: must be true or false'],
+    [
+      'an image without alt text',
+      { image: sampleImage },
+      'imageAlt: is required when the service has an image',
+    ],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(schema, { ...valid, ...change })).toContain(expected);
+  });
+
+  test('rejects a field it does not know', () => {
+    expect(problems(schema, { ...valid, price: 55 })).toEqual([expect.stringMatching(/price/)]);
+  });
+});
+
+describe('benefits schema', () => {
+  test('accepts a valid benefit', () => {
+    expect(problems(benefitsSchema, { title: 'Calms the nervous system', order: 9 })).toEqual([]);
+  });
+
+  test('rejects an empty title', () => {
+    expect(problems(benefitsSchema, { title: '  ', order: 1 })).toEqual([
+      'title: must be at least 5 characters',
+    ]);
+  });
+
+  test('rejects a missing order', () => {
+    expect(problems(benefitsSchema, { title: 'Calms the nervous system' })).toEqual([
+      'order: must be a whole number (1 comes first)',
+    ]);
+  });
+});
+
+describe('pricing schema', () => {
+  const valid = { durationMinutes: 60, price: 100 };
+
+  test('accepts a valid tier and defaults the currency to USD', () => {
+    expect(pricingSchema.parse(valid)).toEqual({
+      durationMinutes: 60,
+      price: 100,
+      currency: 'USD',
+    });
+  });
+
+  test.each([
+    ['a price of 0', { price: 0 }, 'price: must be more than 0'],
+    ['a negative price', { price: -55 }, 'price: must be more than 0'],
+    ['a price as text', { price: '$100' }, 'price: must be a number, e.g. 100 or 99.50'],
+    ['fractions of a cent', { price: 99.999 }, 'price: must be in whole cents, e.g. 99.50'],
+    ['a duration of 0', { durationMinutes: 0 }, 'durationMinutes: must be more than 0 minutes'],
+    [
+      'a negative duration',
+      { durationMinutes: -30 },
+      'durationMinutes: must be more than 0 minutes',
+    ],
+    [
+      'a fractional duration',
+      { durationMinutes: 45.5 },
+      'durationMinutes: must be a whole number of minutes',
+    ],
+    ['another currency', { currency: 'EUR' }, 'currency: must be USD'],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(pricingSchema, { ...valid, ...change })).toContain(expected);
+  });
+
+  test('accepts cents', () => {
+    expect(problems(pricingSchema, { ...valid, price: 99.5 })).toEqual([]);
+  });
+});
+
+describe('faq schema', () => {
+  const valid = { question: 'Why do I need a prescription?', category: 'prescriptions', order: 1 };
+
+  test('accepts a valid question with no related services', () => {
+    expect(faqSchema.parse(valid).services).toEqual([]);
+  });
+
+  test.each([
+    [
+      'a question without a question mark',
+      { question: 'Tell me about prescriptions' },
+      'question: must end with a question mark',
+    ],
+    [
+      'an unknown category',
+      { category: 'billing' },
+      'category: must be one of: about, prescriptions, payment, visit',
+    ],
+    [
+      'services that are not a list',
+      { services: 'myofascial-release' },
+      'services: must be a list of services',
+    ],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(faqSchema, { ...valid, ...change })).toContain(expected);
+  });
+});
+
+describe('insurance schema', () => {
+  const valid = { name: 'Priority Health', planTypes: ['HMO', 'POS'], order: 6 };
+
+  test('accepts a valid plan, defaulting to a direct (not wellness program) listing', () => {
+    expect(insuranceSchema.parse(valid).viaWellnessProgram).toBe(false);
+  });
+
+  test('accepts a plan whose types the insurer does not give', () => {
+    expect(insuranceSchema.parse({ name: 'Group Health, Inc.', order: 3 }).planTypes).toEqual([]);
+  });
+
+  test.each([
+    [
+      'an unknown plan type',
+      { planTypes: ['EPO'] },
+      'planTypes.0: must be one of: PPO, HMO, POS, Benefit plan, Discount program',
+    ],
+    [
+      'a coverage link that is not https',
+      { coverageUrl: 'http://example.com' },
+      'coverageUrl: must be a full https:// address',
+    ],
+    [
+      'a coverage link that is not an address',
+      { coverageUrl: 'see website' },
+      'coverageUrl: must be a full https:// address',
+    ],
+    [
+      'a wellness flag as text',
+      { viaWellnessProgram: 'yes' },
+      'viaWellnessProgram: must be true or false',
+    ],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(insuranceSchema, { ...valid, ...change })).toContain(expected);
+  });
+});
+
+describe('pages schema', () => {
+  const schema = pagesSchema({ image });
+  const valid = {
+    title: 'Prices',
+    description: 'Orthopedic/medical massage sessions of 30, 60 or 90 minutes, with HSA/FSA.',
+    heading: 'Prices',
+    lede: 'Choose the session length that fits your treatment plan.',
+  };
+
+  test('accepts a valid page', () => {
+    expect(problems(schema, valid)).toEqual([]);
+  });
+
+  test.each([
+    [
+      'a title over 45 characters',
+      { title: 'x'.repeat(46) },
+      'title: must be at most 45 characters',
+    ],
+    [
+      'a description over 160 characters',
+      { description: 'x'.repeat(161) },
+      'description: must be at most 160 characters',
+    ],
+    [
+      'a description under 50 characters',
+      { description: 'Too short.' },
+      'description: must be at least 50 characters',
+    ],
+    [
+      'an image without alt text',
+      { image: sampleImage },
+      'imageAlt: is required when the page has an image',
+    ],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(schema, { ...valid, ...change })).toContain(expected);
+  });
+});
+
+describe('clinic settings schema', () => {
+  const valid = {
+    name: 'Riverside Medical Massage',
+    phone: '+15415550123',
+    email: 'hello@example.com',
+    address: { street: '1 Main Street', city: 'Salem', region: 'OR', postalCode: '97301' },
+    hours: [{ days: ['Monday'], opens: '09:00', closes: '17:00' }],
+    serviceArea: ['Salem'],
+    hsaFsa: {
+      statement: 'You can pay with your HSA or FSA card for therapeutic massage.',
+      checklistIntro: 'Ask your practitioner for a prescription that states:',
+      checklist: [{ item: 'The diagnosis code' }],
+      receipt: 'We can give you a customized receipt for your claim.',
+    },
+    booking: { calLink: 'riverside' },
+  };
+
+  test('accepts valid settings and defaults the country to US', () => {
+    expect(clinicSchema.parse(valid).address.country).toBe('US');
+  });
+
+  test.each([
+    [
+      'a phone number with spaces',
+      { phone: '541 555 0123' },
+      'phone: must be a US number written like +15415550123',
+    ],
+    ['an invalid email', { email: 'hello at clinic' }, 'email: must be an email address'],
+    [
+      'a ZIP code with letters',
+      { address: { ...valid.address, postalCode: 'ABCDE' } },
+      'address.postalCode: must be a ZIP code like 97201',
+    ],
+    [
+      'a state name instead of a code',
+      { address: { ...valid.address, region: 'Oregon' } },
+      'address.region: must be a two-letter state code like OR',
+    ],
+    [
+      'a closing time before the opening time',
+      { hours: [{ days: ['Monday'], opens: '17:00', closes: '09:00' }] },
+      'hours.0.closes: must be later than the opening time',
+    ],
+    [
+      'a 12-hour time',
+      { hours: [{ days: ['Monday'], opens: '9am', closes: '17:00' }] },
+      'hours.0.opens: must be a 24-hour time like 09:00 or 17:30',
+    ],
+    [
+      'a misspelled day',
+      { hours: [{ days: ['Munday'], opens: '09:00', closes: '17:00' }] },
+      'hours.0.days.0: must be a day: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+    ],
+    [
+      'an empty HSA/FSA checklist',
+      { hsaFsa: { ...valid.hsaFsa, checklist: [] } },
+      'hsaFsa.checklist: needs at least one item',
+    ],
+    [
+      'a booking link with spaces',
+      { booking: { calLink: 'my clinic' } },
+      'booking.calLink: must be a Cal.com link like your-clinic or your-clinic/60min',
+    ],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(clinicSchema, { ...valid, ...change })).toContain(expected);
+  });
+
+  test('rejects a key it does not know, naming it', () => {
+    expect(problems(clinicSchema, { ...valid, fax: '+15415550199' }).join()).toMatch(/fax/);
+  });
+});
