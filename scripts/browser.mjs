@@ -3,7 +3,11 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 /**
  * @returns {{ executablePath: string | undefined, source: string } | null}
@@ -16,6 +20,7 @@ export function findChromium() {
   }
   const system = SYSTEM_BROWSERS.find((path) => existsSync(path));
   if (system) return { executablePath: system, source: 'system' };
-  if (existsSync(chromium.executablePath())) return { executablePath: undefined, source: 'playwright' };
+  if (existsSync(chromium.executablePath()))
+    return { executablePath: undefined, source: 'playwright' };
   return null;
 }

@@ -6,7 +6,9 @@ import { findChromium } from './browser.mjs';
 
 const found = findChromium();
 if (found) {
-  console.log(`Chromium for tests: ${found.executablePath ?? "Playwright's own browser"} (${found.source})`);
+  console.log(
+    `Chromium for tests: ${found.executablePath ?? "Playwright's own browser"} (${found.source})`,
+  );
   process.exit(0);
 }
 

@@ -16,6 +16,7 @@ export const image: SchemaContext['image'] = () =>
       z.literal('gif'),
       z.literal('svg'),
       z.literal('avif'),
+      z.literal('apng'),
     ]),
   });
 
