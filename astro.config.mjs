@@ -8,4 +8,10 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   integrations: [mdx()],
+  vite: {
+    // The booking widget is built as a separate ES module (imported with `?worker&url`, see
+    // BookingIntent.astro), so the listener on every page can load it without Vite's preload helper
+    // (vitejs/vite#13952), which would triple the listener's size.
+    worker: { format: 'es' },
+  },
 });

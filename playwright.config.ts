@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/browser.mjs';
 
 const PORT = 4321;
+/** The site built with its booking origin pointed at the Cal.com stand-in (tests/e2e/booking/). */
+const BOOKING_SITE_PORT = 4322;
+export const CAL_STAND_IN_ORIGIN = 'http://127.0.0.1:4599';
 const browser = findChromium();
 
 export default defineConfig({
@@ -27,17 +30,45 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    {
+      name: 'desktop',
+      testIgnore: 'booking/**',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+    {
+      name: 'booking',
+      testDir: 'tests/e2e/booking',
+      use: {
+        ...devices['Desktop Chrome'],
+        channel: undefined,
+        baseURL: `http://127.0.0.1:${BOOKING_SITE_PORT}`,
+      },
+    },
     {
       name: 'mobile',
       testMatch: ['navigation.spec.ts', 'accessibility.spec.ts'],
       use: { ...devices['Pixel 7'], viewport: { width: 375, height: 740 } },
     },
   ],
-  webServer: {
-    command: `node scripts/serve.mjs dist`,
-    url: `http://127.0.0.1:${PORT}/`,
-    env: { PORT: String(PORT) },
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      command: 'node scripts/serve.mjs dist',
+      url: `http://127.0.0.1:${PORT}/`,
+      env: { PORT: String(PORT) },
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: 'node tests/support/cal-stand-in.mjs',
+      url: `${CAL_STAND_IN_ORIGIN}/`,
+      env: { PORT: new URL(CAL_STAND_IN_ORIGIN).port },
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: 'node tests/support/booking-site.mjs',
+      url: `http://127.0.0.1:${BOOKING_SITE_PORT}/`,
+      env: { PORT: String(BOOKING_SITE_PORT), BOOKING_ORIGIN: CAL_STAND_IN_ORIGIN },
+      timeout: 180_000,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

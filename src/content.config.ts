@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { benefitsSchema } from './schemas/benefits';
+import { bookingSchema } from './schemas/booking';
 import { clinicSchema } from './schemas/clinic';
 import { faqSchema } from './schemas/faq';
 import { insuranceSchema } from './schemas/insurance';
@@ -9,6 +10,7 @@ import { pricingSchema } from './schemas/pricing';
 import { servicesSchema } from './schemas/services';
 
 const entries = (folder: string) => glob({ pattern: '*.mdx', base: `./src/content/${folder}` });
+const setting = (name: string) => glob({ pattern: `${name}.yaml`, base: './src/content/settings' });
 
 export const collections = {
   services: defineCollection({ loader: entries('services'), schema: servicesSchema }),
@@ -17,8 +19,6 @@ export const collections = {
   faq: defineCollection({ loader: entries('faq'), schema: faqSchema }),
   insurance: defineCollection({ loader: entries('insurance'), schema: insuranceSchema }),
   pages: defineCollection({ loader: entries('pages'), schema: pagesSchema }),
-  settings: defineCollection({
-    loader: glob({ pattern: 'clinic.yaml', base: './src/content/settings' }),
-    schema: clinicSchema,
-  }),
+  settings: defineCollection({ loader: setting('clinic'), schema: clinicSchema }),
+  booking: defineCollection({ loader: setting('booking'), schema: bookingSchema }),
 };

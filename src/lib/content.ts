@@ -3,6 +3,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { FAQ_CATEGORIES, type FaqCategory } from '../schemas/faq';
+import { tierBooking, type TierBooking } from './booking';
 import { isDiscountOrWellness } from '../schemas/insurance';
 
 export type Service = CollectionEntry<'services'>;
@@ -12,6 +13,7 @@ export type Question = CollectionEntry<'faq'>;
 export type Plan = CollectionEntry<'insurance'>;
 export type Page = CollectionEntry<'pages'>;
 export type Clinic = CollectionEntry<'settings'>['data'];
+export type Booking = CollectionEntry<'booking'>['data'];
 
 const byOrder = (a: { data: { order: number } }, b: { data: { order: number } }) =>
   a.data.order - b.data.order;
@@ -36,6 +38,18 @@ export async function getBenefits(): Promise<Benefit[]> {
 export async function getTiers(): Promise<Tier[]> {
   const tiers = await getCollection('pricing');
   return tiers.sort((a, b) => a.data.durationMinutes - b.data.durationMinutes);
+}
+
+export interface BookableTier {
+  tier: Tier;
+  booking: TierBooking;
+}
+
+/** The tiers, each with where it is booked. */
+export async function getBookableTiers(): Promise<BookableTier[]> {
+  const [tiers, booking] = await Promise.all([getTiers(), getBooking()]);
+  const all = tiers.map(({ data }) => data);
+  return tiers.map((tier) => ({ tier, booking: tierBooking(booking, tier.data, all) }));
 }
 
 export async function getPlans(): Promise<Plan[]> {
@@ -86,6 +100,12 @@ export async function getClinic(): Promise<Clinic> {
   const settings = await getEntry('settings', 'clinic');
   if (!settings) throw new Error('src/content/settings/clinic.yaml is missing');
   return settings.data;
+}
+
+export async function getBooking(): Promise<Booking> {
+  const booking = await getEntry('booking', 'booking');
+  if (!booking) throw new Error('src/content/settings/booking.yaml is missing');
+  return booking.data;
 }
 
 /** The words of one page (`src/content/pages/<id>.mdx`). */

@@ -94,15 +94,6 @@ export const clinicSchema = z.strictObject({
       receipt: line(20, 300).describe('What the clinic provides to help with HSA/FSA claims.'),
     })
     .describe('Paying with a Health Savings Account or Flexible Spending Account.'),
-  booking: z
-    .strictObject({
-      calLink: line(2, 80)
-        .regex(/^[a-z0-9][a-z0-9-_/]*$/, {
-          error: 'must be a Cal.com link like your-clinic or your-clinic/60min',
-        })
-        .describe('Your Cal.com username or team link, e.g. "your-clinic".'),
-    })
-    .describe('Online booking. Until it is switched on, the booking page offers phone and email.'),
 });
 
 export type ClinicData = z.infer<typeof clinicSchema>;

@@ -20,6 +20,12 @@ export const pricingSchema = z.strictObject({
     .enum(CURRENCIES, { error: 'must be USD' })
     .default('USD')
     .describe('Currency of the price.'),
+  calEvent: z
+    .string({ error: 'must be a Cal.com event slug like 60min' })
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: 'must be a Cal.com event slug like 60min' })
+    .describe(
+      'The Cal.com event that books this session, e.g. 60min. Tiers may share one multi-duration event.',
+    ),
   note: line(3, 160).optional().describe('Optional short note shown with the price.'),
 });
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { builtHtml } from './site';
 
 /** Every `href` and `src`/`srcset` URL in the built HTML that points inside the site. */

@@ -4,32 +4,17 @@
  * loads and validates every collection exactly as `astro build` does.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
+import { copyProject } from '../support/project-copy.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
-let copy: string | undefined;
+let copy: ReturnType<typeof copyProject> | undefined;
 
 function projectCopy(): string {
-  copy = mkdtempSync(join(tmpdir(), 'clinic-site-'));
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    if (existsSync(join(root, entry))) {
-      cpSync(join(root, entry), join(copy, entry), { recursive: true });
-    }
-  }
-  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
-  return copy;
+  copy = copyProject();
+  return copy.dir;
 }
 
 function edit(project: string, file: string, change: (text: string) => string): void {
@@ -56,7 +41,7 @@ function syncErrors(project: string): string {
 }
 
 afterEach(() => {
-  if (copy) rmSync(copy, { recursive: true, force: true });
+  copy?.remove();
   copy = undefined;
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { benefitsSchema } from '../../src/schemas/benefits';
+import { bookingSchema } from '../../src/schemas/booking';
 import { clinicSchema } from '../../src/schemas/clinic';
 import { faqSchema } from '../../src/schemas/faq';
 import { insuranceSchema } from '../../src/schemas/insurance';
@@ -64,14 +65,10 @@ describe('benefits schema', () => {
 });
 
 describe('pricing schema', () => {
-  const valid = { durationMinutes: 60, price: 100 };
+  const valid = { durationMinutes: 60, price: 100, calEvent: '60min' };
 
   test('accepts a valid tier and defaults the currency to USD', () => {
-    expect(pricingSchema.parse(valid)).toEqual({
-      durationMinutes: 60,
-      price: 100,
-      currency: 'USD',
-    });
+    expect(pricingSchema.parse(valid)).toEqual({ ...valid, currency: 'USD' });
   });
 
   test.each([
@@ -218,7 +215,6 @@ describe('clinic settings schema', () => {
       checklist: [{ item: 'The diagnosis code' }],
       receipt: 'We can give you a customized receipt for your claim.',
     },
-    booking: { calLink: 'riverside' },
   };
 
   test('accepts valid settings and defaults the country to US', () => {
@@ -262,16 +258,87 @@ describe('clinic settings schema', () => {
       { hsaFsa: { ...valid.hsaFsa, checklist: [] } },
       'hsaFsa.checklist: needs at least one item',
     ],
-    [
-      'a booking link with spaces',
-      { booking: { calLink: 'my clinic' } },
-      'booking.calLink: must be a Cal.com link like your-clinic or your-clinic/60min',
-    ],
   ])('rejects %s', (_, change, expected) => {
     expect(problems(clinicSchema, { ...valid, ...change })).toContain(expected);
   });
 
   test('rejects a key it does not know, naming it', () => {
     expect(problems(clinicSchema, { ...valid, fax: '+15415550199' }).join()).toMatch(/fax/);
+  });
+});
+
+describe('booking settings schema', () => {
+  const valid = {
+    calLink: 'riverside',
+    beforeYourVisit: { heading: 'Before your visit', items: ['Bring your prescription.'] },
+  };
+
+  test('accepts valid settings with Cal.com defaults', () => {
+    expect(bookingSchema.parse(valid)).toMatchObject({
+      origin: 'https://cal.com',
+      brandColor: '#1f5f57',
+      theme: 'light',
+    });
+  });
+
+  test('accepts a team link and a self-hosted origin, dropping a trailing slash', () => {
+    const parsed = bookingSchema.parse({
+      ...valid,
+      calLink: 'team/riverside',
+      origin: 'https://book.riverside.example/',
+    });
+    expect(parsed.origin).toBe('https://book.riverside.example');
+  });
+
+  test('accepts a local stand-in origin over http', () => {
+    expect(bookingSchema.parse({ ...valid, origin: 'http://127.0.0.1:4599' }).origin).toBe(
+      'http://127.0.0.1:4599',
+    );
+  });
+
+  test.each([
+    [
+      'a link with spaces',
+      { calLink: 'my clinic' },
+      'calLink: must be a Cal.com username or team link like your-clinic or team/your-clinic',
+    ],
+    [
+      'a full URL as the link',
+      { calLink: 'https://cal.com/riverside' },
+      'calLink: must be a Cal.com username or team link like your-clinic or team/your-clinic',
+    ],
+    [
+      'a plain-http origin',
+      { origin: 'http://cal.example.com' },
+      'origin: must be an https:// address with nothing after the host, like https://cal.com',
+    ],
+    [
+      'an origin with a path',
+      { origin: 'https://cal.com/riverside' },
+      'origin: must be an https:// address with nothing after the host, like https://cal.com',
+    ],
+    ['a colour name', { brandColor: 'green' }, 'brandColor: must be a colour like #1f5f57'],
+    ['an unknown theme', { theme: 'blue' }, 'theme: must be light, dark or auto'],
+    [
+      'no before-your-visit items',
+      { beforeYourVisit: { heading: 'Before your visit', items: [] } },
+      'beforeYourVisit.items: needs at least one item',
+    ],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(bookingSchema, { ...valid, ...change })).toContain(expected);
+  });
+});
+
+describe('pricing tiers name their Cal.com event', () => {
+  test('rejects a tier without an event', () => {
+    expect(problems(pricingSchema, { durationMinutes: 60, price: 100 })).toContain(
+      'calEvent: must be a Cal.com event slug like 60min',
+    );
+  });
+
+  test('rejects an event written as a link', () => {
+    expect(
+      problems(pricingSchema, { durationMinutes: 60, price: 100, calEvent: 'your-clinic/60min' }),
+    ).toContain('calEvent: must be a Cal.com event slug like 60min');
   });
 });

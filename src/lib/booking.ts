@@ -1,0 +1,45 @@
+/**
+ * Booking links from settings: every "Book" control is a real link to the Cal.com booking page of
+ * its event, so it works without JavaScript; the intent script turns a click into the popup.
+ */
+import type { BookingData } from '../schemas/booking';
+import type { PricingData } from '../schemas/pricing';
+
+type Tier = Pick<PricingData, 'durationMinutes' | 'calEvent'>;
+
+export interface TierBooking {
+  /** `user/event`, as Cal.com's embed takes it. */
+  calLink: string;
+  /** Query the booking page needs: the duration when one event offers several. */
+  params: Record<string, string>;
+  /** The Cal.com booking page itself. */
+  href: string;
+}
+
+/**
+ * Where a tier is booked. Tiers that share one multi-duration event are told apart by Cal.com's
+ * `duration` parameter.
+ */
+export function tierBooking(
+  booking: Pick<BookingData, 'origin' | 'calLink'>,
+  tier: Tier,
+  allTiers: readonly Tier[],
+): TierBooking {
+  const calLink = `${booking.calLink}/${tier.calEvent}`;
+  const shared = allTiers.filter((other) => other.calEvent === tier.calEvent).length > 1;
+  const params: Record<string, string> = shared ? { duration: String(tier.durationMinutes) } : {};
+  const url = new URL(`/${calLink}`, booking.origin);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return { calLink, params, href: url.href };
+}
+
+/** What the embed is told about the clinic's look, from settings. */
+export function embedUi(booking: Pick<BookingData, 'brandColor' | 'theme'>) {
+  return {
+    ...(booking.theme === 'auto' ? {} : { theme: booking.theme }),
+    cssVarsPerTheme: {
+      light: { 'cal-brand': booking.brandColor },
+      dark: { 'cal-brand': booking.brandColor },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'astro/zod';
+import { line } from './fields';
+
+/**
+ * The booking origin: Cal.com itself, a self-hosted Cal.com, or, for the tests, a local stand-in
+ * on this machine (the only place plain http is accepted).
+ */
+const origin = z
+  .url({ error: 'must be a full address like https://cal.com' })
+  .refine(
+    (value) => {
+      const url = new URL(value);
+      const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+      return (url.protocol === 'https:' || local) && url.pathname === '/' && !url.search;
+    },
+    { error: 'must be an https:// address with nothing after the host, like https://cal.com' },
+  )
+  .transform((value) => new URL(value).origin);
+
+/** Online booking through Cal.com. One file: `src/content/settings/booking.yaml`. */
+export const bookingSchema = z.strictObject({
+  calLink: z
+    .string({ error: 'must be text' })
+    .regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/i, {
+      error: 'must be a Cal.com username or team link like your-clinic or team/your-clinic',
+    })
+    .describe(
+      'Your Cal.com username, or team/team-name for a team. Each price tier names its event.',
+    ),
+  origin: origin
+    .default('https://cal.com')
+    .describe('Where your booking pages live: https://cal.com, or your own Cal.com address.'),
+  brandColor: z
+    .string({ error: 'must be a colour like #1f5f57' })
+    .regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour like #1f5f57' })
+    .default('#1f5f57')
+    .describe('Colour of buttons inside the booking window, as #rrggbb.'),
+  theme: z
+    .enum(['light', 'dark', 'auto'], { error: 'must be light, dark or auto' })
+    .default('light')
+    .describe('Light or dark booking window; auto follows the visitor’s device.'),
+  beforeYourVisit: z
+    .strictObject({
+      heading: line(5, 80).describe('Heading of the panel shown once a booking is made.'),
+      items: z
+        .array(line(5, 160), { error: 'must be a list' })
+        .min(1, { error: 'needs at least one item' })
+        .describe('What to bring and do before the first visit, one item each.'),
+    })
+    .describe('Shown to the visitor right after a successful booking.'),
+});
+
+export type BookingData = z.infer<typeof bookingSchema>;

@@ -1,0 +1,193 @@
+/**
+ * The booking widget, loaded only on intent (see BookingIntent.astro): it fetches the self-hosted
+ * Cal.com embed.js, opens the popup or mounts the inline booking, and reacts to the embed's events.
+ *
+ * Embed events arrive by postMessage, and embed.js's page-side listener does not check who sent
+ * them, so any frame could fake one. They are treated as untrusted: they only decide which of our own pre-rendered panels to show, and the
+ * one value displayed (the booked time) is parsed as a date and written as text.
+ */
+import type { GlobalCal } from '@calcom/embed-core';
+import EmbedSnippet from '@calcom/embed-snippet';
+
+/** How long the booking calendar may take to say it is ready before the visitor gets the fallback. */
+const READY_TIMEOUT_MS = 6000;
+
+type Namespace = GlobalCal['ns'][string];
+
+const settings = document.getElementById('booking-settings')?.dataset ?? {};
+const origin = settings['origin'] ?? 'https://cal.com';
+const embedScriptUrl = settings['embed'];
+const ui: unknown = JSON.parse(settings['ui'] ?? '{}');
+
+let cal: GlobalCal | undefined;
+let namespaces = 0;
+
+function calendar(): GlobalCal {
+  cal ??= EmbedSnippet(embedScriptUrl);
+  return cal;
+}
+
+interface Target {
+  calLink: string;
+  params: Record<string, string>;
+  href: string;
+  minutes: string;
+}
+
+function targetOf(link: HTMLAnchorElement): Target {
+  return {
+    calLink: link.dataset['calLink'] ?? '',
+    params: JSON.parse(link.dataset['calParams'] ?? '{}') as Record<string, string>,
+    href: link.href,
+    minutes: link.dataset['minutes'] ?? '',
+  };
+}
+
+/**
+ * A fresh embed namespace for each popup or inline calendar, so events from an earlier one cannot
+ * reach a later one. `onFail` runs once if the calendar is not ready in time or reports failure.
+ */
+function startEmbed(onFail: () => void, onReady: () => void = () => {}): Namespace {
+  const name = `booking${++namespaces}`;
+  const Cal = calendar();
+  Cal('init', name, { origin });
+  const ns = Cal.ns[name] as Namespace;
+  ns('ui', ui as never);
+  let settled = false;
+  const settle = (done: () => void) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    done();
+  };
+  const timer = setTimeout(() => settle(onFail), READY_TIMEOUT_MS);
+  ns('on', { action: 'linkReady', callback: () => settle(onReady) });
+  ns('on', { action: 'linkFailed', callback: () => settle(onFail) });
+  ns('on', {
+    action: 'bookingSuccessfulV2',
+    callback: (event) => showBeforeYourVisit(event.detail.data.startTime),
+  });
+  return ns;
+}
+
+function dialog(id: string): HTMLDialogElement | null {
+  const element = document.getElementById(id);
+  return element instanceof HTMLDialogElement ? element : null;
+}
+
+function showBeforeYourVisit(startTime: unknown): void {
+  const panel = dialog('before-your-visit');
+  if (!panel || panel.open) return;
+  const time = panel.querySelector<HTMLElement>('[data-booked-time]');
+  const start = typeof startTime === 'string' ? new Date(startTime) : null;
+  if (time && start && !Number.isNaN(start.getTime())) {
+    const when = start.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
+    time.textContent = `Your session: ${when}`;
+    time.hidden = false;
+  }
+  panel.showModal();
+}
+
+function showFallback(container: ParentNode, href: string): void {
+  const link = container.querySelector<HTMLAnchorElement>('[data-direct-link]');
+  if (link) link.href = href;
+}
+
+function openPopup(target: Target): void {
+  const ns = startEmbed(() => {
+    // The embed's own modal would stay an empty frame; ours offers the other ways to book.
+    document.querySelectorAll('cal-modal-box').forEach((modal) => modal.remove());
+    const fallback = dialog('booking-fallback');
+    if (!fallback) return;
+    showFallback(fallback, target.href);
+    fallback.showModal();
+  });
+  ns('modal', { calLink: target.calLink, config: { ...target.params, layout: 'month_view' } });
+}
+
+let inlineSection: HTMLElement | undefined;
+let inlineRender = 0;
+
+function inlineLinks(): HTMLAnchorElement[] {
+  return [...document.querySelectorAll<HTMLAnchorElement>('a[data-booking="inline"]')];
+}
+
+function renderInline(section: HTMLElement, link: HTMLAnchorElement): void {
+  const target = targetOf(link);
+  const render = ++inlineRender;
+  for (const other of inlineLinks()) {
+    if (other === link) other.setAttribute('aria-current', 'true');
+    else other.removeAttribute('aria-current');
+  }
+  const frame = section.querySelector<HTMLElement>('[data-booking-frame]');
+  const failed = section.querySelector<HTMLElement>('[data-booking-failed]');
+  const status = section.querySelector<HTMLElement>('[data-booking-status]');
+  if (!frame || !failed || !status) return;
+  frame.replaceChildren();
+  frame.hidden = false;
+  failed.hidden = true;
+  status.textContent = `Loading the booking calendar for a ${target.minutes}-minute session…`;
+  const ns = startEmbed(
+    () => {
+      if (render !== inlineRender) return;
+      frame.replaceChildren();
+      frame.hidden = true;
+      showFallback(failed, target.href);
+      failed.hidden = false;
+      status.textContent = '';
+    },
+    () => {
+      if (render === inlineRender)
+        status.textContent = `Booking a ${target.minutes}-minute session.`;
+    },
+  );
+  ns('inline', {
+    elementOrSelector: frame,
+    calLink: target.calLink,
+    config: { ...target.params, layout: 'month_view' },
+  });
+}
+
+/** The tier named by `?tier=<minutes>`, else the section's default. */
+function chosenLink(section: HTMLElement): HTMLAnchorElement | undefined {
+  const links = inlineLinks();
+  const wanted =
+    new URLSearchParams(location.search).get('tier') ?? section.dataset['defaultMinutes'];
+  return links.find((link) => link.dataset['minutes'] === wanted) ?? links[0];
+}
+
+/** Mounts the inline booking on /book/ (called once it scrolls into view). */
+function mountInline(section: HTMLElement): void {
+  inlineSection = section;
+  const link = chosenLink(section);
+  if (link) renderInline(section, link);
+}
+
+/** Handles a click on a booking control. */
+function book(link: HTMLAnchorElement): void {
+  const section = document.querySelector<HTMLElement>('[data-booking-inline]');
+  if (link.dataset['booking'] !== 'inline' || !section) {
+    openPopup(targetOf(link));
+    return;
+  }
+  const url = new URL(location.href);
+  url.searchParams.set('tier', link.dataset['minutes'] ?? '');
+  history.replaceState(null, '', url);
+  if (inlineSection) renderInline(inlineSection, link);
+  section.scrollIntoView({ block: 'start' });
+}
+
+export interface BookingWidget {
+  book: typeof book;
+  mountInline: typeof mountInline;
+}
+
+declare global {
+  interface Window {
+    bookingWidget: BookingWidget;
+  }
+}
+
+// This file is built as a standalone module that is loaded, not imported, so it hands its API over
+// through the window (see BookingIntent.astro).
+window.bookingWidget = { book, mountInline };

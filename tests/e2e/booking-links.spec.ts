@@ -1,0 +1,52 @@
+import { expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { builtPages, entries } from './site';
+
+const booking = parse(
+  readFileSync(new URL('../../src/content/settings/booking.yaml', import.meta.url), 'utf8'),
+) as { calLink: string; origin: string };
+const tiers = entries<{ durationMinutes: number; calEvent: string }>('pricing');
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every booking link points at the Cal.com page of its event', async ({ page }) => {
+    let checked = 0;
+    for (const path of builtPages()) {
+      await page.goto(path);
+      for (const link of await page.locator('a[data-booking]').all()) {
+        const minutes = Number((await link.textContent())?.match(/Book (\d+) minutes/)?.[1]);
+        const tier = tiers.find(({ data }) => data.durationMinutes === minutes);
+        expect(tier, `${path}: "${await link.textContent()}"`).toBeDefined();
+        await expect(link).toHaveAttribute(
+          'href',
+          `${booking.origin}/${booking.calLink}/${tier?.data.calEvent}`,
+        );
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(tiers.length * 3);
+  });
+
+  test('a booking link is followed as a plain link', async ({ page }) => {
+    const requested: string[] = [];
+    await page.route(`${booking.origin}/**`, (route) => {
+      requested.push(route.request().url());
+      return route.fulfill({ contentType: 'text/html', body: '<title>Cal.com</title>' });
+    });
+    await page.goto('/pricing/');
+    await page.getByRole('link', { name: 'Book 60 minutes' }).click();
+    await expect(page).toHaveTitle('Cal.com');
+    const sixty = tiers.find(({ data }) => data.durationMinutes === 60);
+    expect(requested).toEqual([`${booking.origin}/${booking.calLink}/${sixty?.data.calEvent}`]);
+  });
+
+  test('/book/ offers the Cal.com links, phone and email', async ({ page }) => {
+    await page.goto('/book/');
+    await expect(page.getByRole('region', { name: 'Book online' })).toContainText(
+      'each button opens its booking page on Cal.com',
+    );
+    await expect(page.getByRole('main').getByRole('link', { name: /^Call / })).toBeVisible();
+  });
+});

@@ -1,0 +1,169 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from '../fixtures';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { CAL_STAND_IN_ORIGIN } from '../../../playwright.config';
+import { builtPages, entries } from '../site';
+
+interface BookingFile {
+  calLink: string;
+  beforeYourVisit: { heading: string; items: string[] };
+}
+const booking = parse(
+  readFileSync(new URL('../../../src/content/settings/booking.yaml', import.meta.url), 'utf8'),
+) as BookingFile;
+const tiers = entries<{ durationMinutes: number; calEvent: string }>('pricing');
+const eventFor = (minutes: number) =>
+  tiers.find(({ data }) => data.durationMinutes === minutes)?.data.calEvent ?? '';
+
+/** Requests the page makes to the booking origin, from now on. */
+function bookingRequests(page: Page): Request[] {
+  const seen: Request[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(CAL_STAND_IN_ORIGIN)) seen.push(request);
+  });
+  return seen;
+}
+
+const embedFrame = (page: Page) => page.locator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`);
+
+test('no public page contacts the booking origin before a visitor asks to book', async ({
+  page,
+}) => {
+  // A phone-sized screen, on which the inline booking of /book/ starts below the fold: it loads
+  // when it comes into view, which is intent too (see the /book/ test).
+  await page.setViewportSize({ width: 375, height: 667 });
+  const requests = bookingRequests(page);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  for (const path of builtPages()) await page.goto(path, { waitUntil: 'networkidle' });
+  expect(requests.map((request) => request.url())).toEqual([]);
+  expect(scripts).toEqual([]);
+});
+
+test('"Book 60 minutes" on /pricing/ opens the popup for the 60-minute event at the configured origin', async ({
+  page,
+}) => {
+  const requests = bookingRequests(page);
+  await page.goto('/pricing/');
+  await page.getByRole('link', { name: 'Book 60 minutes' }).click();
+  const frame = embedFrame(page);
+  await expect(frame).toBeVisible();
+  const src = new URL((await frame.getAttribute('src')) ?? '');
+  expect(src.origin).toBe(CAL_STAND_IN_ORIGIN);
+  expect(src.pathname).toBe(`/${booking.calLink}/${eventFor(60)}/embed`);
+  expect(src.searchParams.get('embedType')).toBe('modal');
+  await expect(
+    page.frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`).getByRole('heading'),
+  ).toHaveText(`Stand-in booking for ${booking.calLink}/${eventFor(60)}`);
+  expect(new URL(page.url()).pathname).toBe('/pricing/');
+  expect(requests.length).toBeGreaterThan(0);
+  const scripts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.endsWith('.js')),
+  );
+  expect(scripts.every((url) => url.startsWith(new URL(page.url()).origin))).toBe(true);
+});
+
+test('/book/ loads the inline booking only once it scrolls into view, and switches tier without a reload', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 640 });
+  const requests = bookingRequests(page);
+  await page.goto('/book/', { waitUntil: 'networkidle' });
+  const section = page.getByRole('region', { name: 'Book online' });
+  await expect(section).not.toBeInViewport();
+  expect(requests).toEqual([]);
+  await expect(page.locator('script[src*="embed"]')).toHaveCount(0);
+
+  await section.scrollIntoViewIfNeeded();
+  const frame = section.locator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`);
+  await expect(frame).toBeVisible();
+  const [first] = [...tiers].sort((a, b) => a.data.durationMinutes - b.data.durationMinutes);
+  await expect(frame).toHaveAttribute(
+    'src',
+    new RegExp(`/${booking.calLink}/${first?.data.calEvent}/embed\\?`),
+  );
+  await expect(
+    section.getByText(`Booking a ${first?.data.durationMinutes}-minute session.`),
+  ).toBeVisible();
+
+  let reloaded = false;
+  page.on('load', () => (reloaded = true));
+  await page.getByRole('link', { name: 'Book 90 minutes' }).click();
+  await expect(frame).toHaveAttribute(
+    'src',
+    new RegExp(`/${booking.calLink}/${eventFor(90)}/embed\\?`),
+  );
+  await expect(frame).toHaveCount(1);
+  await expect(page).toHaveURL(/\/book\/\?tier=90$/);
+  await expect(page.getByRole('link', { name: 'Book 90 minutes' })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  expect(reloaded).toBe(false);
+});
+
+test('/book/?tier=60 starts the inline booking on the 60-minute event', async ({ page }) => {
+  await page.goto('/book/?tier=60');
+  await page.getByRole('region', { name: 'Book online' }).scrollIntoViewIfNeeded();
+  await expect(embedFrame(page)).toHaveAttribute('src', new RegExp(`/${eventFor(60)}/embed\\?`));
+});
+
+test('a successful booking shows the before-your-visit panel, with nothing from the event as HTML', async ({
+  page,
+}) => {
+  await page.goto('/pricing/');
+  await page.getByRole('link', { name: 'Book 30 minutes' }).click();
+  await page
+    .frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`)
+    .getByRole('button', { name: 'Confirm booking' })
+    .click();
+  const panel = page.getByRole('dialog', { name: booking.beforeYourVisit.heading });
+  await expect(panel).toBeVisible();
+  for (const item of booking.beforeYourVisit.items)
+    await expect(panel.getByText(item)).toBeVisible();
+  await expect(panel.getByText(/^Your session: .*2026/)).toBeVisible();
+  await expect(panel.locator('img')).toHaveCount(0);
+  expect(await page.title()).not.toBe('injected');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toBeHidden();
+});
+
+test('with the booking origin unreachable, the popup gives way to a fallback with the direct link, phone and email', async ({
+  page,
+}) => {
+  await page.route(`${CAL_STAND_IN_ORIGIN}/**`, (route) => route.abort('connectionrefused'));
+  await page.goto('/pricing/');
+  await page.getByRole('link', { name: 'Book 60 minutes' }).click();
+  const fallback = page.getByRole('dialog', { name: 'Online booking is not available right now' });
+  await expect(fallback).toBeVisible({ timeout: 10_000 });
+  await expect(
+    fallback.getByRole('link', { name: 'open the booking page directly' }),
+  ).toHaveAttribute('href', `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(60)}`);
+  await expect(fallback.getByRole('link', { name: /^Call / })).toHaveAttribute('href', /^tel:/);
+  await expect(fallback.getByRole('link', { name: /@/ })).toHaveAttribute('href', /^mailto:/);
+  await expect(page.locator('cal-modal-box')).toHaveCount(0);
+});
+
+test('with the booking origin unreachable, the inline booking on /book/ shows the fallback, not an empty box', async ({
+  page,
+}) => {
+  await page.route(`${CAL_STAND_IN_ORIGIN}/**`, (route) => route.abort('connectionrefused'));
+  await page.goto('/book/?tier=90');
+  const section = page.getByRole('region', { name: 'Book online' });
+  await section.scrollIntoViewIfNeeded();
+  await expect(
+    section.getByRole('heading', { name: 'Online booking is not available right now' }),
+  ).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(
+    section.getByRole('link', { name: 'open the booking page directly' }),
+  ).toHaveAttribute('href', `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(90)}`);
+  await expect(section.locator('iframe')).toHaveCount(0);
+});
