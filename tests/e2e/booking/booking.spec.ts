@@ -142,9 +142,10 @@ test('with the booking origin unreachable, the popup gives way to a fallback wit
   await page.getByRole('link', { name: 'Book 60 minutes' }).click();
   const fallback = page.getByRole('dialog', { name: 'Online booking is not available right now' });
   await expect(fallback).toBeVisible({ timeout: 10_000 });
-  await expect(
-    fallback.getByRole('link', { name: 'open the booking page directly' }),
-  ).toHaveAttribute('href', `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(60)}`);
+  await expect(fallback.getByRole('link', { name: 'our online booking page' })).toHaveAttribute(
+    'href',
+    `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(60)}`,
+  );
   await expect(fallback.getByRole('link', { name: /^Call / })).toHaveAttribute('href', /^tel:/);
   await expect(fallback.getByRole('link', { name: /@/ })).toHaveAttribute('href', /^mailto:/);
   await expect(page.locator('cal-modal-box')).toHaveCount(0);
@@ -162,8 +163,9 @@ test('with the booking origin unreachable, the inline booking on /book/ shows th
   ).toBeVisible({
     timeout: 10_000,
   });
-  await expect(
-    section.getByRole('link', { name: 'open the booking page directly' }),
-  ).toHaveAttribute('href', `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(90)}`);
+  await expect(section.getByRole('link', { name: 'our online booking page' })).toHaveAttribute(
+    'href',
+    `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(90)}`,
+  );
   await expect(section.locator('iframe')).toHaveCount(0);
 });
