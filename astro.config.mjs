@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE_URL } from './src/site.config.ts';
 
@@ -7,7 +8,16 @@ export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // Every public page; the CMS (/admin/) and the 404 page are not pages to be found.
+    sitemap({
+      filter: (page) => {
+        const path = new URL(page).pathname;
+        return !path.startsWith('/admin/') && path !== '/404/';
+      },
+    }),
+  ],
   vite: {
     // The booking widget is built as a separate ES module (imported with `?worker&url`, see
     // BookingIntent.astro), so the listener on every page can load it without Vite's preload helper

@@ -60,6 +60,19 @@ export const clinicSchema = z.strictObject({
       country: z.literal('US', { error: 'must be US' }).default('US').describe('Country code.'),
     })
     .describe('Where clients come for their session.'),
+  geo: z
+    .strictObject({
+      latitude: z
+        .number({ error: 'must be a number like 45.5231' })
+        .min(-90, { error: 'must be between -90 and 90' })
+        .max(90, { error: 'must be between -90 and 90' }),
+      longitude: z
+        .number({ error: 'must be a number like -122.6765' })
+        .min(-180, { error: 'must be between -180 and 180' })
+        .max(180, { error: 'must be between -180 and 180' }),
+    })
+    .optional()
+    .describe('Optional map position of the entrance, for search engines (decimal degrees).'),
   mapUrl: z
     .url({ protocol: /^https$/, error: 'must be a full https:// address' })
     .optional()
@@ -75,6 +88,10 @@ export const clinicSchema = z.strictObject({
     .array(line(2, 60), { error: 'must be a list of places' })
     .min(1, { error: 'needs at least one place' })
     .describe('Towns or areas the clinic serves.'),
+  paymentAccepted: z
+    .array(line(2, 60), { error: 'must be a list' })
+    .min(1, { error: 'needs at least one way to pay' })
+    .describe('Ways to pay, as search engines should list them, e.g. "HSA card".'),
   hsaFsa: z
     .strictObject({
       statement: line(20, 300).describe('Short statement that HSA/FSA cards can pay for sessions.'),

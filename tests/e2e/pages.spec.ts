@@ -49,7 +49,9 @@ test('pages load no script file; the only script is the inline booking listener'
   for (const path of builtPages()) await page.goto(path);
   expect(scripts).toEqual([]);
   for (const [file, html] of builtHtml()) {
-    const tags = html.match(/<script\b[^>]*>/g) ?? [];
+    const tags = (html.match(/<script\b[^>]*>/g) ?? []).filter(
+      (tag) => tag !== '<script type="application/ld+json">',
+    );
     expect(tags, file).toEqual(['<script type="module">']);
     expect(html, file).toContain('closest(`a[data-booking]`)');
   }

@@ -209,6 +209,7 @@ describe('clinic settings schema', () => {
     address: { street: '1 Main Street', city: 'Salem', region: 'OR', postalCode: '97301' },
     hours: [{ days: ['Monday'], opens: '09:00', closes: '17:00' }],
     serviceArea: ['Salem'],
+    paymentAccepted: ['HSA card'],
     hsaFsa: {
       statement: 'You can pay with your HSA or FSA card for therapeutic massage.',
       checklistIntro: 'Ask your practitioner for a prescription that states:',

@@ -1,0 +1,21 @@
+/** Titles, canonical URLs and breadcrumbs: what a page tells search engines about itself. */
+
+/** Longest `<title>` search results show without cutting it off. */
+export const MAX_TITLE_LENGTH = 60;
+
+/** `Prices | Riverside Medical Massage`, or just the page title where both would not fit. */
+export function documentTitle(title: string, siteName: string): string {
+  const full = `${title} | ${siteName}`;
+  return full.length <= MAX_TITLE_LENGTH ? full : title;
+}
+
+export interface Crumb {
+  label: string;
+  /** Site path, e.g. `/services/`. */
+  href: string;
+}
+
+/** Home, then the given trail; the last crumb is the page itself. */
+export function breadcrumbTrail(trail: readonly Crumb[]): Crumb[] {
+  return [{ label: 'Home', href: '/' }, ...trail];
+}

@@ -1,0 +1,145 @@
+/**
+ * JSON-LD for search engines, built from the same content the pages show. The schema-dts types
+ * check every type and property name against the schema.org vocabulary at compile time.
+ */
+import type {
+  BreadcrumbList,
+  FAQPage,
+  Offer,
+  Physiotherapy,
+  Service,
+  Thing,
+  WithContext,
+} from 'schema-dts';
+import type { ClinicData } from '../schemas/clinic';
+import type { PricingData } from '../schemas/pricing';
+import type { ServiceData } from '../schemas/services';
+import type { TierBooking } from './booking';
+import { formatPrice, mapHref } from './format';
+import type { Crumb } from './seo';
+import { markdownToText } from './text';
+
+type Tier = { data: PricingData; booking: Pick<TierBooking, 'href'> };
+
+/** One id for the business, so every page's data refers to the same practice. */
+export function businessId(site: URL): string {
+  return new URL('/#business', site).href;
+}
+
+/**
+ * The practice. schema.org's `Physiotherapy` (a `MedicalBusiness`) is "the practice of treatment of
+ * disease, injury, deformity by physical means such as massage", which is what the clinic does.
+ */
+export function businessData(
+  clinic: ClinicData,
+  tiers: readonly Pick<Tier, 'data'>[],
+  site: URL,
+  image: string,
+): WithContext<Physiotherapy> {
+  const prices = tiers.map(({ data }) => data.price);
+  const currency = tiers[0]?.data.currency ?? 'USD';
+  const range = (price: number) => formatPrice({ price, currency });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Physiotherapy',
+    '@id': businessId(site),
+    name: clinic.name,
+    url: site.href,
+    image,
+    telephone: clinic.phone,
+    email: clinic.email,
+    address: {
+      '@type': 'PostalAddress',
+      streetAddress: clinic.address.street,
+      addressLocality: clinic.address.city,
+      addressRegion: clinic.address.region,
+      postalCode: clinic.address.postalCode,
+      addressCountry: clinic.address.country,
+    },
+    ...(clinic.geo && {
+      geo: {
+        '@type': 'GeoCoordinates',
+        latitude: clinic.geo.latitude,
+        longitude: clinic.geo.longitude,
+      },
+    }),
+    hasMap: mapHref(clinic),
+    openingHoursSpecification: clinic.hours.map((hours) => ({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: hours.days.map((day) => `https://schema.org/${day}` as const),
+      opens: hours.opens,
+      closes: hours.closes,
+    })),
+    ...(prices.length > 0 && {
+      priceRange: `${range(Math.min(...prices))}–${range(Math.max(...prices))}`,
+    }),
+    currenciesAccepted: currency,
+    paymentAccepted: clinic.paymentAccepted.join(', '),
+    areaServed: clinic.serviceArea.map((name) => ({ '@type': 'Place', name })),
+  };
+}
+
+/** A service page: the service, who provides it, and an offer for each session length. */
+export function serviceData(
+  service: Pick<ServiceData, 'title' | 'summary'>,
+  tiers: readonly Tier[],
+  url: URL,
+  site: URL,
+  image: string | undefined,
+): WithContext<Service> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Service',
+    name: service.title,
+    serviceType: service.title,
+    description: service.summary,
+    url: url.href,
+    ...(image && { image }),
+    provider: { '@id': businessId(site) },
+    offers: tiers.map(({ data, booking }): Offer => ({
+      '@type': 'Offer',
+      name: `${data.durationMinutes}-minute session`,
+      price: data.price,
+      priceCurrency: data.currency,
+      eligibleDuration: {
+        '@type': 'QuantitativeValue',
+        value: data.durationMinutes,
+        unitCode: 'MIN',
+      },
+      url: booking.href,
+    })),
+  };
+}
+
+/** Every question on the FAQ page, its answer as plain text. */
+export function faqData(
+  questions: readonly { data: { question: string }; body?: string | undefined }[],
+): WithContext<FAQPage> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'FAQPage',
+    mainEntity: questions.map(({ data, body }) => ({
+      '@type': 'Question',
+      name: data.question,
+      acceptedAnswer: { '@type': 'Answer', text: markdownToText(body ?? '') },
+    })),
+  };
+}
+
+export function breadcrumbData(crumbs: readonly Crumb[], site: URL): WithContext<BreadcrumbList> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.label,
+      item: new URL(crumb.href, site).href,
+    })),
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: `<` is escaped so no text can end the script. */
+export function jsonLd(data: WithContext<Thing>): string {
+  return JSON.stringify(data).replaceAll('<', '\\u003c');
+}

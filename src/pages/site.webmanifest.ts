@@ -1,0 +1,23 @@
+import type { APIRoute } from 'astro';
+import { getClinic, getPage } from '../lib/content';
+
+/** Lets phones add the site to the home screen with the clinic's name and icon. */
+export const GET: APIRoute = async () => {
+  const [clinic, home] = await Promise.all([getClinic(), getPage('home')]);
+  const manifest = {
+    name: clinic.name,
+    short_name: clinic.name.length <= 12 ? clinic.name : clinic.name.split(/\s+/)[0],
+    description: home.data.description,
+    start_url: '/',
+    display: 'browser',
+    background_color: '#fbfaf7',
+    theme_color: '#1f5f57',
+    icons: [
+      { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+    ],
+  };
+  return new Response(JSON.stringify(manifest, null, 2), {
+    headers: { 'Content-Type': 'application/manifest+json' },
+  });
+};

@@ -1,0 +1,260 @@
+import { expect, test } from './fixtures';
+import { SITE_URL } from '../../src/site.config';
+import { formatPhone } from '../../src/lib/format';
+import { jsonLdBlocks, validate, type JsonLd } from '../support/structured-data';
+import { builtPages, clinic, entries } from './site';
+
+const settings = clinic();
+
+test('the sitemap lists exactly the public pages, and robots.txt points to it', async ({
+  request,
+}) => {
+  const index = await (await request.get('/sitemap-index.xml')).text();
+  expect(index).toContain(`<loc>${SITE_URL}/sitemap-0.xml</loc>`);
+  const sitemap = await (await request.get('/sitemap-0.xml')).text();
+  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]).sort();
+  expect(listed).toEqual(
+    builtPages()
+      .map((path) => `${SITE_URL}${path}`)
+      .sort(),
+  );
+  expect(listed.some((url) => /\/(admin|404)/.test(url ?? ''))).toBe(false);
+
+  const robots = await request.get('/robots.txt');
+  expect(robots.headers()['content-type']).toMatch(/^text\/plain/);
+  expect(await robots.text()).toBe(
+    `User-agent: *\nDisallow: /admin/\n\nSitemap: ${SITE_URL}/sitemap-index.xml\n`,
+  );
+});
+
+test('every page has a unique title and description within limits, a canonical URL, lang and share tags', async ({
+  page,
+  request,
+}) => {
+  const titles = new Set<string>();
+  const descriptions = new Set<string>();
+  for (const path of builtPages()) {
+    await page.goto(path);
+    const head = page.locator('head');
+    const title = await page.title();
+    expect(title.length, `${path} title "${title}"`).toBeLessThanOrEqual(60);
+    expect(titles.has(title), `${path} repeats "${title}"`).toBe(false);
+    titles.add(title);
+    const description =
+      (await head.locator('meta[name="description"]').getAttribute('content')) ?? '';
+    expect(description.length, `${path} description`).toBeGreaterThanOrEqual(50);
+    expect(description.length, `${path} description`).toBeLessThanOrEqual(160);
+    expect(descriptions.has(description), `${path} repeats its description`).toBe(false);
+    descriptions.add(description);
+    await expect(head.locator('link[rel="canonical"]'), path).toHaveAttribute(
+      'href',
+      `${SITE_URL}${path}`,
+    );
+    await expect(page.locator('html'), path).toHaveAttribute('lang', 'en-US');
+    for (const [selector, expected] of [
+      ['meta[property="og:title"]', title],
+      ['meta[property="og:description"]', description],
+      ['meta[property="og:url"]', `${SITE_URL}${path}`],
+      ['meta[name="twitter:card"]', 'summary_large_image'],
+      ['meta[name="twitter:title"]', title],
+    ] as const) {
+      await expect(head.locator(selector), `${path} ${selector}`).toHaveAttribute(
+        'content',
+        expected,
+      );
+    }
+    const image = (await head.locator('meta[property="og:image"]').getAttribute('content')) ?? '';
+    expect(image, path).toMatch(new RegExp(`^${SITE_URL}/_astro/.+\\.jpg$`));
+    expect((await request.get(new URL(image).pathname)).status(), `${path} og:image`).toBe(200);
+    await expect(head.locator('meta[name="twitter:image"]'), path).toHaveAttribute(
+      'content',
+      image,
+    );
+    expect(
+      await head.locator('meta[property="og:image:alt"]').getAttribute('content'),
+    ).toBeTruthy();
+  }
+});
+
+test('a service with its own photo shares that photo', async ({ page }) => {
+  await page.goto('/services/orthopedic-medical-massage/');
+  const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+  expect(image).toContain('massage-in-progress');
+  await page.goto('/services/myofascial-release/');
+  expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toContain(
+    'back-massage',
+  );
+});
+
+test('favicons and the web manifest are served', async ({ request }) => {
+  for (const path of [
+    '/favicon.ico',
+    '/favicon.svg',
+    '/apple-touch-icon.png',
+    '/icon-192.png',
+    '/icon-512.png',
+  ]) {
+    expect((await request.get(path)).status(), path).toBe(200);
+  }
+  const manifest = (await (await request.get('/site.webmanifest')).json()) as {
+    name: string;
+    icons: unknown[];
+  };
+  expect(manifest.name).toBe(settings.name);
+  expect(manifest.icons).toHaveLength(2);
+});
+
+test('every page has one h1 and headings that never skip a level', async ({ page }) => {
+  for (const path of [...builtPages(), '/no-such-page/']) {
+    await page.goto(path);
+    const levels = await page.evaluate(() =>
+      [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+        .filter((heading) => heading.checkVisibility())
+        .map((heading) => Number(heading.tagName[1])),
+    );
+    expect(levels[0], path).toBe(1);
+    expect(
+      levels.filter((level) => level === 1),
+      path,
+    ).toHaveLength(1);
+    levels.forEach((level, index) => {
+      if (index > 0)
+        expect(level - (levels[index - 1] ?? 1), `${path} heading ${index}`).toBeLessThanOrEqual(1);
+    });
+  }
+});
+
+test('every JSON-LD block parses, has @context and its type, and passes the offline validator', async ({
+  page,
+}) => {
+  for (const path of builtPages()) {
+    await page.goto(path);
+    const blocks = jsonLdBlocks(await page.content());
+    for (const block of blocks) {
+      expect(block['@context'], path).toBe('https://schema.org');
+    }
+    const types = blocks.map((block) => block['@type']);
+    const expected = ['Physiotherapy'];
+    if (path !== '/') expected.push('BreadcrumbList');
+    if (path === '/faq/') expected.push('FAQPage');
+    if (/^\/services\/.+/.test(path)) expected.push('Service');
+    expect(types.sort(), path).toEqual(expected.sort());
+    const errors = (await validate(blocks)).filter((issue) => issue.severity === 'ERROR');
+    expect(errors, path).toEqual([]);
+  }
+});
+
+test('the business data agrees with what the page shows', async ({ page }) => {
+  await page.goto('/contact/');
+  const business = jsonLdBlocks(await page.content()).find(
+    (block) => block['@type'] === 'Physiotherapy',
+  ) as JsonLd & {
+    name: string;
+    telephone: string;
+    address: { streetAddress: string; addressLocality: string; postalCode: string };
+    openingHoursSpecification: { dayOfWeek: string[] }[];
+    paymentAccepted: string;
+    priceRange: string;
+  };
+  const main = page.getByRole('main');
+  await expect(page.getByRole('banner')).toContainText(business.name);
+  await expect(
+    page.getByRole('banner').getByRole('link', { name: `Call ${formatPhone(business.telephone)}` }),
+  ).toBeVisible();
+  await expect(main).toContainText(business.address.streetAddress);
+  await expect(main).toContainText(
+    `${business.address.addressLocality}, OR ${business.address.postalCode}`,
+  );
+  const openDays = business.openingHoursSpecification.flatMap(({ dayOfWeek }) =>
+    dayOfWeek.map((day) => day.replace('https://schema.org/', '')),
+  );
+  for (const day of openDays) {
+    await expect(
+      main.getByRole('region', { name: 'Opening hours' }).getByText(day, { exact: true }),
+    ).toBeVisible();
+  }
+  expect(business.paymentAccepted).toMatch(/HSA/);
+  expect(business.priceRange).toBe('$55–$150');
+});
+
+test('service offers agree with the prices on /pricing/', async ({ page }) => {
+  await page.goto('/pricing/');
+  const shown = await page
+    .locator('.tier')
+    .evaluateAll((tiers) =>
+      tiers.map(
+        (tier) =>
+          tier.querySelector('.duration')?.textContent +
+          ' ' +
+          tier.querySelector('.price')?.textContent,
+      ),
+    );
+  await page.goto('/services/orthopedic-medical-massage/');
+  const service = jsonLdBlocks(await page.content()).find(
+    (block) => block['@type'] === 'Service',
+  ) as JsonLd & {
+    provider: { '@id': string };
+    offers: {
+      price: number;
+      priceCurrency: string;
+      eligibleDuration: { value: number; unitCode: string };
+    }[];
+  };
+  expect(service.provider['@id']).toBe(`${SITE_URL}/#business`);
+  expect(
+    service.offers.map((offer) => `${offer.eligibleDuration.value} minutes $${offer.price}`),
+  ).toEqual(shown);
+  expect(
+    service.offers.every(
+      (offer) => offer.priceCurrency === 'USD' && offer.eligibleDuration.unitCode === 'MIN',
+    ),
+  ).toBe(true);
+});
+
+test('the FAQ data holds every question shown, with its answer as plain text', async ({ page }) => {
+  await page.goto('/faq/');
+  const faq = jsonLdBlocks(await page.content()).find(
+    (block) => block['@type'] === 'FAQPage',
+  ) as JsonLd & {
+    mainEntity: { name: string; acceptedAnswer: { text: string } }[];
+  };
+  const shown = await page.getByRole('main').locator('article h3').allTextContents();
+  expect(faq.mainEntity.map(({ name }) => name).sort()).toEqual(shown.sort());
+  expect(faq.mainEntity).toHaveLength(entries('faq').length);
+  for (const { name, acceptedAnswer } of faq.mainEntity) {
+    expect(acceptedAnswer.text, name).not.toMatch(/[<>[\]*]/);
+    // The page sets typographic quotes (’) where the content has straight ones (').
+    const answer = await page
+      .locator('article')
+      .filter({ has: page.getByRole('heading', { name, exact: true }) })
+      .textContent();
+    const shownText = (answer ?? '')
+      .replace(/[‘’]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/\s+/g, ' ');
+    for (const paragraph of acceptedAnswer.text.split('\n\n'))
+      expect(shownText, name).toContain(paragraph);
+  }
+});
+
+test('breadcrumb data matches the breadcrumbs shown', async ({ page }) => {
+  for (const path of builtPages().filter((path) => path !== '/')) {
+    await page.goto(path);
+    const crumbs = jsonLdBlocks(await page.content()).find(
+      (block) => block['@type'] === 'BreadcrumbList',
+    ) as JsonLd & {
+      itemListElement: { position: number; name: string; item: string }[];
+    };
+    const shown = await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links.map((link) => [link.textContent, (link as HTMLAnchorElement).pathname]),
+      );
+    expect(
+      crumbs.itemListElement.map(({ name, item }) => [name, new URL(item).pathname]),
+      path,
+    ).toEqual(shown);
+    expect(crumbs.itemListElement.at(-1)?.item, path).toBe(`${SITE_URL}${path}`);
+  }
+});

@@ -1,0 +1,176 @@
+import { describe, expect, test } from 'vitest';
+import { breadcrumbTrail, documentTitle } from '../../src/lib/seo';
+import {
+  breadcrumbData,
+  businessData,
+  faqData,
+  jsonLd,
+  serviceData,
+} from '../../src/lib/structured-data';
+import { markdownToText } from '../../src/lib/text';
+import { validate } from '../support/structured-data';
+
+const site = new URL('https://clinic.example.com');
+
+describe('documentTitle', () => {
+  test('adds the clinic name when the whole fits in 60 characters', () => {
+    expect(documentTitle('Prices', 'Riverside Medical Massage')).toBe(
+      'Prices | Riverside Medical Massage',
+    );
+  });
+
+  test('leaves the name out when it would not fit', () => {
+    const title = 'Insurance, HSA/FSA and claims for massage';
+    expect(documentTitle(title, 'Riverside Orthopedic and Medical Massage')).toBe(title);
+  });
+});
+
+describe('markdownToText', () => {
+  test('keeps the words of links and emphasis, drops the marks', () => {
+    expect(markdownToText('See the [insurance page](/insurance/) and **call** us, _today_.')).toBe(
+      'See the insurance page and call us, today.',
+    );
+  });
+
+  test('joins wrapped lines and keeps paragraphs apart', () => {
+    expect(markdownToText('First line\nwraps here.\n\n- one item\n- two items')).toBe(
+      'First line wraps here.\n\none item two items',
+    );
+  });
+});
+
+const clinic = {
+  name: 'Riverside Medical Massage',
+  phone: '+15415550123',
+  email: 'hello@example.com',
+  address: {
+    street: '1 Main Street',
+    city: 'Salem',
+    region: 'OR',
+    postalCode: '97301',
+    country: 'US' as const,
+  },
+  hours: [{ days: ['Monday' as const, 'Tuesday' as const], opens: '09:00', closes: '17:00' }],
+  serviceArea: ['Salem'],
+  paymentAccepted: ['HSA card', 'FSA card'],
+  hsaFsa: { statement: '', checklistIntro: '', checklist: [{ item: 'x' }], receipt: '' },
+};
+const tiers = [
+  {
+    data: { durationMinutes: 30, price: 55, currency: 'USD' as const, calEvent: '30min' },
+    booking: { href: 'https://cal.com/r/30min' },
+  },
+  {
+    data: { durationMinutes: 90, price: 150, currency: 'USD' as const, calEvent: '90min' },
+    booking: { href: 'https://cal.com/r/90min' },
+  },
+];
+
+describe('structured data', () => {
+  test('the business is a Physiotherapy practice with address, hours, prices and payment', () => {
+    const data = businessData(clinic, tiers, site, 'https://clinic.example.com/share.jpg');
+    expect(data).toMatchObject({
+      '@type': 'Physiotherapy',
+      '@id': 'https://clinic.example.com/#business',
+      telephone: '+15415550123',
+      address: { '@type': 'PostalAddress', postalCode: '97301' },
+      openingHoursSpecification: [
+        {
+          dayOfWeek: ['https://schema.org/Monday', 'https://schema.org/Tuesday'],
+          opens: '09:00',
+          closes: '17:00',
+        },
+      ],
+      priceRange: '$55–$150',
+      paymentAccepted: 'HSA card, FSA card',
+    });
+    expect(data).not.toHaveProperty('geo');
+  });
+
+  test('the business gets coordinates when the clinic has them', () => {
+    const data = businessData(
+      { ...clinic, geo: { latitude: 44.94, longitude: -123.03 } },
+      tiers,
+      site,
+      '',
+    );
+    expect(data).toMatchObject({
+      geo: { '@type': 'GeoCoordinates', latitude: 44.94, longitude: -123.03 },
+    });
+  });
+
+  test('a service offers each tier with price, currency and duration, provided by the business', () => {
+    const data = serviceData(
+      { title: 'Myofascial release', summary: 'Summary.' },
+      tiers,
+      new URL('/services/x/', site),
+      site,
+      undefined,
+    );
+    expect(data).toMatchObject({
+      '@type': 'Service',
+      provider: { '@id': 'https://clinic.example.com/#business' },
+      offers: [
+        {
+          price: 55,
+          priceCurrency: 'USD',
+          eligibleDuration: { value: 30, unitCode: 'MIN' },
+          url: 'https://cal.com/r/30min',
+        },
+        { price: 150, priceCurrency: 'USD', eligibleDuration: { value: 90, unitCode: 'MIN' } },
+      ],
+    });
+    expect(data).not.toHaveProperty('image');
+  });
+
+  test('FAQ answers are plain text', () => {
+    const data = faqData([
+      { data: { question: 'Can I pay with HSA?' }, body: 'Yes, see [prices](/pricing/).' },
+    ]);
+    expect(data.mainEntity).toEqual([
+      {
+        '@type': 'Question',
+        name: 'Can I pay with HSA?',
+        acceptedAnswer: { '@type': 'Answer', text: 'Yes, see prices.' },
+      },
+    ]);
+  });
+
+  test('breadcrumbs number their items from Home with absolute URLs', () => {
+    const data = breadcrumbData(breadcrumbTrail([{ label: 'Prices', href: '/pricing/' }]), site);
+    expect(data.itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://clinic.example.com/' },
+      {
+        '@type': 'ListItem',
+        position: 2,
+        name: 'Prices',
+        item: 'https://clinic.example.com/pricing/',
+      },
+    ]);
+  });
+
+  test('JSON-LD text cannot close its script element', () => {
+    const json = jsonLd(
+      faqData([{ data: { question: '</script><script>alert(1)</script>?' }, body: '' }]),
+    );
+    expect(json).not.toContain('</script>');
+    expect(JSON.parse(json).mainEntity[0].name).toBe('</script><script>alert(1)</script>?');
+  });
+});
+
+describe('the offline structured-data validator', () => {
+  test('accepts our breadcrumbs', async () => {
+    const data = breadcrumbData(breadcrumbTrail([{ label: 'Prices', href: '/pricing/' }]), site);
+    expect(await validate([data as never])).toEqual([]);
+  });
+
+  test('reports a breadcrumb item without a name (so the e2e check can fail)', async () => {
+    const broken = {
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [{ '@type': 'ListItem', position: 1, item: 'https://clinic.example.com/' }],
+    };
+    const issues = await validate([broken]);
+    expect(issues.filter((issue) => issue.severity === 'ERROR')).not.toEqual([]);
+  });
+});
