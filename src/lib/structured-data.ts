@@ -31,7 +31,7 @@ export function businessId(site: URL): string {
  * disease, injury, deformity by physical means such as massage", which is what the clinic does.
  */
 export function businessData(
-  clinic: ClinicData,
+  clinic: Omit<ClinicData, 'hsaFsa' | 'hoursNote'>,
   tiers: readonly Pick<Tier, 'data'>[],
   site: URL,
   image: string,

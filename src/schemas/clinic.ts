@@ -109,6 +109,36 @@ export const clinicSchema = z.strictObject({
           'What the physician should write on the prescription so HSA/FSA plans accept it.',
         ),
       receipt: line(20, 300).describe('What the clinic provides to help with HSA/FSA claims.'),
+      receiptIncludes: z
+        .array(line(3, 120), { error: 'must be a list' })
+        .min(1, { error: 'needs at least one item' })
+        .describe('What the customized receipt shows, one item each.'),
+      letter: z
+        .strictObject({
+          heading: line(5, 80).describe('Title of the printable request to the physician.'),
+          greeting: line(2, 40).describe(
+            'How the request addresses the physician, e.g. "Dear Doctor,".',
+          ),
+          request: line(20, 400).describe(
+            'The paragraph asking the physician for the prescription.',
+          ),
+          privacyNote: line(20, 300).describe(
+            'Tells visitors that what they type stays in their browser (shown on screen, not printed).',
+          ),
+          modalityOptions: z
+            .array(line(3, 40), { error: 'must be a list' })
+            .min(1, { error: 'needs at least one modality' })
+            .describe('The modalities the physician can tick, e.g. Massage therapy.'),
+          examples: z
+            .strictObject({
+              reason: line(2, 60),
+              treatments: line(1, 20),
+              frequency: line(2, 60),
+              duration: line(2, 60),
+            })
+            .describe('Example wording shown under each field, e.g. "two sessions per week".'),
+        })
+        .describe('The printable prescription request on the HSA/FSA page.'),
     })
     .describe('Paying with a Health Savings Account or Flexible Spending Account.'),
 });

@@ -215,6 +215,20 @@ describe('clinic settings schema', () => {
       checklistIntro: 'Ask your practitioner for a prescription that states:',
       checklist: [{ item: 'The diagnosis code' }],
       receipt: 'We can give you a customized receipt for your claim.',
+      receiptIncludes: ['The amount you paid'],
+      letter: {
+        heading: 'Prescription request',
+        greeting: 'Dear Doctor,',
+        request: 'Please write a prescription for massage therapy for my HSA.',
+        privacyNote: 'What you type stays in your browser and is never sent.',
+        modalityOptions: ['Massage therapy'],
+        examples: {
+          reason: 'back pain',
+          treatments: '12',
+          frequency: 'twice a week',
+          duration: '6 weeks',
+        },
+      },
     },
   };
 

@@ -53,7 +53,6 @@ const clinic = {
   hours: [{ days: ['Monday' as const, 'Tuesday' as const], opens: '09:00', closes: '17:00' }],
   serviceArea: ['Salem'],
   paymentAccepted: ['HSA card', 'FSA card'],
-  hsaFsa: { statement: '', checklistIntro: '', checklist: [{ item: 'x' }], receipt: '' },
 };
 const tiers = [
   {
