@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import remarkSafeMdx from './src/lib/remark-safe-mdx.ts';
 import { SITE_URL } from './src/site.config.ts';
 
 export default defineConfig({
@@ -9,7 +10,8 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   integrations: [
-    mdx(),
+    // Content bodies are text plus two approved components; anything else fails the build.
+    mdx({ remarkPlugins: [remarkSafeMdx] }),
     // Every public page; the CMS (/admin/) and the 404 page are not pages to be found.
     sitemap({
       filter: (page) => {

@@ -1,4 +1,4 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { benefitsSchema } from './schemas/benefits';
 import { bookingSchema } from './schemas/booking';
@@ -16,7 +16,7 @@ export const collections = {
   services: defineCollection({ loader: entries('services'), schema: servicesSchema }),
   benefits: defineCollection({ loader: entries('benefits'), schema: benefitsSchema }),
   pricing: defineCollection({ loader: entries('pricing'), schema: pricingSchema }),
-  faq: defineCollection({ loader: entries('faq'), schema: faqSchema }),
+  faq: defineCollection({ loader: entries('faq'), schema: faqSchema({ reference }) }),
   insurance: defineCollection({ loader: entries('insurance'), schema: insuranceSchema }),
   pages: defineCollection({ loader: entries('pages'), schema: pagesSchema }),
   settings: defineCollection({ loader: setting('clinic'), schema: clinicSchema }),

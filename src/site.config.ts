@@ -20,3 +20,14 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/faq/', label: 'FAQ' },
   { href: '/contact/', label: 'Contact' },
 ];
+
+/**
+ * Where the CMS saves in production: the GitHub repository of this site, and the OAuth endpoint that
+ * lets staff log in with GitHub (see "Staff editing" in the README). PLACEHOLDERS until deployed.
+ */
+export const CMS_BACKEND = {
+  name: 'github',
+  repo: 'your-github-account/clinic-site',
+  branch: 'main',
+  base_url: 'https://cms-auth.example.com',
+} as const;

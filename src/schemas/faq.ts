@@ -1,4 +1,3 @@
-import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { line, order } from './fields';
 
@@ -14,19 +13,27 @@ export type FaqCategory = keyof typeof FAQ_CATEGORIES;
 
 const categoryIds = Object.keys(FAQ_CATEGORIES) as [FaqCategory, ...FaqCategory[]];
 
-/** A question and its answer (the entry body). */
-export const faqSchema = z.strictObject({
-  question: line(10, 160)
-    .endsWith('?', { error: 'must end with a question mark' })
-    .describe('The question as a client would ask it, ending with "?".'),
-  category: z
-    .enum(categoryIds, { error: `must be one of: ${categoryIds.join(', ')}` })
-    .describe('The FAQ section the question appears in.'),
-  order,
-  services: z
-    .array(reference('services'), { error: 'must be a list of services' })
-    .default([])
-    .describe('Service pages that show this question under "Questions".'),
-});
-
-export type FaqData = z.infer<typeof faqSchema>;
+/**
+ * A question and its answer (the entry body). `reference` links to a service page: Astro's
+ * `reference('services')` for the site, a plain slug check where `astro:content` is not available
+ * (the CMS in the browser).
+ */
+export function faqSchema<Reference extends z.ZodType>({
+  reference,
+}: {
+  reference: (collection: 'services') => Reference;
+}) {
+  return z.strictObject({
+    question: line(10, 160)
+      .endsWith('?', { error: 'must end with a question mark' })
+      .describe('The question as a client would ask it, ending with "?".'),
+    category: z
+      .enum(categoryIds, { error: `must be one of: ${categoryIds.join(', ')}` })
+      .describe('The FAQ section the question appears in.'),
+    order,
+    services: z
+      .array(reference('services'), { error: 'must be a list of services' })
+      .default([])
+      .describe('Service pages that show this question under "Questions".'),
+  });
+}

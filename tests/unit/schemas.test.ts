@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { benefitsSchema } from '../../src/schemas/benefits';
 import { bookingSchema } from '../../src/schemas/booking';
 import { clinicSchema } from '../../src/schemas/clinic';
-import { faqSchema } from '../../src/schemas/faq';
+import { contentSchemas } from '../../src/cms/schemas';
 import { insuranceSchema } from '../../src/schemas/insurance';
 import { pagesSchema } from '../../src/schemas/pages';
 import { pricingSchema } from '../../src/schemas/pricing';
@@ -98,6 +98,8 @@ describe('pricing schema', () => {
 });
 
 describe('faq schema', () => {
+  // As the CMS checks it: related services are slugs (the build resolves them with reference()).
+  const faqSchema = contentSchemas.faq;
   const valid = { question: 'Why do I need a prescription?', category: 'prescriptions', order: 1 };
 
   test('accepts a valid question with no related services', () => {

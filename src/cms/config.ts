@@ -1,0 +1,216 @@
+/**
+ * The Decap CMS configuration, generated from the content schemas (src/cms/fields.ts) plus what
+ * only the CMS needs: labels, list summaries, sort orders, widgets for images and relations.
+ */
+import { CMS_BACKEND } from '../site.config';
+import { decapFields, type DecapField, type FieldOverrides } from './fields';
+import { contentSchemas, type ContentName } from './schemas';
+
+/** Uploaded images go where Astro optimises them; entries point at them relative to their file. */
+const media = { media_folder: '/src/assets/images', public_folder: '../../assets/images' } as const;
+
+const imageField = { widget: 'image', choose_url: false, ...media };
+
+const body = (label: string): DecapField => ({
+  name: 'body',
+  label,
+  widget: 'markdown',
+  required: false,
+  buttons: [
+    'bold',
+    'italic',
+    'link',
+    'heading-two',
+    'heading-three',
+    'bulleted-list',
+    'numbered-list',
+  ],
+  editor_components: ['book-tier', 'callout'],
+  modes: ['rich_text'],
+  hint: 'Text only: symbols such as { } < > appear exactly as typed. Use the + button for a booking button or a callout.',
+});
+
+interface FolderCollection {
+  name: ContentName;
+  label: string;
+  label_singular: string;
+  description: string;
+  identifier_field: string;
+  summary: string;
+  sortable_fields: string[];
+  slug?: string;
+  create?: boolean;
+  delete?: boolean;
+  body?: string;
+  overrides?: FieldOverrides;
+  labels?: Record<string, string>;
+}
+
+const folders: FolderCollection[] = [
+  {
+    name: 'services',
+    label: 'Services',
+    label_singular: 'Service',
+    description: 'The treatment and each technique (modality), one page each.',
+    identifier_field: 'title',
+    summary: '{{order}}. {{title}} ({{kind}})',
+    sortable_fields: ['order', 'title'],
+    body: 'Page text',
+    overrides: { image: imageField, summary: { widget: 'text' } },
+    labels: {
+      helpsWith: 'What it helps with',
+      steps: 'Elements of treatment',
+      imageAlt: 'Image description (alt text)',
+    },
+  },
+  {
+    name: 'benefits',
+    label: 'Benefits',
+    label_singular: 'Benefit',
+    description: 'The benefits listed on the home page.',
+    identifier_field: 'title',
+    summary: '{{order}}. {{title}}',
+    sortable_fields: ['order', 'title'],
+  },
+  {
+    name: 'pricing',
+    label: 'Prices',
+    label_singular: 'Price tier',
+    description: 'Session lengths and prices. Each names its Cal.com event.',
+    identifier_field: 'calEvent',
+    slug: '{{durationMinutes}}-minutes',
+    summary: '{{durationMinutes}} minutes: {{price}} {{currency}}',
+    sortable_fields: ['durationMinutes', 'price'],
+    labels: { durationMinutes: 'Length (minutes)', calEvent: 'Cal.com event' },
+  },
+  {
+    name: 'faq',
+    label: 'FAQ',
+    label_singular: 'Question',
+    description: 'Questions and answers, grouped by category on the FAQ page.',
+    identifier_field: 'question',
+    summary: '{{category}} · {{order}}. {{question}}',
+    sortable_fields: ['category', 'order', 'question'],
+    body: 'Answer',
+    overrides: {
+      services: {
+        widget: 'relation',
+        collection: 'services',
+        search_fields: ['title'],
+        value_field: '{{slug}}',
+        display_fields: ['title'],
+        multiple: true,
+      },
+    },
+    labels: { services: 'Show on these service pages' },
+  },
+  {
+    name: 'insurance',
+    label: 'Insurance plans',
+    label_singular: 'Plan',
+    description: 'Plans and programs the clinic is listed with.',
+    identifier_field: 'name',
+    summary: '{{order}}. {{name}}',
+    sortable_fields: ['order', 'name'],
+    labels: {
+      planTypes: 'Plan types',
+      viaWellnessProgram: 'Reached through a discount or wellness program',
+      coverageUrl: 'Where to check coverage (link)',
+      coverageNote: 'How to check coverage',
+    },
+  },
+  {
+    name: 'pages',
+    label: 'Page texts',
+    label_singular: 'Page text',
+    description: 'Title, search description, heading and introduction of each page.',
+    identifier_field: 'title',
+    summary: '{{slug}}: {{title}}',
+    sortable_fields: ['title'],
+    create: false,
+    delete: false,
+    body: 'Page text',
+    overrides: { image: imageField },
+    labels: { imageAlt: 'Image description (alt text)', lede: 'Introduction' },
+  },
+];
+
+function relabel(fields: DecapField[], labels: Record<string, string> = {}): DecapField[] {
+  return fields.map((field) => ({ ...field, label: labels[field.name] ?? field.label }));
+}
+
+function folderCollection(collection: FolderCollection) {
+  const { name, body: bodyLabel, overrides, labels, slug, create = true, ...rest } = collection;
+  const fields = relabel(decapFields(contentSchemas[name], overrides), labels);
+  return {
+    ...rest,
+    name,
+    folder: `src/content/${name}`,
+    extension: 'mdx',
+    format: 'frontmatter',
+    create,
+    slug: slug ?? '{{slug}}',
+    sortable_fields: rest.sortable_fields.map((field, index) =>
+      index === 0 ? { field, default_sort: true } : field,
+    ),
+    ...media,
+    fields: bodyLabel ? [...fields, body(bodyLabel)] : fields,
+  };
+}
+
+const settings = {
+  name: 'settings',
+  label: 'Settings',
+  description: 'Facts about the clinic and online booking.',
+  delete: false,
+  editor: { preview: true },
+  files: [
+    {
+      name: 'clinic',
+      label: 'Clinic',
+      file: 'src/content/settings/clinic.yaml',
+      format: 'yaml',
+      fields: relabel(
+        decapFields(contentSchemas.clinic, {
+          'hsaFsa.statement': { widget: 'text' },
+          'hsaFsa.checklistIntro': { widget: 'text' },
+          'hsaFsa.receipt': { widget: 'text' },
+          'hsaFsa.letter.request': { widget: 'text' },
+          'hsaFsa.letter.privacyNote': { widget: 'text' },
+        }),
+        { hsaFsa: 'HSA/FSA', mapUrl: 'Map link', paymentAccepted: 'Payment accepted' },
+      ),
+    },
+    {
+      name: 'booking',
+      label: 'Online booking',
+      file: 'src/content/settings/booking.yaml',
+      format: 'yaml',
+      fields: relabel(decapFields(contentSchemas.booking), {
+        calLink: 'Cal.com username or team link',
+        origin: 'Booking address',
+        brandColor: 'Brand colour',
+        beforeYourVisit: 'Before your visit (shown after booking)',
+      }),
+    },
+  ],
+};
+
+/** Where the CMS saves: the local decap-server while editing on this machine, else GitHub. */
+export function cmsConfig({ local }: { local: boolean }) {
+  return {
+    load_config_file: false,
+    omit_empty_optional_fields: true,
+    backend: CMS_BACKEND,
+    // decap-server's file-system mode has no drafts; on GitHub, edits become pull requests.
+    ...(local ? { local_backend: true } : { publish_mode: 'editorial_workflow' }),
+    site_url: '/',
+    display_url: '/',
+    // The media library's own folder is relative to the repository root.
+    media_folder: 'src/assets/images',
+    public_folder: '../../assets/images',
+    collections: [...folders.map(folderCollection), settings],
+  };
+}
+
+export const COLLECTION_NAMES = [...folders.map(({ name }) => name), 'clinic', 'booking'] as const;

@@ -1,0 +1,37 @@
+/**
+ * The last check before the CMS saves: the entry is made safe for MDX and then checked against the
+ * same schema as the build. An entry the build would reject is refused, with the field named.
+ */
+import { escapeForMdx } from '../lib/mdx-text';
+import { contentSchemas, type ContentName } from './schemas';
+
+export interface EntryData {
+  body?: unknown;
+  [field: string]: unknown;
+}
+
+/** What is saved: the body escaped so every character shows as typed. */
+export function prepareForSave(data: EntryData): EntryData {
+  return typeof data.body === 'string' ? { ...data, body: escapeForMdx(data.body) } : data;
+}
+
+/** Empty optional fields are left out of the file (`omit_empty_optional_fields`), so here too. */
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (value && typeof value === 'object') {
+    const kept = Object.entries(value)
+      .map(([key, inner]) => [key, withoutEmpty(inner)] as const)
+      .filter(([, inner]) => inner !== undefined);
+    return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+  }
+  return value === '' || value === null ? undefined : value;
+}
+
+/** `field: message` for each problem, empty when the entry is valid. */
+export function entryProblems(name: ContentName, data: EntryData): string[] {
+  const fields = Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'body'));
+  const result = contentSchemas[name].safeParse(withoutEmpty(fields) ?? {});
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`);
+}

@@ -1,0 +1,50 @@
+/**
+ * Entry bodies are MDX, but staff write text, not code: everything they type must appear as typed.
+ * Only two approved components may appear in a body, each written on lines of its own, exactly as
+ * the CMS's editor components write them:
+ *
+ *   <BookTier minutes="60" />          a booking button for a price tier
+ *   <Callout>                          a highlighted note around Markdown text
+ *   </Callout>
+ */
+
+export const BOOK_TIER_LINE = /^<BookTier minutes="(\d{1,3})" \/>$/;
+export const CALLOUT_OPEN_LINE = '<Callout>';
+export const CALLOUT_CLOSE_LINE = '</Callout>';
+
+export const APPROVED_COMPONENTS = ['BookTier', 'Callout'] as const;
+
+export function bookTierBlock(minutes: number): string {
+  return `<BookTier minutes="${Math.trunc(minutes)}" />`;
+}
+
+export function calloutBlock(text: string): string {
+  return `${CALLOUT_OPEN_LINE}\n\n${text.trim()}\n\n${CALLOUT_CLOSE_LINE}`;
+}
+
+const CALLOUT_BLOCK = /^<Callout>\n\n([\s\S]*?)\n\n<\/Callout>$/;
+
+export function parseCallout(block: string): string | undefined {
+  return CALLOUT_BLOCK.exec(block)?.[1];
+}
+
+function isComponentLine(line: string): boolean {
+  return BOOK_TIER_LINE.test(line) || line === CALLOUT_OPEN_LINE || line === CALLOUT_CLOSE_LINE;
+}
+
+/**
+ * Escapes what MDX would read as code (`{`, `}`, `<`) so it shows literally; characters already
+ * escaped and the approved component lines stay as they are, so escaping twice changes nothing.
+ */
+export function escapeForMdx(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) =>
+      isComponentLine(line)
+        ? line
+        : line.replace(/(\\*)([{}<])/g, (match, slashes: string, char: string) =>
+            slashes.length % 2 === 1 ? match : `${slashes}\\${char}`,
+          ),
+    )
+    .join('\n');
+}
