@@ -2,16 +2,20 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import remarkSafeMdx from './src/lib/remark-safe-mdx.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { safeMdxPlugin } from './src/lib/safe-mdx.ts';
 import { SITE_URL } from './src/site.config.ts';
 
 export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [
+  markdown: {
     // Content bodies are text plus two approved components; anything else fails the build.
-    mdx({ remarkPlugins: [remarkSafeMdx] }),
+    processor: satteri({ mdastPlugins: [safeMdxPlugin] }),
+  },
+  integrations: [
+    mdx(),
     // Every public page; the CMS (/admin/) and the 404 page are not pages to be found.
     sitemap({
       filter: (page) => {

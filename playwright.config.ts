@@ -32,7 +32,7 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testIgnore: 'booking/**',
+      testIgnore: ['booking/**', 'cms/**'],
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
     {
@@ -43,6 +43,11 @@ export default defineConfig({
         channel: undefined,
         baseURL: `http://127.0.0.1:${BOOKING_SITE_PORT}`,
       },
+    },
+    {
+      name: 'cms',
+      testDir: 'tests/e2e/cms',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
     },
     {
       name: 'mobile',

@@ -10,18 +10,21 @@ const root = resolve(import.meta.dirname, '../..');
 export const distDir = join(root, 'dist');
 const contentDir = join(root, 'src/content');
 
-/** URL paths of every page in `dist/` (`/`, `/pricing/`, …), the 404 page left out. */
+/** The CMS's page: built into `dist/` but not a public page. */
+const isAdmin = (file: string) => file.split(sep)[0] === 'admin';
+
+/** URL paths of every public page in `dist/` (`/`, `/pricing/`, …); 404 and /admin/ left out. */
 export function builtPages(): string[] {
   return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('index.html'))
+    .filter((file) => file.endsWith('index.html') && !isAdmin(file))
     .map((file) => `/${file.split(sep).slice(0, -1).join('/')}/`.replace('//', '/'))
     .sort();
 }
 
-/** The built HTML file of every page, 404 included, as `[urlPath, html]`. */
+/** The built HTML file of every public page, 404 included, as `[urlPath, html]`. */
 export function builtHtml(): [string, string][] {
   return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
+    .filter((file) => file.endsWith('.html') && !isAdmin(file))
     .map((file) => [
       `/${relative(distDir, join(distDir, file)).split(sep).join('/')}`,
       readFileSync(join(distDir, file), 'utf8'),

@@ -25,10 +25,10 @@ function edit(project: string, file: string, change: (text: string) => string): 
   writeFileSync(path, after);
 }
 
-/** Runs `astro sync` and returns what it printed when it failed. */
-function syncErrors(project: string): string {
+/** Runs `astro sync` (or another command) and returns what it printed when it failed. */
+function syncErrors(project: string, command = 'sync'): string {
   try {
-    execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
+    execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', command], {
       cwd: project,
       stdio: 'pipe',
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
@@ -37,7 +37,7 @@ function syncErrors(project: string): string {
     const { stdout, stderr } = error as { stdout: Buffer; stderr: Buffer };
     return stripVTControlCharacters(`${stdout.toString()}\n${stderr.toString()}`);
   }
-  throw new Error('astro sync succeeded, but the content was broken');
+  throw new Error(`astro ${command} succeeded, but the content was broken`);
 }
 
 afterEach(() => {
@@ -74,5 +74,25 @@ describe('broken content fails the build, naming file and field', () => {
     const output = syncErrors(project);
     expect(output).toContain('src/content/services/myofascial-release.mdx');
     expect(output).toMatch(/price/);
+  });
+
+  test('a script element typed into a body by hand', () => {
+    const project = projectCopy();
+    edit(
+      project,
+      'src/content/faq/auto-accidents.mdx',
+      (text) => `${text}\n<script>alert(1)</script>\n`,
+    );
+    const output = syncErrors(project, 'build');
+    expect(output).toContain('src/content/faq/auto-accidents.mdx');
+    expect(output).toMatch(/found <script: only <BookTier> and <Callout> may be used/);
+  });
+
+  test('an expression typed into a body by hand', () => {
+    const project = projectCopy();
+    edit(project, 'src/content/services/myofascial-release.mdx', (text) => `${text}\nPrice {55}\n`);
+    const output = syncErrors(project, 'build');
+    expect(output).toContain('src/content/services/myofascial-release.mdx');
+    expect(output).toMatch(/found a \{…\} expression/);
   });
 });

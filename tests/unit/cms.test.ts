@@ -1,0 +1,294 @@
+import { existsSync } from 'node:fs';
+import { z } from 'astro/zod';
+import { describe, expect, test } from 'vitest';
+import { cmsConfig } from '../../src/cms/config';
+import { bookTierComponent, calloutComponent } from '../../src/cms/editor-components';
+import type { DecapField } from '../../src/cms/fields';
+import { contentSchemas, type ContentName } from '../../src/cms/schemas';
+import { entryProblems, prepareForSave } from '../../src/cms/validate';
+import { escapeForMdx } from '../../src/lib/mdx-text';
+import { problemWith, type MdxNode } from '../../src/lib/safe-mdx';
+
+interface JsonSchema {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  description?: string;
+}
+
+const config = cmsConfig({ local: false });
+type Collection = (typeof config.collections)[number];
+
+/** The CMS fields of every collection and settings file, by content name. */
+function cmsFields(): Record<ContentName, DecapField[]> {
+  const byName: Partial<Record<ContentName, DecapField[]>> = {};
+  for (const collection of config.collections as Collection[]) {
+    if ('files' in collection) {
+      for (const file of collection.files) byName[file.name as ContentName] = file.fields;
+    } else {
+      byName[collection.name] = collection.fields.filter((field) => field.name !== 'body');
+    }
+  }
+  return byName as Record<ContentName, DecapField[]>;
+}
+
+/** Walks schema and CMS fields together; every difference is reported as `path: what`. */
+function differences(schema: JsonSchema, fields: DecapField[], path = ''): string[] {
+  const problems: string[] = [];
+  const properties = schema.properties ?? {};
+  const required = new Set(schema.required ?? []);
+  const names = fields.map((field) => field.name);
+  for (const name of Object.keys(properties))
+    if (!names.includes(name)) problems.push(`${path}${name}: in the schema, not in the CMS`);
+  for (const field of fields) {
+    const property = properties[field.name];
+    const where = `${path}${field.name}`;
+    if (!property) {
+      problems.push(`${where}: in the CMS, not in the schema`);
+      continue;
+    }
+    if (Boolean(field.required) !== required.has(field.name))
+      problems.push(`${where}: required differs`);
+    if (property.description && field.hint !== property.description)
+      problems.push(`${where}: hint differs from the description`);
+    const kind = property.type;
+    if (
+      (kind === 'integer' || kind === 'number') &&
+      (field.widget !== 'number' || field.value_type !== (kind === 'integer' ? 'int' : 'float'))
+    ) {
+      problems.push(
+        `${where}: numbers must use the number widget with value_type ${kind === 'integer' ? 'int' : 'float'}`,
+      );
+    }
+    if (kind === 'boolean' && field.widget !== 'boolean')
+      problems.push(`${where}: not a boolean widget`);
+    if (
+      property.enum &&
+      (field.widget !== 'select' || JSON.stringify(field.options) !== JSON.stringify(property.enum))
+    ) {
+      problems.push(`${where}: choices differ`);
+    }
+    if (kind === 'object') problems.push(...differences(property, field.fields ?? [], `${where}.`));
+    if (kind === 'array' && property.items?.type === 'object')
+      problems.push(...differences(property.items, field.fields ?? [], `${where}[].`));
+    if (
+      kind === 'array' &&
+      property.items?.enum &&
+      (!field.multiple || JSON.stringify(field.options) !== JSON.stringify(property.items.enum))
+    ) {
+      problems.push(`${where}: multiple choices differ`);
+    }
+  }
+  return problems;
+}
+
+describe('the CMS configuration agrees with the content schemas', () => {
+  const fields = cmsFields();
+
+  test.each(Object.keys(contentSchemas) as ContentName[])('%s', (name) => {
+    const schema = z.toJSONSchema(contentSchemas[name], {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as JsonSchema;
+    expect(fields[name], `no CMS fields for ${name}`).toBeDefined();
+    expect(differences(schema, fields[name])).toEqual([]);
+  });
+
+  test('the agreement check notices a missing field and a changed requirement', () => {
+    const schema = z.toJSONSchema(contentSchemas.pricing, { io: 'input' }) as JsonSchema;
+    const broken = fields.pricing
+      .filter((field) => field.name !== 'note')
+      .map((field) => (field.name === 'price' ? { ...field, required: false } : field));
+    expect(differences(schema, broken)).toEqual([
+      'note: in the schema, not in the CMS',
+      'price: required differs',
+    ]);
+  });
+
+  test('prices and durations are numbers with the schema limits', () => {
+    const [duration, price] = fields.pricing;
+    expect(duration).toMatchObject({
+      name: 'durationMinutes',
+      widget: 'number',
+      value_type: 'int',
+      min: 1,
+      max: 240,
+    });
+    expect(price).toMatchObject({
+      name: 'price',
+      widget: 'number',
+      value_type: 'float',
+      min: 0.01,
+      step: 0.01,
+    });
+  });
+
+  test('each collection folder and settings file exists, and images land where Astro optimises them', () => {
+    for (const collection of config.collections as Collection[]) {
+      if ('files' in collection)
+        for (const file of collection.files) expect(existsSync(file.file), file.file).toBe(true);
+      else expect(existsSync(collection.folder), collection.folder).toBe(true);
+    }
+    const image = fields.services.find((field) => field.name === 'image');
+    expect(image).toMatchObject({
+      widget: 'image',
+      media_folder: '/src/assets/images',
+      public_folder: '../../assets/images',
+    });
+    expect(config.media_folder).toBe('src/assets/images');
+  });
+
+  test('related services are chosen from the services collection', () => {
+    expect(fields.faq.find((field) => field.name === 'services')).toMatchObject({
+      widget: 'relation',
+      collection: 'services',
+      multiple: true,
+    });
+  });
+
+  test('production saves to GitHub with the editorial workflow; local editing uses decap-server', () => {
+    expect(config).toMatchObject({
+      backend: { name: 'github' },
+      publish_mode: 'editorial_workflow',
+    });
+    expect(config).not.toHaveProperty('local_backend');
+    const local = cmsConfig({ local: true });
+    expect(local).toMatchObject({ local_backend: true });
+    expect(local).not.toHaveProperty('publish_mode');
+  });
+});
+
+describe('editor components', () => {
+  test('a booking button is written as the approved component and read back', () => {
+    const block = bookTierComponent.toBlock({ minutes: 60 });
+    expect(block).toBe('<BookTier minutes="60" />');
+    const match = block.match(bookTierComponent.pattern);
+    expect(match && bookTierComponent.fromBlock(match)).toEqual({ minutes: 60 });
+  });
+
+  test('a callout keeps its Markdown text and is read back', () => {
+    const block = calloutComponent.toBlock({ text: 'Bring your **prescription**.' });
+    expect(block).toBe('<Callout>\n\nBring your **prescription**.\n\n</Callout>');
+    const match = block.match(calloutComponent.pattern);
+    expect(match && calloutComponent.fromBlock(match)).toEqual({
+      text: 'Bring your **prescription**.',
+    });
+  });
+
+  test('their blocks survive the escaping of text around them', () => {
+    const body = `Text with {braces} and <tags>.\n\n${bookTierComponent.toBlock({ minutes: 30 })}\n\n${calloutComponent.toBlock({ text: 'Note {x} < y' })}`;
+    expect(escapeForMdx(body)).toBe(
+      'Text with \\{braces\\} and \\<tags>.\n\n<BookTier minutes="30" />\n\n<Callout>\n\nNote \\{x\\} \\< y\n\n</Callout>',
+    );
+  });
+});
+
+describe('escapeForMdx', () => {
+  test('escapes what MDX reads as code and leaves the rest', () => {
+    expect(escapeForMdx('a { b } < c > [d] *e* _f_ $ & # 😀 日本語')).toBe(
+      'a \\{ b \\} \\< c > [d] *e* _f_ $ & # 😀 日本語',
+    );
+  });
+
+  test('does not escape twice', () => {
+    const once = escapeForMdx('{x} <y>');
+    expect(escapeForMdx(once)).toBe(once);
+  });
+
+  test('a look-alike component with other attributes is escaped like any text', () => {
+    expect(escapeForMdx('<BookTier minutes="60" onClick="x" />')).toBe(
+      '\\<BookTier minutes="60" onClick="x" />',
+    );
+  });
+});
+
+describe('saving from the CMS', () => {
+  test('escapes the body before it is written', () => {
+    expect(prepareForSave({ title: 'x', body: 'Price {55} <b>' })).toEqual({
+      title: 'x',
+      body: 'Price \\{55\\} \\<b>',
+    });
+  });
+
+  test('refuses an entry the schema rejects, naming the field', () => {
+    expect(entryProblems('pricing', { durationMinutes: 60, price: 0, calEvent: '60min' })).toEqual([
+      'price: must be more than 0',
+    ]);
+  });
+
+  test('refuses an image without alt text', () => {
+    const service = {
+      title: 'Myofascial release',
+      summary: 'x'.repeat(60),
+      kind: 'modality',
+      helpsWith: ['Stiffness'],
+      order: 4,
+      image: '../../assets/images/new.jpg',
+    };
+    expect(entryProblems('services', service)).toEqual([
+      'imageAlt: is required when the service has an image',
+    ]);
+  });
+
+  test('accepts a valid entry, ignoring empty optional fields', () => {
+    expect(
+      entryProblems('pricing', { durationMinutes: 60, price: 100, calEvent: '60min', note: '' }),
+    ).toEqual([]);
+  });
+});
+
+describe('content text checks (the build fails on each problem)', () => {
+  test.each<[string, MdxNode]>([
+    ['text', { type: 'text' }],
+    [
+      'a booking button',
+      {
+        type: 'mdxJsxFlowElement',
+        name: 'BookTier',
+        attributes: [{ type: 'mdxJsxAttribute', name: 'minutes', value: '60' }],
+      },
+    ],
+    ['a callout', { type: 'mdxJsxFlowElement', name: 'Callout', attributes: [] }],
+  ])('allows %s', (_, node) => {
+    expect(problemWith(node)).toBeUndefined();
+  });
+
+  test.each<[string, MdxNode, RegExp]>([
+    [
+      'a script element',
+      { type: 'mdxJsxFlowElement', name: 'script', attributes: [] },
+      /found <script: only <BookTier> and <Callout>/,
+    ],
+    ['an inline element', { type: 'mdxJsxTextElement', name: 'img', attributes: [] }, /found <img/],
+    ['an expression', { type: 'mdxTextExpression' }, /write \\\{ and \\\} to show braces/],
+    ['an import', { type: 'mdxjsEsm' }, /import and export statements are not allowed/],
+    [
+      'an event handler on a component',
+      {
+        type: 'mdxJsxFlowElement',
+        name: 'BookTier',
+        attributes: [{ type: 'mdxJsxAttribute', name: 'onClick', value: 'x' }],
+      },
+      /does not take the attribute onClick/,
+    ],
+    [
+      'a computed attribute',
+      {
+        type: 'mdxJsxFlowElement',
+        name: 'BookTier',
+        attributes: [
+          {
+            type: 'mdxJsxAttribute',
+            name: 'minutes',
+            value: { type: 'mdxJsxAttributeValueExpression' },
+          },
+        ],
+      },
+      /does not take the attribute minutes/,
+    ],
+  ])('rejects %s', (_, node, message) => {
+    expect(problemWith(node)).toMatch(message);
+  });
+});
