@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
+import securityHeaders from './src/integrations/security-headers.ts';
 import { safeMdxPlugin } from './src/lib/safe-mdx.ts';
 import { SITE_URL } from './src/site.config.ts';
 
@@ -10,12 +11,18 @@ export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
   output: 'static',
+  build: {
+    // Each page carries the CSS it needs, so the first round trip can paint it: no render-blocking
+    // stylesheet request (the page, CSS included, stays under 14 KB gzip; see npm run bench).
+    inlineStylesheets: 'always',
+  },
   markdown: {
     // Content bodies are text plus two approved components; anything else fails the build.
     processor: satteri({ mdastPlugins: [safeMdxPlugin] }),
   },
   integrations: [
     mdx(),
+    securityHeaders(),
     // Every public page; the CMS (/admin/) and the 404 page are not pages to be found.
     sitemap({
       filter: (page) => {

@@ -1,11 +1,13 @@
 // Serves the built site (`dist/`) the way a static host does: `/path/` → `/path/index.html`,
-// `/path` → 301 to `/path/` when that folder exists, and `404.html` with status 404 otherwise.
-// Used by the end-to-end tests and `npm run serve`; it is not a production server.
+// `/path` → 301 to `/path/` when that folder exists, `404.html` with status 404 otherwise,
+// gzip or brotli when the browser accepts it, and the headers of `dist/_headers` (the file
+// Netlify and Cloudflare Pages read). Used by the tests, the benchmark and `npm run serve`.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createBrotliCompress, createGzip } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -28,6 +30,19 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.pdf': 'application/pdf',
 };
+
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.webmanifest',
+  '.xml',
+  '.txt',
+  '.svg',
+  '.ico',
+]);
 
 async function fileAt(path) {
   try {
@@ -53,8 +68,42 @@ export async function resolveRequest(root, pathname) {
   return { status: 404 };
 }
 
-export function startServer({ root = 'dist', port = 4321, host = '127.0.0.1' } = {}) {
+/**
+ * Rules of a `_headers` file: a path pattern line (`/*` matches anything below), then indented
+ * `Name: value` lines. Later rules add to earlier ones, as on Netlify and Cloudflare Pages.
+ */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+    } else if (rules.length > 0) {
+      const colon = line.indexOf(':');
+      rules
+        .at(-1)
+        .headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+export function headersFor(rules, pathname) {
+  const headers = {};
+  for (const { pattern, headers: values } of rules) {
+    const matches = pattern.endsWith('*')
+      ? pathname.startsWith(pattern.slice(0, -1))
+      : pathname === pattern;
+    if (matches)
+      for (const [name, value] of values)
+        headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
+}
+
+export async function startServer({ root = 'dist', port = 4321, host = '127.0.0.1' } = {}) {
   const base = resolve(root);
+  const rules = parseHeaders(await readFile(join(base, '_headers'), 'utf8').catch(() => ''));
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let result;
@@ -75,12 +124,30 @@ export function startServer({ root = 'dist', port = 4321, host = '127.0.0.1' } =
       response.end('Not found');
       return;
     }
+    const type = extname(file);
+    const accepted = String(request.headers['accept-encoding'] ?? '');
+    const encoding = !COMPRESSIBLE.has(type)
+      ? null
+      : /\bbr\b/.test(accepted)
+        ? 'br'
+        : /\bgzip\b/.test(accepted)
+          ? 'gzip'
+          : null;
     response.writeHead(status, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...headersFor(rules, result.file ? url.pathname : '/404.html'),
+      'content-type': TYPES[type] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      ...(encoding && { 'content-encoding': encoding }),
     });
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    const stream = createReadStream(file);
+    if (encoding === 'br') stream.pipe(createBrotliCompress()).pipe(response);
+    else if (encoding === 'gzip') stream.pipe(createGzip()).pipe(response);
+    else stream.pipe(response);
   });
   return new Promise((ready) => server.listen(port, host, () => ready(server)));
 }

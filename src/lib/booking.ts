@@ -43,3 +43,11 @@ export function embedUi(booking: Pick<BookingData, 'brandColor' | 'theme'>) {
     },
   };
 }
+
+/**
+ * Where the booking frame actually comes from: Cal.com's embed.js swaps `https://cal.com` for
+ * `https://app.cal.com` when it builds the frame's URL; a self-hosted origin is used as it is.
+ */
+export function embedFrameOrigins(origin: string): string[] {
+  return origin === 'https://cal.com' ? [origin, 'https://app.cal.com'] : [origin];
+}

@@ -46,6 +46,15 @@ test('no public page contacts the booking origin before a visitor asks to book',
 test('"Book 60 minutes" on /pricing/ opens the popup for the 60-minute event at the configured origin', async ({
   page,
 }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void })
+        .reportCspViolation;
+      report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
   const requests = bookingRequests(page);
   await page.goto('/pricing/');
   await page.getByRole('link', { name: 'Book 60 minutes' }).click();
@@ -67,6 +76,9 @@ test('"Book 60 minutes" on /pricing/ opens the popup for the 60-minute event at 
       .filter((name) => name.endsWith('.js')),
   );
   expect(scripts.every((url) => url.startsWith(new URL(page.url()).origin))).toBe(true);
+  const policy = (await page.request.get('/pricing/')).headers()['content-security-policy'];
+  expect(policy).toContain(`frame-src ${CAL_STAND_IN_ORIGIN}`);
+  expect(violations).toEqual([]);
 });
 
 test('/book/ loads the inline booking only once it scrolls into view, and switches tier without a reload', async ({

@@ -1,0 +1,149 @@
+import type { Page } from '@playwright/test';
+import { HtmlValidate } from 'html-validate';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from './fixtures';
+import { builtHtml, builtPages } from './site';
+
+const KB = 1024;
+/** Pages with a photo; every other page is a text page. */
+const PHOTO_PAGES = ['/', '/services/orthopedic-medical-massage/'];
+
+/** Records CSP violations and console errors from the first script on. */
+async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void })
+        .reportCspViolation;
+      report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+  return problems;
+}
+
+test('every public page is served with a strict policy and the security headers', async ({
+  request,
+}) => {
+  for (const path of [...builtPages(), '/no-such-page/']) {
+    const headers = (await request.get(path)).headers();
+    const csp = headers['content-security-policy'] ?? '';
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+    expect(scriptSrc, path).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain('frame-src https://cal.com https://app.cal.com');
+    expect(csp, path).toContain("object-src 'none'");
+    expect(csp, path).not.toContain('unsafe-eval');
+    expect(headers['strict-transport-security'], path).toMatch(/max-age=\d{7,}/);
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy'], path).toContain('camera=()');
+    expect(headers['x-frame-options'], path).toBe('DENY');
+  }
+  const admin = (await request.get('/admin/')).headers()['content-security-policy'] ?? '';
+  expect(admin).toContain("'unsafe-eval'");
+  expect(admin.split(', ')).toHaveLength(1);
+});
+
+test('no public page logs a CSP violation or a console error', async ({ page }) => {
+  const problems = await watchProblems(page);
+  for (const path of builtPages()) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    expect(problems, path).toEqual([]);
+  }
+});
+
+test('every built page is valid HTML', async () => {
+  const validator = new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    rules: {
+      // Astro's scoped-style attributes and prettier-formatted markup are not errors.
+      'no-inline-style': 'off',
+      'attribute-empty-style': 'off',
+      'void-style': 'off',
+      'no-trailing-whitespace': 'off',
+      'long-title': 'off',
+      // Phone links are styled white-space: nowrap, so the number never breaks; the text keeps
+      // plain spaces and hyphens, which screen readers and copy-paste handle best.
+      'tel-non-breaking': 'off',
+    },
+  });
+  for (const [file, html] of builtHtml()) {
+    const report = await validator.validateString(html, file);
+    const errors = report.results.flatMap(({ messages }) =>
+      messages
+        .filter((message) => message.severity === 2)
+        .map((message) => `${message.ruleId}: ${message.message} (line ${message.line})`),
+    );
+    expect(errors, file).toEqual([]);
+  }
+});
+
+test('each page with its CSS fits in 14 KB gzip, with no render-blocking request', async () => {
+  for (const [file, html] of builtHtml()) {
+    expect(gzipSync(html).length, `${file} HTML+CSS gzip`).toBeLessThanOrEqual(14 * KB);
+    expect(html, file).not.toMatch(/<link[^>]+rel="stylesheet"/);
+    expect(html.match(/<script\b[^>]*\bsrc=/g) ?? [], file).toEqual([]);
+  }
+});
+
+test('before a visitor asks to book, a page carries at most 1 KB of JavaScript (gzip)', async () => {
+  for (const [file, html] of builtHtml()) {
+    const scripts = [
+      ...html.matchAll(/<script\b(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g),
+    ];
+    const bytes = scripts.reduce((total, [, source = '']) => total + gzipSync(source).length, 0);
+    expect(bytes, file).toBeLessThanOrEqual(KB);
+  }
+});
+
+test('a page transfers under 20 KB, or 60 KB with a photo, on a phone', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  for (const path of builtPages()) {
+    const sizes: Promise<number>[] = [];
+    page.on('requestfinished', (request) => {
+      sizes.push(
+        request
+          .sizes()
+          .then(
+            ({ responseBodySize, responseHeadersSize }) => responseBodySize + responseHeadersSize,
+          ),
+      );
+    });
+    await page.goto(path, { waitUntil: 'networkidle' });
+    const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    page.removeAllListeners('requestfinished');
+    expect(total, `${path}: ${total} bytes`).toBeLessThan(
+      (PHOTO_PAGES.includes(path) ? 60 : 20) * KB,
+    );
+  }
+  await context.close();
+});
+
+test('the photo keeps its space while loading, so the layout does not shift', async ({ page }) => {
+  await page.goto('/');
+  const photo = page.locator('main img').first();
+  await expect(photo).toHaveAttribute('width', /\d+/);
+  await expect(photo).toHaveAttribute('height', /\d+/);
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[])
+            total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+  expect(shift).toBeLessThan(0.01);
+});
