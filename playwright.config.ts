@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs';
 
 const PORT = 4321;
 /** The site built with its booking origin pointed at the Cal.com stand-in (tests/e2e/booking/). */
@@ -18,15 +18,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
       ...(browser?.executablePath ? { executablePath: browser.executablePath } : {}),
-      // Without these, Chromium calls home at start-up, which a closed network refuses.
-      args: [
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-default-apps',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

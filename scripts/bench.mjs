@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium } from './browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { startServer } from './serve.mjs';
 import { copyProject } from '../tests/support/project-copy.mjs';
 
@@ -31,7 +31,8 @@ function build(dir) {
   const begin = Date.now();
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: dir,
-    stdio: 'pipe',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   return Date.now() - begin;
@@ -132,17 +133,7 @@ async function main() {
   const browser = findChromium();
   const chrome = await chromeLauncher.launch({
     ...(browser?.executablePath && { chromePath: browser.executablePath }),
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-default-apps',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', ...CHROMIUM_ARGS],
   });
 
   const pages = [];

@@ -3,6 +3,16 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
+/** Without these, Chromium calls home at start-up, which a closed network refuses. */
+export const CHROMIUM_ARGS = [
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-default-apps',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
