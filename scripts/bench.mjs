@@ -147,7 +147,7 @@ async function main() {
       });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     server.close();
   }
 

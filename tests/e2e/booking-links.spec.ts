@@ -1,11 +1,7 @@
 import { expect, test } from './fixtures';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { builtPages, entries } from './site';
+import { bookingSettings, builtPages, entries } from './site';
 
-const booking = parse(
-  readFileSync(new URL('../../src/content/settings/booking.yaml', import.meta.url), 'utf8'),
-) as { calLink: string; origin: string };
+const booking = bookingSettings();
 const tiers = entries<{ durationMinutes: number; calEvent: string }>('pricing');
 
 test.describe('with JavaScript off', () => {

@@ -2,7 +2,7 @@
  * The tests' `test`: every request that would leave this machine is refused, so no test depends on
  * (or reaches) Cal.com, a map site or any other third party. Third parties are local stand-ins.
  */
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 
 export { expect } from '@playwright/test';
 
@@ -14,3 +14,17 @@ export const test = base.extend({
     await use(context);
   },
 });
+
+/** Collects the page's Content Security Policy violations, from its first script on. */
+export async function recordCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void })
+        .reportCspViolation;
+      report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
+  return violations;
+}

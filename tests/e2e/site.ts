@@ -60,3 +60,13 @@ export interface ClinicFile {
 export function clinic(): ClinicFile {
   return parse(readFileSync(join(contentDir, 'settings/clinic.yaml'), 'utf8')) as ClinicFile;
 }
+
+export interface BookingFile {
+  calLink: string;
+  origin: string;
+  beforeYourVisit: { heading: string; items: string[] };
+}
+
+export function bookingSettings(): BookingFile {
+  return parse(readFileSync(join(contentDir, 'settings/booking.yaml'), 'utf8')) as BookingFile;
+}

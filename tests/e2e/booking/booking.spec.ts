@@ -1,17 +1,9 @@
 import type { Page, Request } from '@playwright/test';
-import { expect, test } from '../fixtures';
-import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
+import { expect, recordCspViolations, test } from '../fixtures';
 import { CAL_STAND_IN_ORIGIN } from '../../../playwright.config';
-import { builtPages, entries } from '../site';
+import { bookingSettings, builtPages, entries } from '../site';
 
-interface BookingFile {
-  calLink: string;
-  beforeYourVisit: { heading: string; items: string[] };
-}
-const booking = parse(
-  readFileSync(new URL('../../../src/content/settings/booking.yaml', import.meta.url), 'utf8'),
-) as BookingFile;
+const booking = bookingSettings();
 const tiers = entries<{ durationMinutes: number; calEvent: string }>('pricing');
 const eventFor = (minutes: number) =>
   tiers.find(({ data }) => data.durationMinutes === minutes)?.data.calEvent ?? '';
@@ -46,15 +38,7 @@ test('no public page contacts the booking origin before a visitor asks to book',
 test('"Book 60 minutes" on /pricing/ opens the popup for the 60-minute event at the configured origin', async ({
   page,
 }) => {
-  const violations: string[] = [];
-  await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportCspViolation: (text: string) => void })
-        .reportCspViolation;
-      report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
-    });
-  });
+  const violations = await recordCspViolations(page);
   const requests = bookingRequests(page);
   await page.goto('/pricing/');
   await page.getByRole('link', { name: 'Book 60 minutes' }).click();
