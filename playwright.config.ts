@@ -11,8 +11,13 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
+  // A flaky test is fixed, never retried.
   retries: 0,
   workers: 2,
+  // Sized for a loaded 2-core CI machine: every wait is on a condition, so a generous limit only
+  // matters when something is really wrong.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -39,6 +44,8 @@ export default defineConfig({
     {
       name: 'cms',
       testDir: 'tests/e2e/cms',
+      // Decap's 5 MB bundle and a rebuild of the site on a loaded machine.
+      timeout: 180_000,
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
     {

@@ -1,12 +1,13 @@
 // `npm run dev`: the site (Astro's dev server, live reload) and the CMS's local backend
 // (decap-server, which reads and writes src/content in this folder) together. Ctrl+C stops both.
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const children = [
   spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', ...process.argv.slice(2)], {
     stdio: 'inherit',
   }),
-  spawn(process.execPath, ['node_modules/decap-server/dist/index.js'], {
+  spawn(process.execPath, [fileURLToPath(import.meta.resolve('decap-server'))], {
     stdio: 'inherit',
     env: { ...process.env, MODE: 'fs', PORT: process.env.CMS_PORT ?? '8081' },
   }),

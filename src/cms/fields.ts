@@ -51,7 +51,7 @@ export type FieldOverrides = Record<string, Partial<DecapField>>;
 const LONG_TEXT = 160;
 
 /** `helpsWith` → `Helps with`, `hsaFsa` → `Hsa fsa` (override where that reads badly). */
-export function labelFor(name: string): string {
+function labelFor(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

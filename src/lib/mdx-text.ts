@@ -9,8 +9,8 @@
  */
 
 export const BOOK_TIER_LINE = /^<BookTier minutes="(\d{1,3})" \/>$/;
-export const CALLOUT_OPEN_LINE = '<Callout>';
-export const CALLOUT_CLOSE_LINE = '</Callout>';
+const CALLOUT_OPEN_LINE = '<Callout>';
+const CALLOUT_CLOSE_LINE = '</Callout>';
 
 export const APPROVED_COMPONENTS = ['BookTier', 'Callout'] as const;
 

@@ -56,7 +56,7 @@ export function publicPolicy({
 }
 
 /** Decap CMS: its bundle evaluates code, styles itself inline, and talks to GitHub or decap-server. */
-export function adminPolicy(): string {
+function adminPolicy(): string {
   return serialise({
     'default-src': ["'self'"],
     'script-src': ["'self'", "'unsafe-eval'"],

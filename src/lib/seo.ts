@@ -1,7 +1,7 @@
 /** Titles, canonical URLs and breadcrumbs: what a page tells search engines about itself. */
 
 /** Longest `<title>` search results show without cutting it off. */
-export const MAX_TITLE_LENGTH = 60;
+const MAX_TITLE_LENGTH = 60;
 
 /** `Prices | Riverside Medical Massage`, or just the page title where both would not fit. */
 export function documentTitle(title: string, siteName: string): string {

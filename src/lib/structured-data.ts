@@ -22,7 +22,7 @@ import { markdownToText } from './text';
 type Tier = { data: PricingData; booking: Pick<TierBooking, 'href'> };
 
 /** One id for the business, so every page's data refers to the same practice. */
-export function businessId(site: URL): string {
+function businessId(site: URL): string {
   return new URL('/#business', site).href;
 }
 

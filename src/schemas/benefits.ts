@@ -8,5 +8,3 @@ export const benefitsSchema = z.strictObject({
   ),
   order,
 });
-
-export type BenefitData = z.infer<typeof benefitsSchema>;

@@ -21,5 +21,3 @@ export function pagesSchema({ image }: Pick<SchemaContext, 'image'>) {
       path: ['imageAlt'],
     });
 }
-
-export type PageData = z.infer<ReturnType<typeof pagesSchema>>;

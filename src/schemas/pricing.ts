@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { line } from './fields';
 
-export const CURRENCIES = ['USD'] as const;
+const CURRENCIES = ['USD'] as const;
 
 /** A session length and its price. Tiers are listed from shortest to longest. */
 export const pricingSchema = z.strictObject({

@@ -2,7 +2,7 @@ import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { imageAlt, line, order, seoDescription } from './fields';
 
-export const SERVICE_KINDS = ['treatment', 'modality'] as const;
+const SERVICE_KINDS = ['treatment', 'modality'] as const;
 
 /** A service page: the core treatment or one of the techniques (modalities) used in it. */
 export function servicesSchema({ image }: Pick<SchemaContext, 'image'>) {

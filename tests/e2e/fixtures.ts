@@ -28,3 +28,13 @@ export async function recordCspViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+/**
+ * The icons and manifest a page links: the browser fetches them on its own schedule (often after
+ * the page went quiet), so tests that count a page's requests leave them out.
+ */
+export async function iconUrls(page: Page): Promise<string[]> {
+  return page
+    .locator('link[rel~="icon"], link[rel="manifest"], link[rel="apple-touch-icon"]')
+    .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+}

@@ -5,6 +5,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { startServer } from '../../scripts/serve.mjs';
 import { copyProject } from './project-copy.mjs';
@@ -38,7 +39,7 @@ export async function openCmsWorkspace(): Promise<CmsWorkspace> {
   const copy = copyProject('clinic-cms-');
   const server: ChildProcess = spawn(
     process.execPath,
-    ['node_modules/decap-server/dist/index.js'],
+    [fileURLToPath(import.meta.resolve('decap-server'))],
     {
       cwd: copy.dir,
       env: {

@@ -137,7 +137,8 @@ test('with the booking origin unreachable, the popup gives way to a fallback wit
   await page.goto('/pricing/');
   await page.getByRole('link', { name: 'Book 60 minutes' }).click();
   const fallback = page.getByRole('dialog', { name: 'Online booking is not available right now' });
-  await expect(fallback).toBeVisible({ timeout: 10_000 });
+  // The widget gives the calendar 6 s to say it is ready before it offers the fallback.
+  await expect(fallback).toBeVisible({ timeout: 30_000 });
   await expect(fallback.getByRole('link', { name: 'our online booking page' })).toHaveAttribute(
     'href',
     `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(60)}`,
@@ -156,9 +157,7 @@ test('with the booking origin unreachable, the inline booking on /book/ shows th
   await section.scrollIntoViewIfNeeded();
   await expect(
     section.getByRole('heading', { name: 'Online booking is not available right now' }),
-  ).toBeVisible({
-    timeout: 10_000,
-  });
+  ).toBeVisible({ timeout: 30_000 });
   await expect(section.getByRole('link', { name: 'our online booking page' })).toHaveAttribute(
     'href',
     `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(90)}`,
