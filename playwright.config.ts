@@ -46,6 +46,8 @@ export default defineConfig({
       testDir: 'tests/e2e/cms',
       // Decap's 5 MB bundle and a rebuild of the site on a loaded machine.
       timeout: 180_000,
+      // Decap looks for its local backend on port 8081 only: one CMS workspace at a time.
+      workers: 1,
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
     {

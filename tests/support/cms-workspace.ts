@@ -69,7 +69,12 @@ export async function openCmsWorkspace(): Promise<CmsWorkspace> {
       return `http://127.0.0.1:${port}`;
     },
     async close() {
-      server.kill();
+      // Wait for decap-server to exit, so the next workspace finds port 8081 free.
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      if (server.exitCode === null && server.signalCode === null) {
+        server.kill();
+        await exited;
+      }
       await new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
       copy.remove();
     },
