@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { BASE_DIRECTIVES } from './src/lib/security-headers.ts';
 import { safeMdxPlugin } from './src/lib/safe-mdx.ts';
 import { SITE_URL } from './src/site.config.ts';
 
@@ -15,6 +16,16 @@ export default defineConfig({
     // Each page carries the CSS it needs, so the first round trip can paint it: no render-blocking
     // stylesheet request (the page, CSS included, stays under 14 KB gzip; see npm run bench).
     inlineStylesheets: 'always',
+  },
+  security: {
+    // A Content Security Policy in each page's <meta http-equiv>, with the hashes of the scripts
+    // Astro processed: it holds on every host, GitHub Pages included (see src/lib/security-headers.ts).
+    csp: {
+      directives: BASE_DIRECTIVES,
+      scriptDirective: { resources: ["'self'"] },
+      // Cal.com's embed.js adds a <style> element when it opens (no hashes then: Astro drops them).
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
   },
   markdown: {
     // Content bodies are text plus two approved components; anything else fails the build.

@@ -2,7 +2,9 @@
  * The last check before the CMS saves: the entry is made safe for MDX and then checked against the
  * same schema as the build. An entry the build would reject is refused, with the field named.
  */
-import { escapeForMdx } from '../lib/mdx-text';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { escapeForMdx, linkProblem } from '../lib/mdx-text';
 import { contentSchemas, type ContentName } from './schemas';
 
 export interface EntryData {
@@ -27,11 +29,26 @@ function withoutEmpty(value: unknown): unknown {
   return value === '' || value === null ? undefined : value;
 }
 
+/** The build's link rule (`linkProblem`) for every link, image and link definition of a body. */
+function bodyLinkProblems(body: string): string[] {
+  const problems: string[] = [];
+  const visit = (node: Nodes): void => {
+    if ('url' in node) {
+      const problem = linkProblem(node.url);
+      if (problem) problems.push(`body: ${problem}`);
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(fromMarkdown(body));
+  return problems;
+}
+
 /** `field: message` for each problem, empty when the entry is valid. */
 export function entryProblems(name: ContentName, data: EntryData): string[] {
   const fields = Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'body'));
   const result = contentSchemas[name].safeParse(withoutEmpty(fields) ?? {});
-  return result.success
+  const fieldProblems = result.success
     ? []
     : result.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`);
+  return [...fieldProblems, ...(typeof data.body === 'string' ? bodyLinkProblems(data.body) : [])];
 }

@@ -48,3 +48,25 @@ export function escapeForMdx(markdown: string): string {
     )
     .join('\n');
 }
+
+/** The kinds of address a link or image in content text may have. */
+const LINK_PROTOCOLS = ['https:', 'http:', 'mailto:', 'tel:'];
+const SITE = 'https://site.invalid/';
+
+/**
+ * What is wrong with a link's address, or undefined when it is allowed: `https:`, `http:`,
+ * `mailto:`, `tel:`, a path on this site or an `#anchor`. The address is read by the URL parser
+ * browsers use, so case, spaces, tabs and newlines inside the scheme change nothing (character
+ * references were already decoded by the Markdown parser).
+ */
+export function linkProblem(url: string): string | undefined {
+  let protocol: string;
+  try {
+    protocol = new URL(url, SITE).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (LINK_PROTOCOLS.includes(protocol)) return undefined;
+  const shown = url.length > 60 ? `${url.slice(0, 57)}…` : url;
+  return `the link "${shown}" is not allowed: links may start with https://, http://, mailto:, tel:, / or #`;
+}

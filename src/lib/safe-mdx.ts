@@ -1,13 +1,15 @@
 /**
  * Keeps content bodies text: the build fails, naming the file, when a body holds MDX code
- * (import/export, `{…}` expressions) or any element but the approved components. So no edit, in
- * the CMS or by hand in Git, can run script on the public site.
+ * (import/export, `{…}` expressions), any element but the approved components, or a link or image
+ * whose address could run script (`javascript:`, `data:`, …). So no edit, in the CMS or by hand in
+ * Git, can run script on the public site.
  */
 import { fileURLToPath } from 'node:url';
-import { APPROVED_COMPONENTS } from './mdx-text';
+import { APPROVED_COMPONENTS, linkProblem } from './mdx-text';
 
 export interface MdxNode {
   type: string;
+  url?: string;
   name?: string | null;
   attributes?: readonly { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number } } | undefined;
@@ -38,6 +40,10 @@ export function problemWith(node: MdxNode): string | undefined {
       }
       return undefined;
     }
+    case 'link':
+    case 'image':
+    case 'definition':
+      return linkProblem(node.url ?? '');
     default:
       return undefined;
   }
@@ -59,4 +65,7 @@ export const safeMdxPlugin = {
   mdxTextExpression: fail,
   mdxJsxFlowElement: fail,
   mdxJsxTextElement: fail,
+  link: fail,
+  image: fail,
+  definition: fail,
 };

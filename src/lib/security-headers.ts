@@ -1,112 +1,76 @@
 /**
- * Security headers for the static hosts that read a `_headers` file (Netlify, Cloudflare Pages).
- * Public pages get a strict Content Security Policy: scripts only from this site or with the hash of
- * one of the site's own inline scripts, never 'unsafe-inline'; only the booking origin may be framed.
- * /admin/ gets the looser policy Decap CMS needs, and only /admin/ does.
+ * The site's Content Security Policy and security headers.
+ *
+ * The script-restricting policy is Astro's (`security.csp` in astro.config.mjs): every page carries
+ * it in a `<meta http-equiv>` tag with the hashes of its own scripts, so it holds on every host,
+ * GitHub Pages included, and for the 404 page served at any unknown path. This module adds what
+ * depends on the booking origin (per page, through `Astro.csp`), the looser needs of the CMS (on
+ * /admin/ only), and `_headers` for what a meta tag cannot carry (`frame-ancestors`, HSTS, …),
+ * in a fixed number of rules whatever the number of pages (Cloudflare Pages reads at most 100).
  */
-import { createHash } from 'node:crypto';
+import type { AstroGlobal } from 'astro';
 import { CMS_BACKEND } from '../site.config';
 import { embedFrameOrigins } from './booking';
 
-type Policy = Record<string, string[]>;
+type PageCsp = NonNullable<AstroGlobal['csp']>;
+type CspDirective = Parameters<PageCsp['insertDirective']>[0];
 
-function serialise(policy: Policy): string {
-  return Object.entries(policy)
-    .map(([directive, sources]) => [directive, ...sources].join(' '))
-    .join('; ');
+/** The page's CSP API; it exists only while `security.csp` is on, which this site relies on. */
+export function pageCsp(astro: Pick<AstroGlobal, 'csp'>): PageCsp {
+  if (!astro.csp) throw new Error('security.csp must be enabled in astro.config.mjs');
+  return astro.csp;
 }
 
-/** `'sha256-…'` of an inline script's text, as CSP matches it. */
-export function scriptHash(source: string): string {
-  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+/** Directives every page gets from astro.config.mjs; Astro adds `script-src` and `style-src`. */
+export const BASE_DIRECTIVES: CspDirective[] = [
+  "default-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+
+/** A public page may frame the booking page and load its images and data; nothing else. */
+export function bookingDirectives(bookingOrigin: string): CspDirective[] {
+  const booking = embedFrameOrigins(bookingOrigin).join(' ');
+  return [
+    `img-src 'self' data: ${booking}`,
+    `connect-src 'self' ${booking}`,
+    `frame-src ${booking}`,
+  ];
 }
 
-/** The inline scripts of a page (JSON-LD data blocks are not scripts to CSP). */
-export function inlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
-    .filter(
-      ([, attributes = '']) =>
-        !/\bsrc=/.test(attributes) && !/application\/ld\+json/.test(attributes),
-    )
-    .map(([, , source = '']) => source);
-}
-
-export function publicPolicy({
-  scriptHashes,
-  bookingOrigin,
-}: {
-  scriptHashes: string[];
-  bookingOrigin: string;
-}): string {
-  const booking = embedFrameOrigins(bookingOrigin);
-  return serialise({
-    'default-src': ["'self'"],
-    'script-src': ["'self'", ...new Set(scriptHashes)],
-    // Astro inlines each page's CSS, and Cal.com's embed adds a <style> element when it opens.
-    'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', ...booking],
-    'font-src': ["'self'"],
-    'connect-src': ["'self'", ...booking],
-    'frame-src': booking,
-    'frame-ancestors': ["'none'"],
-    'base-uri': ["'self'"],
-    'form-action': ["'self'"],
-    'object-src': ["'none'"],
-  });
-}
-
-/** Decap CMS: its bundle evaluates code, styles itself inline, and talks to GitHub or decap-server. */
-function adminPolicy(): string {
-  return serialise({
-    'default-src': ["'self'"],
-    'script-src': ["'self'", "'unsafe-eval'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': [
-      "'self'",
-      'data:',
-      'blob:',
-      'https://avatars.githubusercontent.com',
-      'https://raw.githubusercontent.com',
-    ],
-    'font-src': ["'self'", 'data:'],
-    'connect-src': [
-      "'self'",
-      'https://api.github.com',
-      CMS_BACKEND.base_url,
-      'http://localhost:8081',
-    ],
-    'frame-src': ["'self'", 'blob:'],
-    'frame-ancestors': ["'none'"],
-    'base-uri': ["'self'"],
-    'object-src': ["'none'"],
-  });
-}
-
-const COMMON = [
-  'Strict-Transport-Security: max-age=63072000; includeSubDomains',
-  'X-Content-Type-Options: nosniff',
-  'Referrer-Policy: strict-origin-when-cross-origin',
-  'Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  'X-Frame-Options: DENY',
+/** Decap CMS evaluates code and talks to GitHub or decap-server; only /admin/ allows that. */
+export const ADMIN_SCRIPT_RESOURCE = "'unsafe-eval'";
+export const ADMIN_DIRECTIVES: CspDirective[] = [
+  "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+  "font-src 'self' data:",
+  `connect-src 'self' https://api.github.com ${CMS_BACKEND.base_url} http://localhost:8081`,
+  "frame-src 'self' blob:",
 ];
 
 /**
- * The `_headers` file. The policy is given per page path rather than under `/*`: both hosts add
- * up the headers of every matching rule, and /admin/ must not inherit the public policy.
+ * `_headers` for Netlify and Cloudflare Pages: both add up the headers of every rule matching a
+ * path, and a 404 for an unknown path matches only wildcard rules, so everything is under `/*`.
+ * Payment is allowed to the booking frame only, for deposits taken in Cal.com (Apple Pay, Google
+ * Pay), which embed.js frames with `allow="payment"`; `self` must allow it for a frame to get it.
  */
-export function headersFile({
-  pagePaths,
-  publicCsp,
-}: {
-  pagePaths: string[];
-  publicCsp: string;
-}): string {
-  const indent = (lines: string[]) => lines.map((line) => `  ${line}`).join('\n');
-  return (
-    [
-      `/*\n${indent(COMMON)}`,
-      ...pagePaths.map((path) => `${path}\n${indent([`Content-Security-Policy: ${publicCsp}`])}`),
-      `/admin/*\n${indent([`Content-Security-Policy: ${adminPolicy()}`])}`,
-    ].join('\n\n') + '\n'
-  );
+export function headersFile(bookingOrigin: string): string {
+  const payment = ['self', ...embedFrameOrigins(bookingOrigin).map((origin) => `"${origin}"`)];
+  const everything = [
+    "Content-Security-Policy: frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+    'Strict-Transport-Security: max-age=63072000; includeSubDomains',
+    'X-Content-Type-Options: nosniff',
+    'Referrer-Policy: strict-origin-when-cross-origin',
+    `Permissions-Policy: camera=(), microphone=(), geolocation=(), usb=(), payment=(${payment.join(' ')})`,
+    'X-Frame-Options: DENY',
+  ];
+  // Built assets (scripts, styles, images, uploads such as SVGs) are never documents: opened
+  // directly, an uploaded SVG must not run script.
+  const assets = [
+    "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; sandbox",
+  ];
+  const rule = (path: string, lines: string[]) =>
+    [path, ...lines.map((line) => `  ${line}`)].join('\n');
+  return `${rule('/*', everything)}\n\n${rule('/_astro/*', assets)}\n`;
 }

@@ -3,11 +3,14 @@
  * Cal.com embed.js, opens the popup or mounts the inline booking, and reacts to the embed's events.
  *
  * Embed events arrive by postMessage, and embed.js's page-side listener does not check who sent
- * them, so any frame could fake one. They are treated as untrusted: they only decide which of our own pre-rendered panels to show, and the
- * one value displayed (the booked time) is parsed as a date and written as text.
+ * them. `guardEmbedMessages` runs before it and lets a message through only from a booking frame
+ * this page created, at the booking origin; booking events only once that frame said it was ready.
+ * Even then the data is untrusted: it only decides which of our own panels to show, and the one
+ * value displayed (the booked time) is parsed as a date and written as text.
  */
 import type { GlobalCal } from '@calcom/embed-core';
 import EmbedSnippet from '@calcom/embed-snippet';
+import { embedFrameOrigins } from '../lib/booking';
 
 /** How long the booking calendar may take to say it is ready before the visitor gets the fallback. */
 const READY_TIMEOUT_MS = 6000;
@@ -22,9 +25,92 @@ const ui: unknown = JSON.parse(settings['ui'] ?? '{}');
 let cal: GlobalCal | undefined;
 let namespaces = 0;
 
+/** Handshake messages a frame sends before it is ready; anything else waits for `linkReady`. */
+const HANDSHAKE = new Set(['__iframeReady', '__dimensionChanged', 'linkReady', 'linkFailed']);
+const frameOrigins = new Set(embedFrameOrigins(origin));
+const readyFrames = new WeakSet<MessageEventSource>();
+
+interface EmbedMessage {
+  originator: 'CAL';
+  type: string;
+  namespace: string;
+  fullType: string;
+}
+
+function isEmbedMessage(data: unknown): data is EmbedMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const { originator, type, namespace, fullType } = data as Record<string, unknown>;
+  return (
+    originator === 'CAL' &&
+    typeof type === 'string' &&
+    typeof namespace === 'string' &&
+    fullType === `CAL:${namespace}:${type}`
+  );
+}
+
+/** The namespace whose booking frame (created by embed.js for this page) is `source`. */
+function namespaceOfFrame(source: MessageEventSource | null): string | undefined {
+  if (!source || !cal) return undefined;
+  for (const [name, ns] of Object.entries(cal.ns)) {
+    const { instance } = ns as { instance?: { iframe?: HTMLIFrameElement | null } };
+    if (instance?.iframe?.contentWindow === source) return name;
+  }
+  return undefined;
+}
+
+function trusted(event: MessageEvent): boolean {
+  if (!frameOrigins.has(event.origin) || !isEmbedMessage(event.data)) return false;
+  if (namespaceOfFrame(event.source) !== event.data.namespace || !event.source) return false;
+  if (event.data.type === 'linkReady') readyFrames.add(event.source);
+  return HANDSHAKE.has(event.data.type) || readyFrames.has(event.source);
+}
+
+/** Registered before embed.js loads, in the capture phase, so it runs before embed.js's listener. */
+function guardEmbedMessages(): void {
+  window.addEventListener(
+    'message',
+    (event) => {
+      if (!trusted(event)) event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
+}
+
+/**
+ * A deposit taken in Cal.com (Stripe's Apple Pay / Google Pay) needs the Payment Request API in the
+ * booking frame, which a cross-origin frame only gets with `allow="payment"`; embed-core 1.5.3
+ * builds the frame without it, setting `src` before it inserts the frame. So the attribute is added
+ * as the frame gets its booking-origin address, before it loads. The site's Permissions-Policy
+ * delegates payment to the booking origin only (src/lib/security-headers.ts).
+ */
+function allowPaymentInBookingFrames(): void {
+  const src = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'src');
+  const setSrc = src?.set;
+  if (!src || !setSrc) return;
+  Object.defineProperty(HTMLIFrameElement.prototype, 'src', {
+    ...src,
+    set(this: HTMLIFrameElement, value: string) {
+      if (URL.canParse(value) && frameOrigins.has(new URL(value).origin)) this.allow = 'payment';
+      setSrc.call(this, value);
+    },
+  });
+}
+
 function calendar(): GlobalCal {
-  cal ??= EmbedSnippet(embedScriptUrl);
+  if (!cal) {
+    guardEmbedMessages();
+    allowPaymentInBookingFrames();
+    cal = EmbedSnippet(embedScriptUrl);
+  }
   return cal;
+}
+
+/** The booked start time, when the event's data holds a valid one. */
+function bookedStart(data: unknown): Date | undefined {
+  const startTime =
+    typeof data === 'object' && data !== null && 'startTime' in data ? data.startTime : undefined;
+  const start = typeof startTime === 'string' ? new Date(startTime) : undefined;
+  return start && !Number.isNaN(start.getTime()) ? start : undefined;
 }
 
 interface Target {
@@ -65,7 +151,10 @@ function startEmbed(onFail: () => void, onReady: () => void = () => {}): Namespa
   ns('on', { action: 'linkFailed', callback: () => settle(onFail) });
   ns('on', {
     action: 'bookingSuccessfulV2',
-    callback: (event) => showBeforeYourVisit(event.detail.data.startTime),
+    callback: (event: { detail?: { data?: unknown } }) => {
+      const start = bookedStart(event.detail?.data);
+      if (start) showBeforeYourVisit(start);
+    },
   });
   return ns;
 }
@@ -75,12 +164,11 @@ function dialog(id: string): HTMLDialogElement | null {
   return element instanceof HTMLDialogElement ? element : null;
 }
 
-function showBeforeYourVisit(startTime: unknown): void {
+function showBeforeYourVisit(start: Date): void {
   const panel = dialog('before-your-visit');
   if (!panel || panel.open) return;
   const time = panel.querySelector<HTMLElement>('[data-booked-time]');
-  const start = typeof startTime === 'string' ? new Date(startTime) : null;
-  if (time && start && !Number.isNaN(start.getTime())) {
+  if (time) {
     const when = start.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
     time.textContent = `Your session: ${when}`;
     time.hidden = false;

@@ -7,7 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 
 const root = resolve(import.meta.dirname, '../..');
-const distDir = join(root, 'dist');
+export const distDir = join(root, 'dist');
 const contentDir = join(root, 'src/content');
 
 /** The CMS's page: built into `dist/` but not a public page. */

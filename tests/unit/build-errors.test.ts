@@ -88,6 +88,18 @@ describe('broken content fails the build, naming file and field', () => {
     expect(output).toMatch(/found <script: only <BookTier> and <Callout> may be used/);
   });
 
+  test('a script link typed into a body by hand', () => {
+    const project = projectCopy();
+    edit(
+      project,
+      'src/content/faq/auto-accidents.mdx',
+      (text) => `${text}\nRead [our policy](&#106;avascript:alert(document.domain)).\n`,
+    );
+    const output = syncErrors(project, 'build');
+    expect(output).toContain('src/content/faq/auto-accidents.mdx');
+    expect(output).toContain('the link "javascript:alert(document.domain)" is not allowed');
+  });
+
   test('an expression typed into a body by hand', () => {
     const project = projectCopy();
     edit(project, 'src/content/services/myofascial-release.mdx', (text) => `${text}\nPrice {55}\n`);

@@ -150,6 +150,11 @@ describe('insurance schema', () => {
       'coverageUrl: must be a full https:// address',
     ],
     [
+      'a coverage link that would run script',
+      { coverageUrl: ' JavaScript:alert(1)' },
+      'coverageUrl: must be a full https:// address',
+    ],
+    [
       'a coverage link that is not an address',
       { coverageUrl: 'see website' },
       'coverageUrl: must be a full https:// address',

@@ -60,9 +60,26 @@ test('"Book 60 minutes" on /pricing/ opens the popup for the 60-minute event at 
       .filter((name) => name.endsWith('.js')),
   );
   expect(scripts.every((url) => url.startsWith(new URL(page.url()).origin))).toBe(true);
-  const policy = (await page.request.get('/pricing/')).headers()['content-security-policy'];
+  const policy = await page
+    .locator('meta[http-equiv="content-security-policy"]')
+    .getAttribute('content');
   expect(policy).toContain(`frame-src ${CAL_STAND_IN_ORIGIN}`);
   expect(violations).toEqual([]);
+});
+
+test('the booking frame, and only the booking frame, may take a payment', async ({ page }) => {
+  const response = await page.goto('/pricing/');
+  expect(response?.headers()['permissions-policy']).toContain(
+    `payment=(self "${CAL_STAND_IN_ORIGIN}")`,
+  );
+  await page.getByRole('link', { name: 'Book 60 minutes' }).click();
+  await expect(embedFrame(page)).toBeVisible();
+  await expect(embedFrame(page)).toHaveAttribute('allow', /\bpayment\b/);
+  const bookingFrame = page.frames().find((frame) => frame.url().startsWith(CAL_STAND_IN_ORIGIN));
+  const allows = (document: string) =>
+    `(document.featurePolicy?.allowsFeature(${document}) ?? null)`;
+  expect(await bookingFrame?.evaluate(allows("'payment'"))).toBe(true);
+  expect(await page.evaluate(allows("'payment', 'https://elsewhere.example'"))).toBe(false);
 });
 
 test('/book/ loads the inline booking only once it scrolls into view, and switches tier without a reload', async ({
@@ -163,4 +180,73 @@ test('with the booking origin unreachable, the inline booking on /book/ shows th
     `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(90)}`,
   );
   await expect(section.locator('iframe')).toHaveCount(0);
+});
+
+/** A message shaped like the embed's booking event, for the namespace of the open popup. */
+function forgedBooking(namespace: string, data: unknown) {
+  return {
+    originator: 'CAL',
+    type: 'bookingSuccessfulV2',
+    namespace,
+    fullType: `CAL:${namespace}:bookingSuccessfulV2`,
+    data,
+  };
+}
+
+test('forged or malformed booking messages are ignored, without an error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/pricing/');
+  await page.getByRole('link', { name: 'Book 30 minutes' }).click();
+  const frame = embedFrame(page);
+  await expect(frame).toBeVisible();
+  const namespace =
+    new URL((await frame.getAttribute('src')) ?? '').searchParams.get('embed') ?? '';
+  // A date the stand-in's real booking never sends: if it shows, a forged message got through.
+  const forgedData = { startTime: '2030-01-01T10:00:00.000Z' };
+
+  // From the page itself (any script or window holding a reference to it).
+  await page.evaluate(
+    (message) => window.postMessage(message, '*'),
+    forgedBooking(namespace, forgedData),
+  );
+  // From a frame at another origin that the page did not create for booking.
+  await page.evaluate(
+    (src) => {
+      const other = document.createElement('iframe');
+      other.src = src;
+      other.title = 'Another site';
+      document.body.append(other);
+    },
+    new URL('/', page.url()).href.replace('127.0.0.1', 'localhost'),
+  );
+  const stranger = page.frameLocator('iframe[title="Another site"]');
+  await expect(stranger.locator('body')).toBeAttached();
+  await page
+    .frames()
+    .find((candidate) => candidate.url().startsWith('http://localhost'))
+    ?.evaluate((message) => parent.postMessage(message, '*'), forgedBooking(namespace, forgedData));
+  // From the real booking frame, but with data that is not a booking, or no data at all.
+  const bookingFrame = page
+    .frames()
+    .find((candidate) => candidate.url().startsWith(CAL_STAND_IN_ORIGIN));
+  for (const data of [null, 'text', { startTime: 42 }, { startTime: 'not a date' }]) {
+    await bookingFrame?.evaluate(
+      (message) => parent.postMessage(message, '*'),
+      forgedBooking(namespace, data),
+    );
+  }
+  await bookingFrame?.evaluate(() => parent.postMessage(null, '*'));
+  await bookingFrame?.evaluate(() => parent.postMessage({ fullType: 42 }, '*'));
+
+  // The real booking still works afterwards, and is the only thing that opened the panel (the
+  // panel keeps the first booking it was opened for).
+  const panel = page.getByRole('dialog', { name: booking.beforeYourVisit.heading });
+  await page
+    .frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`)
+    .getByRole('button', { name: 'Confirm booking' })
+    .click();
+  await expect(panel.getByText(/^Your session: .*2026/)).toBeVisible();
+  await expect(panel).not.toContainText('2030');
+  expect(errors).toEqual([]);
 });

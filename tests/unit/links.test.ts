@@ -1,0 +1,79 @@
+/**
+ * Links and images in content text may only point to https:, http:, mailto:, tel:, a path on the site
+ * or an #anchor. The same rule runs in the build (Astro's Markdown processor, Sätteri, with
+ * `safeMdxPlugin`) and in the CMS before saving (`entryProblems`), with the same words.
+ */
+import { mdxToJs } from 'satteri';
+import { describe, expect, test } from 'vitest';
+import { entryProblems } from '../../src/cms/validate';
+import { safeMdxPlugin } from '../../src/lib/safe-mdx';
+
+/** Each with the address the error must name. */
+const HOSTILE: [body: string, named: string][] = [
+  ['[our policy](javascript:alert(document.domain))', 'javascript:alert(document.domain)'],
+  ['[x]( JAVASCRIPT:alert(1))', 'JAVASCRIPT:alert(1)'],
+  ['![x](javascript:alert(1))', 'javascript:alert(1)'],
+  [
+    '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  ],
+  ['[x](&#106;avascript:alert(1))', 'javascript:alert(1)'],
+  ['[x](&#x6A;AVASCRIPT&colon;alert(1))', 'jAVASCRIPT:alert(1)'],
+  ['[x](java&#9;script:alert(1))', 'java\tscript:alert(1)'],
+  ['[x](java&#10;script:alert(1))', 'java\nscript:alert(1)'],
+  ['[x](&#32;javascript:alert(1))', ' javascript:alert(1)'],
+  ['[x](<javascript:alert(1)>)', 'javascript:alert(1)'],
+  ['[x](vbscript:msgbox(1))', 'vbscript:msgbox(1)'],
+  ['[x](file:///etc/passwd)', 'file:///etc/passwd'],
+  ['[x][policy]\n\n[policy]: javascript:alert(1)', 'javascript:alert(1)'],
+];
+
+const ALLOWED = [
+  '[a page](https://www.example.org/coverage)',
+  '[HTTP](http://example.org)',
+  '[Upper case](HTTPS://EXAMPLE.ORG/)',
+  '[write to us](mailto:hello@example.com)',
+  '[call us](tel:+15415550100)',
+  '[prices](/pricing/)',
+  '[this answer](#auto-accidents)',
+  '![a photo](/favicon.svg)',
+];
+
+/** What the build says about a body: its error, or undefined when it compiles. */
+function buildProblem(body: string): string | undefined {
+  try {
+    mdxToJs(body, { mdastPlugins: [safeMdxPlugin] });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const faq = (body: string) => ({
+  question: 'Can I link to a page?',
+  category: 'payment',
+  order: 1,
+  body,
+});
+
+describe('a link that could run script', () => {
+  test.each(HOSTILE)('fails the build: %s', (body, named) => {
+    expect(buildProblem(body)).toContain(`the link "${named}" is not allowed`);
+  });
+
+  test.each(HOSTILE)('is refused by the CMS with the same words: %s', (body, named) => {
+    expect(entryProblems('faq', faq(body))).toContain(
+      `body: the link "${named}" is not allowed: links may start with https://, http://, mailto:, tel:, / or #`,
+    );
+  });
+});
+
+describe('a safe link', () => {
+  test.each(ALLOWED)('builds: %s', (body) => {
+    expect(buildProblem(body)).toBeUndefined();
+  });
+
+  test.each(ALLOWED)('is saved by the CMS: %s', (body) => {
+    expect(entryProblems('faq', faq(body))).toEqual([]);
+  });
+});
