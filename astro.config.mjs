@@ -28,6 +28,8 @@ export default defineConfig({
     },
   },
   markdown: {
+    // Content is prose; Shiki's inline styles would also need 'unsafe-inline' for styles in the CSP.
+    syntaxHighlight: false,
     // Content bodies are text plus two approved components; anything else fails the build.
     processor: satteri({ mdastPlugins: [safeMdxPlugin] }),
   },
