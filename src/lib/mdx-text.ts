@@ -33,8 +33,24 @@ function isComponentLine(line: string): boolean {
 }
 
 /**
+ * A CommonMark autolink (`<https://…>`), which the CMS's editor writes for a link whose text is its
+ * address, and which MDX would read as a tag. Not when its `<` is escaped (odd backslashes).
+ */
+const AUTOLINK = /(?<!\]\()(\\*)<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g;
+
+/** An autolink written as an ordinary link, so MDX keeps it a link and the link rules apply. */
+function autolinksAsLinks(line: string): string {
+  return line.replace(AUTOLINK, (match, slashes: string, url: string) =>
+    slashes.length % 2 === 1
+      ? match
+      : `${slashes}[${url.replace(/[[\]]/g, '\\$&')}](${url.replace(/[()]/g, '\\$&')})`,
+  );
+}
+
+/**
  * Escapes what MDX would read as code (`{`, `}`, `<`) so it shows literally; characters already
  * escaped and the approved component lines stay as they are, so escaping twice changes nothing.
+ * Autolinks become ordinary links first; a link address in `<…>` (`[text](<address>)`) stays one.
  */
 export function escapeForMdx(markdown: string): string {
   return markdown
@@ -42,8 +58,10 @@ export function escapeForMdx(markdown: string): string {
     .map((line) =>
       isComponentLine(line)
         ? line
-        : line.replace(/(\\*)([{}<])/g, (match, slashes: string, char: string) =>
-            slashes.length % 2 === 1 ? match : `${slashes}\\${char}`,
+        : autolinksAsLinks(line).replace(
+            /(?<!\]\()(\\*)([{}<])/g,
+            (match, slashes: string, char: string) =>
+              slashes.length % 2 === 1 ? match : `${slashes}\\${char}`,
           ),
     )
     .join('\n');

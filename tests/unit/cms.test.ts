@@ -186,6 +186,12 @@ describe('editor components', () => {
 });
 
 describe('escapeForMdx', () => {
+  test('writes an autolink, as the editor writes a link whose text is its address, as a link', () => {
+    expect(escapeForMdx('See <https://example.org/a_(b)> or \\<https://x.org> {1}')).toBe(
+      'See [https://example.org/a_(b)](https://example.org/a_\\(b\\)) or \\<https://x.org> \\{1\\}',
+    );
+  });
+
   test('escapes what MDX reads as code and leaves the rest', () => {
     expect(escapeForMdx('a { b } < c > [d] *e* _f_ $ & # 😀 日本語')).toBe(
       'a \\{ b \\} \\< c > [d] *e* _f_ $ & # 😀 日本語',

@@ -5,7 +5,7 @@
  */
 import { mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { entryProblems } from '../../src/cms/validate';
+import { entryProblems, prepareForSave } from '../../src/cms/validate';
 import { safeMdxPlugin } from '../../src/lib/safe-mdx';
 
 /** Each with the address the error must name. */
@@ -49,12 +49,12 @@ function buildProblem(body: string): string | undefined {
   }
 }
 
-const faq = (body: string) => ({
-  question: 'Can I link to a page?',
-  category: 'payment',
-  order: 1,
-  body,
-});
+/** What the CMS checks before saving: the entry as it would be written (see src/cms/admin.ts). */
+const cmsProblems = (body: string) =>
+  entryProblems(
+    'faq',
+    prepareForSave({ question: 'Can I link to a page?', category: 'payment', order: 1, body }),
+  );
 
 describe('a link that could run script', () => {
   test.each(HOSTILE)('fails the build: %s', (body, named) => {
@@ -62,8 +62,14 @@ describe('a link that could run script', () => {
   });
 
   test.each(HOSTILE)('is refused by the CMS with the same words: %s', (body, named) => {
-    expect(entryProblems('faq', faq(body))).toContain(
+    expect(cmsProblems(body)).toContain(
       `body: the link "${named}" is not allowed: links may start with https://, http://, mailto:, tel:, / or #`,
+    );
+  });
+
+  test('is refused by the CMS when its editor writes it as an autolink', () => {
+    expect(cmsProblems('Read <JavaScript:alert(document.domain)>.')).toContain(
+      'body: the link "JavaScript:alert(document.domain)" is not allowed: links may start with https://, http://, mailto:, tel:, / or #',
     );
   });
 });
@@ -74,6 +80,6 @@ describe('a safe link', () => {
   });
 
   test.each(ALLOWED)('is saved by the CMS: %s', (body) => {
-    expect(entryProblems('faq', faq(body))).toEqual([]);
+    expect(cmsProblems(body)).toEqual([]);
   });
 });

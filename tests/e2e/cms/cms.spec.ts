@@ -46,6 +46,16 @@ async function typeInBody(page: Page, text: string): Promise<void> {
   await expect(editor).toContainText(text);
 }
 
+/** Adds a link at the end of the body with the editor's Link button, which asks for the address. */
+async function addLink(page: Page, address: string): Promise<void> {
+  const links = page.locator('[data-slate-editor="true"] a');
+  const before = await links.count();
+  await page.keyboard.press('ControlOrMeta+End');
+  page.once('dialog', (dialog) => void dialog.accept(address));
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(links).toHaveCount(before + 1);
+}
+
 test('the admin page is not for search engines', async ({ page, request }) => {
   await page.goto('/admin/');
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
@@ -67,8 +77,9 @@ test('staff change a FAQ answer and publish it', async ({ page }) => {
   await openEditor(page, '/collections/faq/entries/auto-accidents');
   await typeInBody(
     page,
-    'Yes. We treat injuries from car accidents; call us to talk about your claim.',
+    'Yes. We treat injuries from car accidents; call us to talk about your claim. Details: ',
   );
+  await addLink(page, 'https://www.example.org/claims');
   await publish(page);
   await expect(page.getByRole('button', { name: 'Published' })).toBeVisible();
 });
@@ -107,6 +118,22 @@ test('the CMS refuses what the schema rejects, with the field and the rule', asy
   await expect(page.getByText(/title: must be at least 5 characters/)).toBeVisible();
 });
 
+test('the CMS refuses a link that could run script, naming it as the build does', async ({
+  page,
+}) => {
+  await openEditor(page, '/collections/faq/entries/what-is-medical-massage');
+  await typeInBody(page, 'Read our policy: ');
+  await addLink(page, 'JavaScript:alert(document.domain)');
+  await publish(page);
+  await expect(
+    page.getByText('the link "JavaScript:alert(document.domain)" is not allowed'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Published' })).toHaveCount(0);
+  expect(
+    readFileSync(join(workspace.dir, 'src/content/faq/what-is-medical-massage.mdx'), 'utf8'),
+  ).not.toContain('JavaScript:');
+});
+
 test('after a rebuild, the site shows the new price, answer and service, literally', async ({
   page,
 }) => {
@@ -115,6 +142,9 @@ test('after a rebuild, the site shows the new price, answer and service, literal
   await expect(page.getByRole('main').getByText('$105', { exact: true })).toBeVisible();
   await page.goto(`${site}/faq/#auto-accidents`);
   await expect(page.locator('#auto-accidents')).toContainText('call us to talk about your claim');
+  await expect(
+    page.locator('#auto-accidents').getByRole('link', { name: 'https://www.example.org/claims' }),
+  ).toHaveAttribute('href', 'https://www.example.org/claims');
 
   await page.goto(`${site}/services/`);
   await page.getByRole('link', { name: TITLE }).click();
