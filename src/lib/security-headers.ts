@@ -53,7 +53,8 @@ export const ADMIN_DIRECTIVES: CspDirective[] = [
  * `_headers` for Netlify and Cloudflare Pages: both add up the headers of every rule matching a
  * path, and a 404 for an unknown path matches only wildcard rules, so everything is under `/*`.
  * Payment is allowed to the booking frame only, for deposits taken in Cal.com (Apple Pay, Google
- * Pay), which embed.js frames with `allow="payment"`; `self` must allow it for a frame to get it.
+ * Pay); the booking widget gives that frame `allow="payment"` (src/scripts/booking.ts), and `self`
+ * must allow payment for a frame to get it.
  */
 export function headersFile(bookingOrigin: string): string {
   const payment = ['self', ...embedFrameOrigins(bookingOrigin).map((origin) => `"${origin}"`)];
