@@ -8,6 +8,7 @@
  * /admin/ only), and `_headers` for what a meta tag cannot carry (`frame-ancestors`, HSTS, …),
  * in a fixed number of rules whatever the number of pages (Cloudflare Pages reads at most 100).
  */
+import { createHash } from 'node:crypto';
 import type { AstroGlobal } from 'astro';
 import { CMS_BACKEND } from '../site.config';
 import { embedFrameOrigins } from './booking';
@@ -39,6 +40,31 @@ export function bookingDirectives(bookingOrigin: string): CspDirective[] {
     `frame-src ${booking}`,
   ];
 }
+
+/**
+ * Speculation rules: when a visitor shows intent on a link (pointer over it for a moment, or
+ * pressing it; Chrome's "moderate"), the browser prerenders that page of this site, so it shows at
+ * once. Static JSON in the page, so no script file; browsers without the API ignore it. Never the
+ * CMS, nor a booking control (its own page is Cal.com's), nor a download.
+ */
+export const SPECULATION_RULES = JSON.stringify({
+  prerender: [
+    {
+      where: {
+        and: [
+          { href_matches: '/*' },
+          { not: { href_matches: '/admin/*' } },
+          { not: { selector_matches: '[data-booking], [download], [rel~="nofollow"]' } },
+        ],
+      },
+      eagerness: 'moderate',
+    },
+  ],
+});
+
+/** The rules' hash, for `script-src`: an inline speculation-rules script is held to the CSP. */
+export const SPECULATION_RULES_HASH =
+  `sha256-${createHash('sha256').update(SPECULATION_RULES).digest('base64')}` as const;
 
 /** Decap CMS evaluates code and talks to GitHub or decap-server; only /admin/ allows that. */
 export const ADMIN_SCRIPT_RESOURCE = "'unsafe-eval'";

@@ -7,6 +7,11 @@
  * this page created, at the booking origin; booking events only once that frame said it was ready.
  * Even then the data is untrusted: it only decides which of our own panels to show, and the one
  * value displayed (the booked time) is parsed as a date and written as text.
+ *
+ * On intent (pointer over, pointer down or keyboard focus on a popup control), `prepare` asks
+ * embed.js to prerender that event's popup out of sight; the tap then only shows it. A prerendered
+ * popup that does not become ready after the tap is dropped for a fresh one, so a change in
+ * Cal.com's prerender protocol costs speed, never the booking.
  */
 import type { GlobalCal } from '@calcom/embed-core';
 import EmbedSnippet from '@calcom/embed-snippet';
@@ -26,7 +31,13 @@ let cal: GlobalCal | undefined;
 let namespaces = 0;
 
 /** Handshake messages a frame sends before it is ready; anything else waits for `linkReady`. */
-const HANDSHAKE = new Set(['__iframeReady', '__dimensionChanged', 'linkReady', 'linkFailed']);
+const HANDSHAKE = new Set([
+  '__iframeReady',
+  '__dimensionChanged',
+  '__connectInitiated',
+  'linkReady',
+  'linkFailed',
+]);
 const frameOrigins = new Set(embedFrameOrigins(origin));
 const readyFrames = new WeakSet<MessageEventSource>();
 
@@ -122,8 +133,8 @@ interface Target {
 
 function targetOf(link: HTMLAnchorElement): Target {
   return {
-    calLink: link.dataset['calLink'] ?? '',
-    params: JSON.parse(link.dataset['calParams'] ?? '{}') as Record<string, string>,
+    calLink: link.dataset['event'] ?? '',
+    params: JSON.parse(link.dataset['eventParams'] ?? '{}') as Record<string, string>,
     href: link.href,
     minutes: link.dataset['minutes'] ?? '',
   };
@@ -131,14 +142,23 @@ function targetOf(link: HTMLAnchorElement): Target {
 
 /**
  * A fresh embed namespace for each popup or inline calendar, so events from an earlier one cannot
- * reach a later one. `onFail` runs once if the calendar is not ready in time or reports failure.
+ * reach a later one.
  */
-function startEmbed(onFail: () => void, onReady: () => void = () => {}): Namespace {
+function newNamespace(): Namespace {
   const name = `booking${++namespaces}`;
   const Cal = calendar();
   Cal('init', name, { origin });
   const ns = Cal.ns[name] as Namespace;
   ns('ui', ui as never);
+  return ns;
+}
+
+/** `onFail` runs once if the calendar is not ready in time or reports failure. */
+function startEmbed(
+  onFail: () => void,
+  onReady: () => void = () => {},
+  ns: Namespace = newNamespace(),
+): Namespace {
   let settled = false;
   const settle = (done: () => void) => {
     if (settled) return;
@@ -176,21 +196,66 @@ function showBeforeYourVisit(start: Date): void {
   panel.showModal();
 }
 
-function showFallback(container: ParentNode, href: string): void {
+function showFallbackLink(container: ParentNode, href: string): void {
   const link = container.querySelector<HTMLAnchorElement>('[data-direct-link]');
   if (link) link.href = href;
 }
 
+interface Prerendered {
+  ns: Namespace;
+  /** The frame loaded and spoke: the booking origin is reachable. */
+  loaded: boolean;
+}
+
+/** Popups prerendered on intent, by event and parameters, each used for one tap. */
+const prerendered = new Map<string, Prerendered>();
+const keyOf = (target: Target) => JSON.stringify([target.calLink, target.params]);
+
+function opensPopup(link: HTMLAnchorElement): boolean {
+  return link.dataset['booking'] !== 'inline' || !document.querySelector('[data-booking-inline]');
+}
+
+/** Called on intent: the popup this control opens starts loading out of sight. */
+function prepare(link: HTMLAnchorElement): void {
+  if (!opensPopup(link)) return;
+  const target = targetOf(link);
+  const key = keyOf(target);
+  if (prerendered.has(key)) return;
+  const entry: Prerendered = { ns: newNamespace(), loaded: false };
+  entry.ns('on', { action: '__iframeReady', callback: () => (entry.loaded = true) });
+  entry.ns('prerender', { calLink: target.calLink, type: 'modal' });
+  prerendered.set(key, entry);
+}
+
+function modalOf(ns: Namespace): Element | null | undefined {
+  return (ns as { instance?: { modalBox?: Element | null } }).instance?.modalBox;
+}
+
 function openPopup(target: Target): void {
-  const ns = startEmbed(() => {
+  const key = keyOf(target);
+  const ready = prerendered.get(key);
+  prerendered.delete(key);
+  const showFallback = () => {
     // The embed's own modal would stay an empty frame; ours offers the other ways to book.
     document.querySelectorAll('cal-modal-box').forEach((modal) => modal.remove());
     const fallback = dialog('booking-fallback');
     if (!fallback) return;
-    showFallback(fallback, target.href);
+    showFallbackLink(fallback, target.href);
     fallback.showModal();
-  });
-  ns('modal', { calLink: target.calLink, config: { ...target.params, layout: 'month_view' } });
+  };
+  const config = { ...target.params, layout: 'month_view' as const };
+  if (ready) {
+    // A prerendered popup that loaded but cannot be shown gives way to a fresh one; one that
+    // never loaded means the booking origin is out of reach, so the fallback comes at once.
+    const retry = () => {
+      modalOf(ready.ns)?.remove();
+      if (!ready.loaded) return showFallback();
+      startEmbed(showFallback)('modal', { calLink: target.calLink, config });
+    };
+    startEmbed(retry, undefined, ready.ns)('modal', { calLink: target.calLink, config });
+    return;
+  }
+  startEmbed(showFallback)('modal', { calLink: target.calLink, config });
 }
 
 let inlineSection: HTMLElement | undefined;
@@ -220,7 +285,7 @@ function renderInline(section: HTMLElement, link: HTMLAnchorElement): void {
       if (render !== inlineRender) return;
       frame.replaceChildren();
       frame.hidden = true;
-      showFallback(failed, target.href);
+      showFallbackLink(failed, target.href);
       failed.hidden = false;
       status.textContent = '';
     },
@@ -254,7 +319,7 @@ function mountInline(section: HTMLElement): void {
 /** Handles a click on a booking control. */
 function book(link: HTMLAnchorElement): void {
   const section = document.querySelector<HTMLElement>('[data-booking-inline]');
-  if (link.dataset['booking'] !== 'inline' || !section) {
+  if (opensPopup(link) || !section) {
     openPopup(targetOf(link));
     return;
   }
@@ -267,6 +332,7 @@ function book(link: HTMLAnchorElement): void {
 
 export interface BookingWidget {
   book: typeof book;
+  prepare: typeof prepare;
   mountInline: typeof mountInline;
 }
 
@@ -278,4 +344,4 @@ declare global {
 
 // This file is built as a standalone module that is loaded, not imported, so it hands its API over
 // through the window (see BookingIntent.astro).
-window.bookingWidget = { book, mountInline };
+window.bookingWidget = { book, prepare, mountInline };

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { expect, iconUrls, recordCspViolations, test } from './fixtures';
@@ -170,4 +171,29 @@ test('the photo keeps its space while loading, so the layout does not shift', as
     return entries.reduce((total, entry) => total + entry.value, 0);
   });
   expect(shift).toBeLessThan(0.01);
+});
+
+test('every public page asks for prerendering on intent with valid speculation rules its policy allows', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  for (const [file, html] of builtHtml()) {
+    const rules = [...html.matchAll(/<script type="speculationrules">([^<]*)<\/script>/g)];
+    expect(rules, file).toHaveLength(1);
+    const json = rules[0]?.[1] ?? '';
+    const parsed = JSON.parse(json) as { prerender: { where: unknown; eagerness: string }[] };
+    expect(
+      parsed.prerender.map((rule) => rule.eagerness),
+      file,
+    ).toEqual(['moderate']);
+    expect(JSON.stringify(parsed), file).toContain('{"not":{"href_matches":"/admin/*"}}');
+    const hash = `'sha256-${createHash('sha256').update(json).digest('base64')}'`;
+    expect(metaPolicy(html).policy, file).toContain(hash);
+  }
+  for (const path of builtPages()) {
+    await page.goto(path);
+    expect(await page.evaluate(() => HTMLScriptElement.supports('speculationrules'))).toBe(true);
+  }
+  // A blocked rules script would show as a CSP violation here.
+  expect(problems()).toEqual([]);
 });

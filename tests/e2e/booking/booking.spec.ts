@@ -250,3 +250,136 @@ test('forged or malformed booking messages are ignored, without an error', async
   await expect(panel).not.toContainText('2030');
   expect(errors).toEqual([]);
 });
+
+/** The requests for a booking page of `event` (the frame's document, not its scripts or data). */
+const embedLoads = (requests: Request[], event: string) =>
+  requests.filter((request) => new URL(request.url()).pathname.endsWith(`/${event}/embed`));
+
+test('pointing at "Book 60 minutes" prerenders its calendar out of sight, and the tap shows that same frame', async ({
+  page,
+}) => {
+  const requests = bookingRequests(page);
+  await page.goto('/pricing/', { waitUntil: 'networkidle' });
+  expect(requests).toEqual([]);
+  const book60 = page.getByRole('link', { name: 'Book 60 minutes' });
+  await book60.hover();
+
+  // The widget asks Cal.com (here the stand-in) to prerender this tier's event, hidden.
+  await expect.poll(() => embedLoads(requests, eventFor(60)).length).toBe(1);
+  const [prerender] = embedLoads(requests, eventFor(60));
+  expect(new URL(prerender?.url() ?? '').searchParams.get('prerender')).toBe('true');
+  const calendar = page.frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`);
+  await expect(calendar.getByRole('heading')).toHaveText(
+    `Stand-in booking for ${booking.calLink}/${eventFor(60)}`,
+  );
+  await expect(embedFrame(page)).toBeHidden();
+  await expect(page.locator('body')).not.toHaveCSS('overflow', 'hidden');
+
+  await book60.click();
+  await expect(embedFrame(page)).toBeVisible();
+  // The same frame, told the visitor's choice; nothing loaded again, no second popup.
+  await expect(calendar.getByText(/^Connected: /)).toContainText('layout=month_view');
+  expect(embedLoads(requests, eventFor(60))).toHaveLength(1);
+  await expect(page.locator('cal-modal-box')).toHaveCount(1);
+  await expect(embedFrame(page)).toHaveCount(1);
+});
+
+test('a booking control scrolled past under a still pointer is not intent', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  const requests = bookingRequests(page);
+  await page.goto('/pricing/', { waitUntil: 'networkidle' });
+  const book30 = page.getByRole('link', { name: 'Book 30 minutes' });
+  const box = await book30.boundingBox();
+  // The pointer rests where the page carries every "Book" button past it, as a wheel or a
+  // trackpad scrolls the page; Chromium then reports the pointer as over each of them.
+  await page.mouse.move(box ? box.x + box.width / 2 : 100, 333);
+  const end = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  let scrolled = await page.evaluate(() => scrollY);
+  while (scrolled < end) {
+    await page.mouse.wheel(0, 60);
+    const before = scrolled;
+    await page.waitForFunction((from) => scrollY !== from, before);
+    scrolled = await page.evaluate(() => scrollY);
+  }
+
+  // Then a real gesture on one control: only its event is prerendered.
+  await page.getByRole('link', { name: 'Book 90 minutes' }).hover();
+  await expect.poll(() => embedLoads(requests, eventFor(90)).length).toBe(1);
+  const events = requests
+    .map((request) => new URL(request.url()).pathname)
+    .filter((path) => path.endsWith('/embed'));
+  expect(events).toEqual([`/${booking.calLink}/${eventFor(90)}/embed`]);
+});
+
+test('keyboard focus on a booking control is intent too', async ({ page }) => {
+  const requests = bookingRequests(page);
+  await page.goto('/pricing/', { waitUntil: 'networkidle' });
+  await page.getByRole('link', { name: 'Book 30 minutes' }).focus();
+  await expect.poll(() => embedLoads(requests, eventFor(30)).length).toBe(1);
+});
+
+test('a popup prerendered for an older protocol gives way to a fresh popup, never to an empty box', async ({
+  page,
+}) => {
+  // A booking page that reads `connect` the way newer Cal.com releases do: the pinned embed.js's
+  // argument then breaks it, so the prerendered popup never becomes ready.
+  await page.route(`${CAL_STAND_IN_ORIGIN}/**/embed?*`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("'query-object'", "'config-and-params'");
+    await route.fulfill({ response, body });
+  });
+  const requests = bookingRequests(page);
+  await page.goto('/pricing/', { waitUntil: 'networkidle' });
+  const book60 = page.getByRole('link', { name: 'Book 60 minutes' });
+  await book60.hover();
+  await expect.poll(() => embedLoads(requests, eventFor(60)).length).toBe(1);
+  await expect(
+    page.frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`).getByRole('heading'),
+  ).toBeAttached();
+  await book60.click();
+  // After the widget's 6 s wait for the prerendered one, a fresh, ordinary popup.
+  await expect(embedFrame(page)).toHaveAttribute('src', /embedType=modal(?!.*prerender=true)/, {
+    timeout: 30_000,
+  });
+  await expect(embedFrame(page)).toBeVisible();
+  await expect(
+    page.getByRole('dialog', { name: 'Online booking is not available right now' }),
+  ).toBeHidden();
+  expect(embedLoads(requests, eventFor(60))).toHaveLength(2);
+});
+
+test('a page prerendered by the browser does nothing until the visitor opens it', async ({
+  page,
+}) => {
+  // Chromium will not prerender while DevTools (so Playwright) is attached; the page is told it
+  // is prerendering the way the browser tells it, and later that it was shown (`npm run bench`
+  // exercises a real prerender).
+  await page.addInitScript(() => {
+    let prerendering = true;
+    Object.defineProperty(Document.prototype, 'prerendering', {
+      configurable: true,
+      get: () => prerendering,
+    });
+    (window as unknown as { activate: () => void }).activate = () => {
+      prerendering = false;
+      document.dispatchEvent(new Event('prerenderingchange'));
+    };
+  });
+  const requests = bookingRequests(page);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto('/book/?tier=60', { waitUntil: 'networkidle' });
+  const section = page.getByRole('region', { name: 'Book online' });
+  await section.scrollIntoViewIfNeeded();
+  await expect(section).toBeInViewport();
+  await page.getByRole('link', { name: 'Book 90 minutes' }).hover();
+  // A sentinel request from the page: everything the page asked for before it has been seen.
+  await page.evaluate(() => fetch('/robots.txt'));
+  expect(requests).toEqual([]);
+  expect(scripts).toEqual([]);
+
+  await page.evaluate(() => (window as unknown as { activate: () => void }).activate());
+  await expect(section.locator(`iframe[src*="/${eventFor(60)}/embed?"]`)).toBeVisible();
+});
