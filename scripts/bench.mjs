@@ -1,7 +1,9 @@
 // `npm run bench`: builds the site, serves dist/ with compression on 127.0.0.1 and reports, for
 // every page of the sitemap, bytes (HTML raw/gzip/brotli, CSS, JS, images), requests and
 // Lighthouse (mobile defaults, system Chromium, median of 3 runs); then the build time with the
-// content multiplied ×10 and ×100 in a temporary copy. Prints a table; writes .bench/<time>.json.
+// content multiplied ×10 and ×100 in a temporary copy; and the "instant" figures of
+// scripts/bench-instant.mjs (next page and booking calendar on intent, on a slow phone connection).
+// Prints a table; writes .bench/<time>.json.
 // A benchmark, not a test: figures swing with machine load, so it never fails on them.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { startServer } from './serve.mjs';
 import { copyProject } from '../tests/support/project-copy.mjs';
+import { instantFigures } from './bench-instant.mjs';
 
 const PORT = 4410;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -151,6 +154,8 @@ async function main() {
     server.close();
   }
 
+  const instant = await instantFigures(dist, Math.max(5, RUNS));
+
   const scaled = [];
   for (const factor of [10, 100]) {
     console.log(`Building with ×${factor} services and FAQ…`);
@@ -239,12 +244,31 @@ async function main() {
     console.log(
       `Build ×${factor} (${services} services, ${factor * 14} FAQ entries): ${seconds(ms)} s`,
     );
+  const { scripts, navigation, booking } = instant;
+  console.log(
+    `\nJavaScript (gzip): ${scripts.beforeIntent} B before intent (+ ${scripts.speculationRules} B of speculation rules, JSON), ${kb(scripts.afterIntent)} KB more on intent`,
+  );
+  if (navigation)
+    console.log(
+      `Click on a link → next page painted (median): ${navigation.withRules.medianMs} ms with speculation rules, ${navigation.withoutRules.medianMs} ms without (goal < 100 ms with)`,
+    );
+  console.log(
+    `Tap on "Book 60 minutes" → calendar ready (median, 375 px): ${booking.withPrerender.medianMs} ms prerendered on intent, ${booking.withoutPrerender.medianMs} ms without (goal < 300 ms with)`,
+  );
   console.log(`Benchmark took ${seconds(Date.now() - started)} s`);
 
   if (!existsSync('.bench')) mkdirSync('.bench');
   const file = join('.bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const json = JSON.stringify(
-    { date: new Date().toISOString(), runs: RUNS, targets: TARGETS, buildMs, scaled, pages },
+    {
+      date: new Date().toISOString(),
+      runs: RUNS,
+      targets: TARGETS,
+      buildMs,
+      scaled,
+      pages,
+      instant,
+    },
     null,
     2,
   );

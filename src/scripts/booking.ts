@@ -205,7 +205,14 @@ interface Prerendered {
   ns: Namespace;
   /** The frame loaded and spoke: the booking origin is reachable. */
   loaded: boolean;
+  at: number;
 }
+
+/**
+ * Free times a prerendered calendar fetched this recently are shown as they are, without asking
+ * Cal.com again on the tap (Cal.com's `cal.embed.noSlotsFetchOnConnect`); older ones are refreshed.
+ */
+const FRESH_SLOTS_MS = 60_000;
 
 /** Popups prerendered on intent, by event and parameters, each used for one tap. */
 const prerendered = new Map<string, Prerendered>();
@@ -221,7 +228,7 @@ function prepare(link: HTMLAnchorElement): void {
   const target = targetOf(link);
   const key = keyOf(target);
   if (prerendered.has(key)) return;
-  const entry: Prerendered = { ns: newNamespace(), loaded: false };
+  const entry: Prerendered = { ns: newNamespace(), loaded: false, at: performance.now() };
   entry.ns('on', { action: '__iframeReady', callback: () => (entry.loaded = true) });
   entry.ns('prerender', { calLink: target.calLink, type: 'modal' });
   prerendered.set(key, entry);
@@ -252,7 +259,15 @@ function openPopup(target: Target): void {
       if (!ready.loaded) return showFallback();
       startEmbed(showFallback)('modal', { calLink: target.calLink, config });
     };
-    startEmbed(retry, undefined, ready.ns)('modal', { calLink: target.calLink, config });
+    const fresh = performance.now() - ready.at < FRESH_SLOTS_MS;
+    startEmbed(
+      retry,
+      undefined,
+      ready.ns,
+    )('modal', {
+      calLink: target.calLink,
+      config: fresh ? { ...config, 'cal.embed.noSlotsFetchOnConnect': 'true' } : config,
+    });
     return;
   }
   startEmbed(showFallback)('modal', { calLink: target.calLink, config });

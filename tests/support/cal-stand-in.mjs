@@ -7,8 +7,8 @@
 // - on load the page says `__iframeReady` and its size; once the parent answers
 //   `parentKnowsIframeReady` and the calendar has its slots, it says `linkReady`;
 // - opened with `prerender=true` it stays silent after its size (a hidden process) until the
-//   parent sends `connect` with the visitor's query; then it fetches slots again and says
-//   `linkReady`.
+//   parent sends `connect` with the visitor's query; then it fetches slots again (unless told
+//   `cal.embed.noSlotsFetchOnConnect`) and says `linkReady`.
 // Like the real page, it loads a script bundle and fetches slots before it is ready; their
 // weight and delay are options, so the bench can give it a realistic cost (tests keep it light).
 import { createServer } from 'node:http';
@@ -49,7 +49,8 @@ function embedPage(calLink, query) {
       connected.textContent = 'Connected: ' + new URLSearchParams(Object.entries(arg).filter(([, value]) => value !== undefined)).toString();
       connected.hidden = false;
       prerendering = false;
-      fetchSlots();
+      // As Cal.com does: the slots are fetched again unless the parent says those it has will do.
+      if (arg['cal.embed.noSlotsFetchOnConnect'] !== 'true') fetchSlots();
       ready();
     },
   };
@@ -98,7 +99,10 @@ export function startCalStandIn(port, { bookerBytes = 2_000, slotsDelayMs = 0 } 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/stand-in/booker.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' });
+      response.writeHead(200, {
+        'content-type': 'text/javascript',
+        'cache-control': 'max-age=3600',
+      });
       response.end(bookerScript);
       return;
     }
