@@ -11,8 +11,7 @@
 //     (a tap with no intent before it). Driven by Playwright, which this does not disturb: the
 //     popup's prerender is the embed's own hidden frame, not the browser's.
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,17 +20,28 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { startServer } from './serve.mjs';
 import { startCalStandIn } from '../tests/support/cal-stand-in.mjs';
-import { copyProject } from '../tests/support/project-copy.mjs';
+import { buildBookingThrough } from '../tests/support/project-copy.mjs';
 
 const LATENCY_MS = 150;
 const BYTES_PER_SECOND = 1_600_000 / 8;
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+
+/** The median of the numbers in `values` (null when there are none); shared with bench.mjs. */
+export const median = (values) => {
+  const sorted = values.filter((value) => typeof value === 'number').sort((a, b) => a - b);
+  return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
 };
+/** Runs' figures in ms: their median, each run, and any extra figures. */
+const summary = (runsMs, extra = {}) => ({
+  medianMs: Math.round(median(runsMs)),
+  runsMs: runsMs.map(Math.round),
+  ...extra,
+});
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Reports the click time on the page it leaves and the first paint of the page it opens. */
+/**
+ * Reports the click time on the page it leaves and the first paint of the page it opens. Put at
+ * the top of `<head>`, before the page's own policy, which stays as it is.
+ */
 const TIMING_SCRIPT = `(() => {
   const report = (what, at) => fetch('/__bench', { method: 'POST', keepalive: true, body: JSON.stringify({ what, at, path: location.pathname }) });
   addEventListener('click', (event) => report('click', performance.timeOrigin + event.timeStamp), true);
@@ -49,15 +59,18 @@ const TIMING_SCRIPT = `(() => {
     new PerformanceObserver((list) => { for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') report('paint', performance.timeOrigin + entry.startTime); }).observe({ type: 'paint', buffered: true });
   }
 })();`;
-const TIMING_HASH = `'sha256-${createHash('sha256').update(TIMING_SCRIPT).digest('base64')}'`;
+
+const listen = (server, port) =>
+  new Promise((ready) => server.listen(port, '127.0.0.1', () => ready(server)));
+const closeAll = (servers) => servers.forEach((server) => server.close());
 
 /**
- * A proxy that delays each response by the latency and sends its body at the connection's speed.
- * With `html`, HTML bodies are rewritten on the way (uncompressed upstream, to read them).
+ * A proxy's request handler that delays each response by the latency and sends its body at the
+ * connection's speed. With `html`, HTML bodies are rewritten on the way (uncompressed upstream,
+ * to read them).
  */
-function throttle({ port, upstream, html, onRequest = () => {} }) {
-  const server = createServer((request, response) => {
-    onRequest(request);
+function throttle({ upstream, html }) {
+  return (request, response) => {
     const headers = { ...request.headers, host: `127.0.0.1:${upstream}` };
     if (html) delete headers['accept-encoding'];
     const proxied = httpRequest(
@@ -84,8 +97,7 @@ function throttle({ port, upstream, html, onRequest = () => {} }) {
       },
     );
     request.pipe(proxied);
-  });
-  return new Promise((ready) => server.listen(port, '127.0.0.1', () => ready(server)));
+  };
 }
 
 /** Median ms from a click on the header's "Prices" link to the next page's first paint. */
@@ -93,11 +105,10 @@ async function navigationRuns(dist, { speculation, runs }) {
   const events = [];
   const site = await startServer({ root: dist, port: 4431 });
   const timing = (body) => {
-    let page = body.replace('<head>', `<head><script>${TIMING_SCRIPT}</script>`);
-    page = page.replace(/(script-src 'self')/, `$1 ${TIMING_HASH}`);
-    if (!speculation) page = page.replace(/<script type="speculationrules">[^<]*<\/script>/, '');
-    return page;
+    const page = body.replace('<head>', `<head><script>${TIMING_SCRIPT}</script>`);
+    return speculation ? page : page.replace(/<script type="speculationrules">[^<]*<\/script>/, '');
   };
+  const throttled = throttle({ upstream: 4431, html: timing });
   const proxy = createServer((request, response) => {
     if (request.url === '/__bench') {
       let body = '';
@@ -108,16 +119,20 @@ async function navigationRuns(dist, { speculation, runs }) {
       });
       return;
     }
-    inner.emit('request', request, response);
+    throttled(request, response);
   });
-  const inner = await throttle({ port: 4433, upstream: 4431, html: timing });
-  await new Promise((ready) => proxy.listen(4432, '127.0.0.1', ready));
+  await listen(proxy, 4432);
   const display = ':97';
   const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x800x24'], { stdio: 'ignore' });
   const env = { ...process.env, DISPLAY: display };
-  const until = async (test) => {
-    for (let i = 0; i < 600 && !test(); i++) await wait(50);
-    if (!test()) throw new Error(`bench: timed out waiting (events: ${JSON.stringify(events)})`);
+  const seen = (what, path) =>
+    events.find((event) => event.what === what && (!path || event.path === path));
+  /** The event, once the pages have reported it (30 s at most). */
+  const until = async (what, path) => {
+    for (let i = 0; i < 600 && !seen(what, path); i++) await wait(50);
+    const event = seen(what, path);
+    if (!event) throw new Error(`bench: no "${what}" event (events: ${JSON.stringify(events)})`);
+    return event;
   };
   const results = [];
   const activations = [];
@@ -140,26 +155,20 @@ async function navigationRuns(dist, { speculation, runs }) {
         { env, stdio: 'ignore' },
       );
       try {
-        await until(() => events.some((event) => event.what === 'link'));
-        const [x, y] = events.find((event) => event.what === 'link').at;
+        const [x, y] = (await until('link')).at;
         execFileSync('xdotool', ['mousemove', String(Math.round(x)), String(Math.round(y))], {
           env,
         });
         // A visitor's hand rests on the link before the click; with rules, that is when the
         // browser prerenders the page (moderate eagerness: 200 ms of hover).
-        if (speculation) await until(() => events.some((event) => event.what === 'prerendered'));
+        if (speculation) await until('prerendered');
         else await wait(1500);
         execFileSync('xdotool', ['click', '1'], { env });
-        await until(() =>
-          events.some((event) => event.what === 'paint' && event.path === '/pricing/'),
-        );
-        const click = events.find((event) => event.what === 'click').at;
-        const paint = events.find(
-          (event) => event.what === 'paint' && event.path === '/pricing/',
-        ).at;
-        const activation = events.find((event) => event.what === 'activation')?.at;
+        const paint = (await until('paint', '/pricing/')).at;
+        const click = seen('click').at;
         results.push(paint - click);
-        if (activation) activations.push(activation - click);
+        const activation = seen('activation');
+        if (activation) activations.push(activation.at - click);
       } finally {
         const exited = new Promise((done) => browser.once('exit', done));
         if (browser.exitCode === null && browser.signalCode === null) browser.kill();
@@ -171,23 +180,20 @@ async function navigationRuns(dist, { speculation, runs }) {
     const gone = new Promise((done) => xvfb.once('exit', done));
     xvfb.kill();
     await gone;
-    proxy.close();
-    inner.close();
-    site.close();
+    closeAll([proxy, site]);
   }
-  return {
-    medianMs: Math.round(median(results)),
-    runsMs: results.map(Math.round),
-    ...(activations.length > 0 && { activationStartMs: activations.map(Math.round) }),
-  };
+  return summary(
+    results,
+    activations.length > 0 && { activationStartMs: activations.map(Math.round) },
+  );
 }
 
 /** Median ms from the tap on "Book 60 minutes" to the calendar ready, on a 375 px screen. */
 async function bookingRuns(dist, { intent, runs }) {
   const standIn = await startCalStandIn(4441, { bookerBytes: 400_000, slotsDelayMs: 300 });
-  const calProxy = await throttle({ port: 4440, upstream: 4441 });
+  const calProxy = await listen(createServer(throttle({ upstream: 4441 })), 4440);
   const site = await startServer({ root: dist, port: 4443 });
-  const siteProxy = await throttle({ port: 4442, upstream: 4443 });
+  const siteProxy = await listen(createServer(throttle({ upstream: 4443 })), 4442);
   const browser = await chromium.launch({
     ...(findChromium()?.executablePath && { executablePath: findChromium().executablePath }),
     args: CHROMIUM_ARGS,
@@ -240,32 +246,12 @@ async function bookingRuns(dist, { intent, runs }) {
     }
   } finally {
     await browser.close();
-    siteProxy.close();
-    site.close();
-    calProxy.close();
-    standIn.close();
+    closeAll([siteProxy, site, calProxy, standIn]);
   }
-  return {
-    medianMs: Math.round(median(results)),
-    runsMs: results.map(Math.round),
-    ...(prerenderMs.length > 0 && { intentToPrerenderedMs: Math.round(median(prerenderMs)) }),
-  };
-}
-
-/** The site built with its booking origin at the throttled stand-in, in a temporary copy. */
-function buildForBooking() {
-  const copy = copyProject('clinic-bench-booking-');
-  const settings = join(copy.dir, 'src/content/settings/booking.yaml');
-  writeFileSync(
-    settings,
-    readFileSync(settings, 'utf8').replace(/^origin: .*$/m, 'origin: http://127.0.0.1:4440'),
+  return summary(
+    results,
+    prerenderMs.length > 0 && { intentToPrerenderedMs: Math.round(median(prerenderMs)) },
   );
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    cwd: copy.dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  return copy;
 }
 
 /** JavaScript a visitor downloads (gzip): before intent, and what intent adds. */
@@ -308,7 +294,7 @@ export async function instantFigures(dist, runs) {
     );
   }
   console.log(`Booking calendar on tap ×${runs}, with and without prerender on intent…`);
-  const copy = buildForBooking();
+  const copy = buildBookingThrough('http://127.0.0.1:4440', 'clinic-bench-booking-');
   try {
     const bookingDist = join(copy.dir, 'dist');
     figures.booking = {

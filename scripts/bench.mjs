@@ -14,7 +14,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { startServer } from './serve.mjs';
 import { copyProject } from '../tests/support/project-copy.mjs';
-import { instantFigures } from './bench-instant.mjs';
+import { instantFigures, median } from './bench-instant.mjs';
 
 const PORT = 4410;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -61,11 +61,6 @@ function pageBytes(dist, path) {
     renderBlocking: blocking,
   };
 }
-
-const median = (values) => {
-  const sorted = values.filter((value) => typeof value === 'number').sort((a, b) => a - b);
-  return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
-};
 
 async function lighthouseRuns(chrome, url) {
   const runs = [];

@@ -251,13 +251,14 @@ function openPopup(target: Target): void {
     fallback.showModal();
   };
   const config = { ...target.params, layout: 'month_view' as const };
+  const openFresh = () => startEmbed(showFallback)('modal', { calLink: target.calLink, config });
   if (ready) {
     // A prerendered popup that loaded but cannot be shown gives way to a fresh one; one that
     // never loaded means the booking origin is out of reach, so the fallback comes at once.
     const retry = () => {
       modalOf(ready.ns)?.remove();
-      if (!ready.loaded) return showFallback();
-      startEmbed(showFallback)('modal', { calLink: target.calLink, config });
+      if (ready.loaded) openFresh();
+      else showFallback();
     };
     const fresh = performance.now() - ready.at < FRESH_SLOTS_MS;
     startEmbed(
@@ -270,7 +271,7 @@ function openPopup(target: Target): void {
     });
     return;
   }
-  startEmbed(showFallback)('modal', { calLink: target.calLink, config });
+  openFresh();
 }
 
 let inlineSection: HTMLElement | undefined;
@@ -334,7 +335,7 @@ function mountInline(section: HTMLElement): void {
 /** Handles a click on a booking control. */
 function book(link: HTMLAnchorElement): void {
   const section = document.querySelector<HTMLElement>('[data-booking-inline]');
-  if (opensPopup(link) || !section) {
+  if (link.dataset['booking'] !== 'inline' || !section) {
     openPopup(targetOf(link));
     return;
   }
