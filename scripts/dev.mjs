@@ -1,15 +1,20 @@
-// `npm run dev`: the site (Astro's dev server, live reload) and the CMS's local backend
-// (decap-server, which reads and writes src/content in this folder) together. Ctrl+C stops both.
+// `npm run dev`: the site (Astro's dev server, live reload) and the CMS's local backend together, as
+// in production: each save in the CMS is a draft on a `cms/…` branch of this repository, moved
+// through Draft → In review → Ready, and "Publish" merges it into the branch checked out here.
+// `npm run dev -- --simple`: no drafts, every save is written straight into src/content.
+// Ctrl+C stops both.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+
+const simple = process.argv.includes('--simple');
+const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--simple');
 
 const children = [
-  spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', ...process.argv.slice(2)], {
+  spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', ...astroArgs], {
     stdio: 'inherit',
   }),
-  spawn(process.execPath, [fileURLToPath(import.meta.resolve('decap-server'))], {
+  spawn(process.execPath, ['scripts/cms-server.mjs'], {
     stdio: 'inherit',
-    env: { ...process.env, MODE: 'fs', PORT: process.env.CMS_PORT ?? '8081' },
+    env: { ...process.env, MODE: simple ? 'fs' : 'git', PORT: process.env.CMS_PORT ?? '8081' },
   }),
 ];
 

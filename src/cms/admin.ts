@@ -1,45 +1,82 @@
 /**
  * The /admin/ page: Decap CMS, bundled from the pinned npm package (no CDN), configured from the
- * content schemas, with the site's previews, editor components and a schema check before saving.
+ * content schemas, with the site's previews, editor components and the build's checks before an
+ * entry is saved and again before it is published.
  */
 import CMS from 'decap-cms-app';
+import type { CmsEventListener } from 'decap-cms-core';
+import { duplicateDurationProblems } from '../schemas/pricing';
 import { cmsConfig, COLLECTION_NAMES } from './config';
 import { bookTierComponent, calloutComponent } from './editor-components';
 import previewStyles from './preview.css?inline';
 import { previews } from './previews';
+import { publishedEntries } from './published-entries';
 import type { ContentName } from './schemas';
 import { entryProblems, prepareForSave, type EntryData } from './validate';
 
-interface EntryMap {
-  get(key: string): unknown;
-  toJS(): EntryData;
-  set(key: string, value: unknown): EntryMap;
-}
+type Entry = Parameters<CmsEventListener['handler']>[0]['entry'];
 
 const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
 
 CMS.registerPreviewStyle(previewStyles, { raw: true });
 for (const [name, template] of Object.entries(previews)) {
-  CMS.registerPreviewTemplate(name, template as never);
+  CMS.registerPreviewTemplate(name, template);
 }
-CMS.registerEditorComponent(bookTierComponent as never);
-CMS.registerEditorComponent(calloutComponent as never);
+CMS.registerEditorComponent(bookTierComponent);
+CMS.registerEditorComponent(calloutComponent);
+
+function contentName(entry: Entry): ContentName | undefined {
+  const collection = String(entry.get('collection'));
+  const name = collection === 'settings' ? String(entry.get('slug')) : collection;
+  return (COLLECTION_NAMES as readonly string[]).includes(name) ? (name as ContentName) : undefined;
+}
+
+/** The rules that span entries: one price tier per session length. */
+async function collectionProblems(entry: Entry, data: EntryData): Promise<string[]> {
+  if (entry.get('collection') !== 'pricing') return [];
+  const path = String(entry.get('path') || `src/content/pricing/(new entry)`);
+  const others = (await publishedEntries('pricing')).filter((other) => other.path !== path);
+  const problems = duplicateDurationProblems([
+    ...others.map((other) => ({
+      file: other.path,
+      durationMinutes: other.data['durationMinutes'],
+    })),
+    { file: path, durationMinutes: data['durationMinutes'] },
+  ]);
+  return problems.filter((problem) => problem.includes(path));
+}
+
+/** Refuses, naming each field and rule, an entry the build would reject. */
+async function check(entry: Entry, data: EntryData, action: string): Promise<void> {
+  const name = contentName(entry);
+  if (!name) return;
+  const problems = [...entryProblems(name, data), ...(await collectionProblems(entry, data))];
+  if (problems.length > 0) {
+    throw new Error(`This entry cannot be ${action} yet. ${problems.join('; ')}`);
+  }
+}
+
+function dataOf(entry: Entry): EntryData {
+  return (entry.get('data')?.toJS() ?? {}) as EntryData;
+}
 
 CMS.registerEventListener({
   name: 'preSave',
-  handler: ({ entry }: { entry: EntryMap }) => {
-    const collection = String(entry.get('collection'));
-    const name = (collection === 'settings' ? entry.get('slug') : collection) as ContentName;
-    const data = entry.get('data') as EntryMap;
-    const prepared = prepareForSave(data.toJS());
-    if ((COLLECTION_NAMES as readonly string[]).includes(name)) {
-      const problems = entryProblems(name, prepared);
-      if (problems.length > 0) {
-        throw new Error(`This entry cannot be published yet. ${problems.join('; ')}`);
-      }
-    }
+  handler: async ({ entry }) => {
+    const prepared = prepareForSave(dataOf(entry));
+    await check(entry, prepared, 'saved');
+    const data = entry.get('data');
     return typeof prepared.body === 'string' ? data.set('body', prepared.body) : data;
   },
-} as never);
+});
 
-CMS.init({ config: cmsConfig({ local }) as never });
+// A draft is checked again when published: the rules, or the other entries, may have changed since
+// it was saved, and a branch can be edited outside the CMS.
+CMS.registerEventListener({
+  name: 'prePublish',
+  handler: async ({ entry }) => {
+    await check(entry, prepareForSave(dataOf(entry)), 'published');
+  },
+});
+
+CMS.init({ config: cmsConfig({ local }) });

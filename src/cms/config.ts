@@ -2,16 +2,24 @@
  * The Decap CMS configuration, generated from the content schemas (src/cms/fields.ts) plus what
  * only the CMS needs: labels, list summaries, sort orders, widgets for images and relations.
  */
+import type {
+  CmsCollection,
+  CmsConfig,
+  CmsField,
+  CmsCollectionFile,
+  CmsCollectionFormatType,
+  CmsFieldFileOrImage,
+} from 'decap-cms-core';
 import { CMS_BACKEND } from '../site.config';
-import { decapFields, type DecapField, type FieldOverrides } from './fields';
+import { decapFields, type FieldOverrides } from './fields';
 import { contentSchemas, type ContentName } from './schemas';
 
 /** Uploaded images go where Astro optimises them; entries point at them relative to their file. */
 const media = { media_folder: '/src/assets/images', public_folder: '../../assets/images' } as const;
 
-const imageField = { widget: 'image', choose_url: false, ...media };
+const imageField: CmsFieldFileOrImage = { widget: 'image', choose_url: false, ...media };
 
-const body = (label: string): DecapField => ({
+const body = (label: string): CmsField => ({
   name: 'body',
   label,
   widget: 'markdown',
@@ -135,11 +143,19 @@ const folders: FolderCollection[] = [
   },
 ];
 
-function relabel(fields: DecapField[], labels: Record<string, string> = {}): DecapField[] {
-  return fields.map((field) => ({ ...field, label: labels[field.name] ?? field.label }));
+function relabel(fields: CmsField[], labels: Record<string, string> = {}): CmsField[] {
+  return fields.map((field) => {
+    const label = labels[field.name];
+    return label ? { ...field, label } : field;
+  });
 }
 
-function folderCollection(collection: FolderCollection) {
+/** Decap reads `format` on a settings file too; its type leaves it out. */
+interface SettingsFile extends CmsCollectionFile {
+  format: CmsCollectionFormatType;
+}
+
+function folderCollection(collection: FolderCollection): CmsCollection {
   const { name, body: bodyLabel, overrides, labels, slug, create = true, ...rest } = collection;
   const fields = relabel(decapFields(contentSchemas[name], overrides), labels);
   return {
@@ -158,52 +174,56 @@ function folderCollection(collection: FolderCollection) {
   };
 }
 
-const settings = {
+const settingsFiles: SettingsFile[] = [
+  {
+    name: 'clinic',
+    label: 'Clinic',
+    file: 'src/content/settings/clinic.yaml',
+    format: 'yaml',
+    fields: relabel(
+      decapFields(contentSchemas.clinic, {
+        'hsaFsa.statement': { widget: 'text' },
+        'hsaFsa.checklistIntro': { widget: 'text' },
+        'hsaFsa.receipt': { widget: 'text' },
+        'hsaFsa.letter.request': { widget: 'text' },
+        'hsaFsa.letter.privacyNote': { widget: 'text' },
+      }),
+      { hsaFsa: 'HSA/FSA', mapUrl: 'Map link', paymentAccepted: 'Payment accepted' },
+    ),
+  },
+  {
+    name: 'booking',
+    label: 'Online booking',
+    file: 'src/content/settings/booking.yaml',
+    format: 'yaml',
+    fields: relabel(decapFields(contentSchemas.booking), {
+      calLink: 'Cal.com username or team link',
+      origin: 'Booking address',
+      brandColor: 'Brand colour',
+      beforeYourVisit: 'Before your visit (shown after booking)',
+    }),
+  },
+];
+
+const settings: CmsCollection = {
   name: 'settings',
   label: 'Settings',
   description: 'Facts about the clinic and online booking.',
   delete: false,
   editor: { preview: true },
-  files: [
-    {
-      name: 'clinic',
-      label: 'Clinic',
-      file: 'src/content/settings/clinic.yaml',
-      format: 'yaml',
-      fields: relabel(
-        decapFields(contentSchemas.clinic, {
-          'hsaFsa.statement': { widget: 'text' },
-          'hsaFsa.checklistIntro': { widget: 'text' },
-          'hsaFsa.receipt': { widget: 'text' },
-          'hsaFsa.letter.request': { widget: 'text' },
-          'hsaFsa.letter.privacyNote': { widget: 'text' },
-        }),
-        { hsaFsa: 'HSA/FSA', mapUrl: 'Map link', paymentAccepted: 'Payment accepted' },
-      ),
-    },
-    {
-      name: 'booking',
-      label: 'Online booking',
-      file: 'src/content/settings/booking.yaml',
-      format: 'yaml',
-      fields: relabel(decapFields(contentSchemas.booking), {
-        calLink: 'Cal.com username or team link',
-        origin: 'Booking address',
-        brandColor: 'Brand colour',
-        beforeYourVisit: 'Before your visit (shown after booking)',
-      }),
-    },
-  ],
+  files: settingsFiles,
 };
 
 /** Where the CMS saves: the local decap-server while editing on this machine, else GitHub. */
-export function cmsConfig({ local }: { local: boolean }) {
+export function cmsConfig({ local }: { local: boolean }): CmsConfig {
   return {
     load_config_file: false,
-    omit_empty_optional_fields: true,
-    backend: CMS_BACKEND,
-    // decap-server's file-system mode has no drafts; on GitHub, edits become pull requests.
-    ...(local ? { local_backend: true } : { publish_mode: 'editorial_workflow' }),
+    backend: { ...CMS_BACKEND },
+    // Drafts, review and publishing as on GitHub (each edit a branch and a pull request), also on
+    // this machine with decap-server in git mode. Its file-system mode (`npm run dev -- --simple`)
+    // offers no drafts, and Decap then falls back to publishing each save.
+    publish_mode: 'editorial_workflow',
+    ...(local && { local_backend: true }),
     site_url: '/',
     display_url: '/',
     // The media library's own folder is relative to the repository root.

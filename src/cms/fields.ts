@@ -4,25 +4,11 @@
  * Only what a schema cannot say (which widget shows an image, a relation, long text) is added here.
  */
 import { z } from 'astro/zod';
+import type { CmsField } from 'decap-cms-core';
 
-export interface DecapField {
-  name: string;
-  label: string;
-  widget: string;
-  required?: boolean;
-  hint?: string;
-  default?: unknown;
-  options?: (string | number)[];
-  multiple?: boolean;
-  value_type?: 'int' | 'float';
-  min?: number;
-  max?: number;
-  step?: number;
-  pattern?: [string, string];
-  fields?: DecapField[];
-  field?: DecapField;
-  [extra: string]: unknown;
-}
+/** A field as Decap defines it, without the name (which comes from the schema). */
+type Unnamed<Field> = Field extends unknown ? Omit<Field, 'name'> : never;
+export type FieldOverride = Unnamed<CmsField>;
 
 interface JsonSchema {
   type?: string;
@@ -45,7 +31,7 @@ interface JsonSchema {
 }
 
 /** Widgets chosen by field path (`image`, `hsaFsa.statement`, …), merged over the generated field. */
-export type FieldOverrides = Record<string, Partial<DecapField>>;
+export type FieldOverrides = Record<string, FieldOverride>;
 
 /** Text longer than this is edited in a multi-line box. */
 const LONG_TEXT = 160;
@@ -56,11 +42,78 @@ function labelFor(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function withLimits(field: DecapField, schema: JsonSchema): DecapField {
-  const limited = { ...field };
-  if (schema.minItems !== undefined) limited.min = schema.minItems;
-  if (schema.maxItems !== undefined) limited.max = schema.maxItems;
-  return limited;
+/** The widget part of a field: what the schema says about its kind, limits and choices. */
+type Widget = Unnamed<CmsField>;
+
+function listLimits(schema: JsonSchema): { min?: number; max?: number } {
+  return {
+    ...(schema.minItems !== undefined && { min: schema.minItems }),
+    ...(schema.maxItems !== undefined && { max: schema.maxItems }),
+  };
+}
+
+function widgetFor(
+  name: string,
+  schema: JsonSchema,
+  path: string,
+  overrides: FieldOverrides,
+): Widget {
+  const given = schema.default;
+  const stringDefault = typeof given === 'string' ? { default: given } : {};
+  if (schema.const !== undefined) return { widget: 'hidden', default: schema.const };
+  if (schema.enum) return { widget: 'select', options: schema.enum.map(String), ...stringDefault };
+  switch (schema.type) {
+    case 'string':
+      return {
+        widget: (schema.maxLength ?? 0) > LONG_TEXT ? 'text' : 'string',
+        ...stringDefault,
+        ...(schema.pattern && {
+          pattern: [schema.pattern, `Check the format: ${schema.description ?? name}`],
+        }),
+      };
+    case 'integer':
+    case 'number': {
+      const step = schema.type === 'integer' ? 1 : (schema.multipleOf ?? 0.01);
+      const min =
+        schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + step : schema.minimum;
+      const max =
+        schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER
+          ? schema.maximum
+          : undefined;
+      return {
+        widget: 'number',
+        value_type: schema.type === 'integer' ? 'int' : 'float',
+        step,
+        ...(typeof given === 'number' && { default: given }),
+        ...(min !== undefined && { min }),
+        ...(max !== undefined && { max }),
+      };
+    }
+    case 'boolean':
+      return { widget: 'boolean', ...(typeof given === 'boolean' && { default: given }) };
+    case 'object':
+      return { widget: 'object', fields: objectFields(schema, path, overrides) };
+    case 'array': {
+      const items = schema.items ?? {};
+      if (items.enum) {
+        return {
+          widget: 'select',
+          multiple: true,
+          options: items.enum.map(String),
+          ...listLimits(schema),
+        };
+      }
+      return items.type === 'object'
+        ? { widget: 'list', fields: objectFields(items, path, overrides), ...listLimits(schema) }
+        : {
+            widget: 'list',
+            field: convert('item', items, true, `${path}.item`, overrides),
+            ...listLimits(schema),
+          };
+    }
+    default:
+      return { widget: 'string', ...stringDefault };
+  }
 }
 
 function convert(
@@ -69,63 +122,17 @@ function convert(
   required: boolean,
   path: string,
   overrides: FieldOverrides,
-): DecapField {
-  const field: DecapField = {
+): CmsField {
+  return {
     name,
     label: labelFor(name),
-    widget: 'string',
     required,
     ...(schema.description && { hint: schema.description }),
-    ...(schema.default !== undefined && { default: schema.default }),
+    ...(overrides[path] ?? widgetFor(name, schema, path, overrides)),
   };
-
-  if (schema.const !== undefined) {
-    Object.assign(field, { widget: 'hidden', default: schema.const });
-  } else if (schema.enum) {
-    Object.assign(field, { widget: 'select', options: schema.enum });
-  } else if (schema.type === 'string') {
-    if ((schema.maxLength ?? 0) > LONG_TEXT) field.widget = 'text';
-    if (schema.pattern)
-      field.pattern = [schema.pattern, `Check the format: ${schema.description ?? name}`];
-  } else if (schema.type === 'integer' || schema.type === 'number') {
-    const step = schema.type === 'integer' ? 1 : (schema.multipleOf ?? 0.01);
-    Object.assign(field, {
-      widget: 'number',
-      value_type: schema.type === 'integer' ? 'int' : 'float',
-      step,
-    });
-    if (schema.minimum !== undefined) field.min = schema.minimum;
-    if (schema.exclusiveMinimum !== undefined) field.min = schema.exclusiveMinimum + step;
-    if (schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER)
-      field.max = schema.maximum;
-  } else if (schema.type === 'boolean') {
-    field.widget = 'boolean';
-  } else if (schema.type === 'object') {
-    Object.assign(field, { widget: 'object', fields: objectFields(schema, path, overrides) });
-  } else if (schema.type === 'array' && schema.items) {
-    const items = schema.items;
-    if (items.enum) {
-      Object.assign(field, withLimits(field, schema), {
-        widget: 'select',
-        multiple: true,
-        options: items.enum,
-      });
-    } else if (items.type === 'object') {
-      Object.assign(field, withLimits(field, schema), {
-        widget: 'list',
-        fields: objectFields(items, path, overrides),
-      });
-    } else {
-      Object.assign(field, withLimits(field, schema), {
-        widget: 'list',
-        field: convert('item', items, true, `${path}.item`, overrides),
-      });
-    }
-  }
-  return { ...field, ...overrides[path] };
 }
 
-function objectFields(schema: JsonSchema, path: string, overrides: FieldOverrides): DecapField[] {
+function objectFields(schema: JsonSchema, path: string, overrides: FieldOverrides): CmsField[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, property]) =>
     convert(name, property, required.has(name), path ? `${path}.${name}` : name, overrides),
@@ -133,7 +140,7 @@ function objectFields(schema: JsonSchema, path: string, overrides: FieldOverride
 }
 
 /** The Decap fields of a schema, in the schema's order. */
-export function decapFields(schema: z.ZodType, overrides: FieldOverrides = {}): DecapField[] {
+export function decapFields(schema: z.ZodType, overrides: FieldOverrides = {}): CmsField[] {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   return objectFields(json, '', overrides);
 }

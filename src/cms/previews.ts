@@ -2,23 +2,21 @@
  * Previews that look like the site: the same words and formatting helpers as the pages, styled by
  * the site's own stylesheet (src/cms/preview.css).
  */
+import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import type { ComponentType, ReactNode } from 'react';
 import { createElement as h } from 'react';
 import { formatDuration, formatPhone, formatPrice, weekSchedule } from '../lib/format';
 import { FAQ_CATEGORIES, type FaqCategory } from '../schemas/faq';
 import type { OpeningHours } from '../schemas/clinic';
 
-/** The part of Decap's preview props these templates use. */
-export interface PreviewProps {
-  entry: { getIn(path: string[]): unknown; get(key: string): unknown };
-  widgetFor(name: string): ReactNode;
-}
+import { bodyPreview } from './body-preview';
+
+type PreviewProps = Pick<PreviewTemplateComponentProps, 'entry'>;
 
 type Data = Record<string, unknown>;
 
 function dataOf({ entry }: PreviewProps): Data {
-  const data = entry.get('data') as { toJS?: () => Data } | undefined;
-  return data?.toJS?.() ?? {};
+  return (entry.get('data')?.toJS() ?? {}) as Data;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -40,7 +38,7 @@ const ServicePreview = (props: PreviewProps) => {
         ...list(data['steps']).map((step) => h('li', { key: step }, step)),
       ),
     h('h2', null, `About ${text(data['title']).toLowerCase()}`),
-    h('div', { className: 'prose' }, props.widgetFor('body')),
+    bodyPreview(text(data['body'])),
   );
 };
 
@@ -77,7 +75,7 @@ const FaqPreview = (props: PreviewProps) => {
       'article',
       { className: 'question' },
       h('h3', null, text(data['question'])),
-      h('div', { className: 'prose' }, props.widgetFor('body')),
+      bodyPreview(text(data['body'])),
     ),
   );
 };
@@ -169,12 +167,12 @@ const PagePreview = (props: PreviewProps) => {
   return page(
     h('h1', null, text(data['heading'])),
     h('p', { className: 'lede' }, text(data['lede'])),
-    h('div', { className: 'prose' }, props.widgetFor('body')),
+    bodyPreview(text(data['body'])),
   );
 };
 
 /** Preview template per collection (or settings file). */
-export const previews: Record<string, ComponentType<PreviewProps>> = {
+export const previews: Record<string, ComponentType<PreviewTemplateComponentProps>> = {
   services: ServicePreview,
   pricing: PricingPreview,
   faq: FaqPreview,

@@ -5,6 +5,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { FAQ_CATEGORIES, type FaqCategory } from '../schemas/faq';
 import { tierBooking, type TierBooking } from './booking';
 import { isDiscountOrWellness } from '../schemas/insurance';
+import { duplicateDurationProblems } from '../schemas/pricing';
 
 export type Service = CollectionEntry<'services'>;
 export type Benefit = CollectionEntry<'benefits'>;
@@ -35,8 +36,16 @@ export async function getBenefits(): Promise<Benefit[]> {
   return (await getCollection('benefits')).sort(byOrder);
 }
 
+/** The price tiers, shortest first. Two tiers of one length fail the build, naming both files. */
 export async function getTiers(): Promise<Tier[]> {
   const tiers = await getCollection('pricing');
+  const problems = duplicateDurationProblems(
+    tiers.map(({ id, filePath, data }) => ({
+      file: filePath ?? `src/content/pricing/${id}`,
+      durationMinutes: data.durationMinutes,
+    })),
+  );
+  if (problems.length > 0) throw new Error(problems.join('\n'));
   return tiers.sort((a, b) => a.data.durationMinutes - b.data.durationMinutes);
 }
 

@@ -30,3 +30,29 @@ export const pricingSchema = z.strictObject({
 });
 
 export type PricingData = z.infer<typeof pricingSchema>;
+
+export interface TierFile {
+  /** The entry's file, e.g. `src/content/pricing/60-minutes.mdx`. */
+  file: string;
+  durationMinutes: unknown;
+}
+
+/**
+ * Each session length has one price tier: booking buttons (`<BookTier minutes="60" />`) and links
+ * find a tier by its length. One message per pair of files that share a length, naming both.
+ */
+export function duplicateDurationProblems(tiers: readonly TierFile[]): string[] {
+  const firstWith = new Map<unknown, string>();
+  const problems: string[] = [];
+  for (const { file, durationMinutes } of tiers) {
+    const first = firstWith.get(durationMinutes);
+    if (first === undefined) {
+      firstWith.set(durationMinutes, file);
+    } else {
+      problems.push(
+        `durationMinutes: ${first} and ${file} are both ${String(durationMinutes)} minutes; each session length may have only one price tier`,
+      );
+    }
+  }
+  return problems;
+}

@@ -3,11 +3,14 @@ import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
 import { cmsConfig } from '../../src/cms/config';
 import { bookTierComponent, calloutComponent } from '../../src/cms/editor-components';
-import type { DecapField } from '../../src/cms/fields';
+import type { CmsField } from 'decap-cms-core';
 import { contentSchemas, type ContentName } from '../../src/cms/schemas';
 import { entryProblems, prepareForSave } from '../../src/cms/validate';
 import { escapeForMdx } from '../../src/lib/mdx-text';
 import { problemWith, type MdxNode } from '../../src/lib/safe-mdx';
+
+/** A field with each widget's options readable, whichever widget it is. */
+type ReadableField = CmsField & { [option: string]: unknown };
 
 interface JsonSchema {
   type?: string;
@@ -22,27 +25,29 @@ const config = cmsConfig({ local: false });
 type Collection = (typeof config.collections)[number];
 
 /** The CMS fields of every collection and settings file, by content name. */
-function cmsFields(): Record<ContentName, DecapField[]> {
-  const byName: Partial<Record<ContentName, DecapField[]>> = {};
+function cmsFields(): Record<ContentName, CmsField[]> {
+  const byName: Partial<Record<ContentName, CmsField[]>> = {};
   for (const collection of config.collections as Collection[]) {
     if ('files' in collection) {
-      for (const file of collection.files) byName[file.name as ContentName] = file.fields;
+      for (const file of collection.files ?? []) byName[file.name as ContentName] = file.fields;
     } else {
-      byName[collection.name] = collection.fields.filter((field) => field.name !== 'body');
+      byName[collection.name as ContentName] = (collection.fields ?? []).filter(
+        (field) => field.name !== 'body',
+      );
     }
   }
-  return byName as Record<ContentName, DecapField[]>;
+  return byName as Record<ContentName, CmsField[]>;
 }
 
 /** Walks schema and CMS fields together; every difference is reported as `path: what`. */
-function differences(schema: JsonSchema, fields: DecapField[], path = ''): string[] {
+function differences(schema: JsonSchema, fields: CmsField[], path = ''): string[] {
   const problems: string[] = [];
   const properties = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
   const names = fields.map((field) => field.name);
   for (const name of Object.keys(properties))
     if (!names.includes(name)) problems.push(`${path}${name}: in the schema, not in the CMS`);
-  for (const field of fields) {
+  for (const field of fields as ReadableField[]) {
     const property = properties[field.name];
     const where = `${path}${field.name}`;
     if (!property) {
@@ -70,9 +75,18 @@ function differences(schema: JsonSchema, fields: DecapField[], path = ''): strin
     ) {
       problems.push(`${where}: choices differ`);
     }
-    if (kind === 'object') problems.push(...differences(property, field.fields ?? [], `${where}.`));
+    if (kind === 'object')
+      problems.push(
+        ...differences(property, (field.fields as CmsField[] | undefined) ?? [], `${where}.`),
+      );
     if (kind === 'array' && property.items?.type === 'object')
-      problems.push(...differences(property.items, field.fields ?? [], `${where}[].`));
+      problems.push(
+        ...differences(
+          property.items,
+          (field.fields as CmsField[] | undefined) ?? [],
+          `${where}[].`,
+        ),
+      );
     if (
       kind === 'array' &&
       property.items?.enum &&
@@ -129,7 +143,7 @@ describe('the CMS configuration agrees with the content schemas', () => {
     for (const collection of config.collections as Collection[]) {
       if ('files' in collection)
         for (const file of collection.files) expect(existsSync(file.file), file.file).toBe(true);
-      else expect(existsSync(collection.folder), collection.folder).toBe(true);
+      else expect(existsSync(collection.folder ?? ''), collection.folder).toBe(true);
     }
     const image = fields.services.find((field) => field.name === 'image');
     expect(image).toMatchObject({
@@ -148,15 +162,14 @@ describe('the CMS configuration agrees with the content schemas', () => {
     });
   });
 
-  test('production saves to GitHub with the editorial workflow; local editing uses decap-server', () => {
+  test('production saves to GitHub, local editing to decap-server, both with the editorial workflow', () => {
     expect(config).toMatchObject({
       backend: { name: 'github' },
       publish_mode: 'editorial_workflow',
     });
     expect(config).not.toHaveProperty('local_backend');
     const local = cmsConfig({ local: true });
-    expect(local).toMatchObject({ local_backend: true });
-    expect(local).not.toHaveProperty('publish_mode');
+    expect(local).toMatchObject({ local_backend: true, publish_mode: 'editorial_workflow' });
   });
 });
 

@@ -1,0 +1,23 @@
+// Modules of Decap that ship no types: only what this project uses.
+// The two internal modules of decap-cms-core that src/cms/published-entries.ts reads (no types
+// ship for them): only what that module uses.
+declare module 'decap-cms-core/dist/esm/redux' {
+  export const store: {
+    getState(): { collections: { get(name: string): unknown } };
+  };
+}
+
+declare module 'decap-cms-core/dist/esm/actions/entries' {
+  export function getAllEntries(
+    state: unknown,
+    collection: unknown,
+  ): Promise<{ path: string; data: Record<string, unknown> }[]>;
+}
+
+// decap-server's middlewares, which scripts/cms-server.mjs mounts on its own server.
+declare module 'decap-server/dist/middlewares.js' {
+  import type { Express } from 'express';
+
+  export function registerLocalGit(app: Express, options?: { logLevel?: string }): Promise<void>;
+  export function registerLocalFs(app: Express, options?: { logLevel?: string }): Promise<void>;
+}
