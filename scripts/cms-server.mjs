@@ -12,6 +12,9 @@
 //   branch this folder is on, so each request names the checked-out branch.
 // - Every git-mode save runs `git add .` after checking out the draft's branch: uncommitted work in
 //   the folder would be committed into the draft. Saves are refused while there is any, naming it.
+// - decap-server reads `git diff`'s file names, which git quotes and escapes when they hold
+//   non-ASCII characters (a title with "é" or "日本語"): the draft then fails to open. Its git
+//   commands run with `core.quotePath=false`, set for this process only.
 import express from 'express';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -66,7 +69,12 @@ export function gitModeProblem(repo) {
 export async function startCmsServer({ repo, mode, port }) {
   // decap-server reads its folder from the environment when its middleware is registered.
   process.env['GIT_REPO_DIRECTORY'] = repo;
-  const { registerLocalFs, registerLocalGit } = await import('decap-server/dist/middlewares.js');
+  const configured = Number(process.env['GIT_CONFIG_COUNT'] ?? 0);
+  process.env[`GIT_CONFIG_KEY_${configured}`] = 'core.quotePath';
+  process.env[`GIT_CONFIG_VALUE_${configured}`] = 'false';
+  process.env['GIT_CONFIG_COUNT'] = String(configured + 1);
+  const { registerLocalFs, registerLocalGit } = (await import('decap-server/dist/middlewares.js'))
+    .default;
   const app = express();
 
   /** @type {Promise<unknown>} */
@@ -112,6 +120,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     } catch {
       console.error(`${repo} is not a git repository: the CMS's drafts need one (git init).`);
       process.exit(1);
+    }
+    // Drafts are commits: without a git identity on this machine, sign them as the local CMS.
+    for (const [key, name] of [
+      ['user.name', 'NAME'],
+      ['user.email', 'EMAIL'],
+    ]) {
+      try {
+        git(repo, ['config', key]);
+      } catch {
+        const value = key === 'user.name' ? 'Content manager (local)' : 'cms@localhost';
+        process.env[`GIT_AUTHOR_${name}`] ??= value;
+        process.env[`GIT_COMMITTER_${name}`] ??= value;
+      }
     }
   }
   await startCmsServer({ repo, mode, port });

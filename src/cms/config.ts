@@ -14,8 +14,12 @@ import { CMS_BACKEND } from '../site.config';
 import { decapFields, type FieldOverrides } from './fields';
 import { contentSchemas, type ContentName } from './schemas';
 
-/** Uploaded images go where Astro optimises them; entries point at them relative to their file. */
-const media = { media_folder: '/src/assets/images', public_folder: '../../assets/images' } as const;
+/**
+ * Uploaded images go where Astro optimises them. Entries name them from the project root
+ * (`/src/assets/images/…`), which Astro's `image()` resolves from any collection or settings file,
+ * and which the media library's "Copy" gives outside an entry too.
+ */
+const media = { media_folder: '/src/assets/images', public_folder: '/src/assets/images' } as const;
 
 const imageField: CmsFieldFileOrImage = { widget: 'image', choose_url: false, ...media };
 
@@ -226,9 +230,8 @@ export function cmsConfig({ local }: { local: boolean }): CmsConfig {
     ...(local && { local_backend: true }),
     site_url: '/',
     display_url: '/',
-    // The media library's own folder is relative to the repository root.
     media_folder: 'src/assets/images',
-    public_folder: '../../assets/images',
+    public_folder: media.public_folder,
     collections: [...folders.map(folderCollection), settings],
   };
 }

@@ -18,6 +18,7 @@ declare module 'decap-cms-core/dist/esm/actions/entries' {
 declare module 'decap-server/dist/middlewares.js' {
   import type { Express } from 'express';
 
-  export function registerLocalGit(app: Express, options?: { logLevel?: string }): Promise<void>;
-  export function registerLocalFs(app: Express, options?: { logLevel?: string }): Promise<void>;
+  type Register = (app: Express, options?: { logLevel?: string }) => Promise<void>;
+  const middlewares: { registerLocalGit: Register; registerLocalFs: Register };
+  export default middlewares;
 }

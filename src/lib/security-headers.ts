@@ -71,7 +71,8 @@ export const ADMIN_SCRIPT_RESOURCE = "'unsafe-eval'";
 export const ADMIN_DIRECTIVES: CspDirective[] = [
   "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
   "font-src 'self' data:",
-  `connect-src 'self' https://api.github.com ${CMS_BACKEND.base_url} http://localhost:8081`,
+  // blob: an uploaded image is read back from its object URL when the entry is saved.
+  `connect-src 'self' blob: https://api.github.com ${CMS_BACKEND.base_url} http://localhost:8081`,
   "frame-src 'self' blob:",
 ];
 

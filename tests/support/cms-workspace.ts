@@ -1,11 +1,13 @@
 /**
- * A temporary copy of the project with the CMS's local backend (decap-server, file-system mode)
- * pointed at it: the CMS tests edit that copy, never the real src/content, then build it.
+ * A temporary copy of the project, made a git repository on `main`, with the CMS's local backend
+ * (scripts/cms-server.mjs) pointed at it: in git mode (drafts as `cms/…` branches, the editorial
+ * workflow, as `npm run dev` gives staff) or in file-system mode (`npm run dev -- --simple`). The
+ * CMS tests edit that copy, never the real src/content, then build it.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { startServer } from '../../scripts/serve.mjs';
 import { copyProject } from './project-copy.mjs';
@@ -25,41 +27,51 @@ function portOpen(port: number): Promise<boolean> {
 
 export interface CmsWorkspace {
   dir: string;
-  /** Builds the copy and serves its `dist/`; returns the site's address. */
+  /** Runs git in the copy and returns its output. */
+  git(...args: string[]): string;
+  /** The `cms/…` branches: one per draft. */
+  draftBranches(): string[];
+  /** Builds the copy and serves its `dist/` (again, after each call); returns the site's address. */
   buildAndServe(port: number): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function openCmsWorkspace(): Promise<CmsWorkspace> {
+export async function openCmsWorkspace({ mode = 'git' }: { mode?: 'git' | 'fs' } = {}) {
   if (await portOpen(DECAP_SERVER_PORT)) {
     throw new Error(
-      `Port ${DECAP_SERVER_PORT} is in use: stop the running decap-server (npm run dev) first.`,
+      `Port ${DECAP_SERVER_PORT} is in use: stop the running CMS backend (npm run dev) first.`,
     );
   }
   const copy = copyProject('clinic-cms-');
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [fileURLToPath(import.meta.resolve('decap-server'))],
-    {
-      cwd: copy.dir,
-      env: {
-        ...process.env,
-        MODE: 'fs',
-        PORT: String(DECAP_SERVER_PORT),
-        GIT_REPO_DIRECTORY: copy.dir,
-      },
-      stdio: 'ignore',
-    },
-  );
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: copy.dir, encoding: 'utf8' }).trim();
+  writeFileSync(join(copy.dir, '.gitignore'), 'node_modules\ndist\n.astro\n');
+  git('init', '--quiet', '--initial-branch=main');
+  git('config', 'user.name', 'CMS test');
+  git('config', 'user.email', 'cms-test@localhost');
+  git('add', '--all');
+  git('commit', '--quiet', '--message', 'The site as it is');
+
+  const server: ChildProcess = spawn(process.execPath, ['scripts/cms-server.mjs'], {
+    env: { ...process.env, REPO: copy.dir, MODE: mode, PORT: String(DECAP_SERVER_PORT) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const deadline = Date.now() + 15_000;
   while (!(await portOpen(DECAP_SERVER_PORT))) {
-    if (Date.now() > deadline) throw new Error('decap-server did not start within 15 s');
+    if (server.exitCode !== null) throw new Error('the CMS backend exited at start');
+    if (Date.now() > deadline) throw new Error('the CMS backend did not start within 15 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   let site: Server | undefined;
-  return {
+  const closeSite = () =>
+    new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
+  const workspace: CmsWorkspace = {
     dir: copy.dir,
+    git,
+    draftBranches: () =>
+      git('branch', '--list', 'cms/*', '--format=%(refname:short)').split('\n').filter(Boolean),
     async buildAndServe(port) {
+      await closeSite();
       execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
         cwd: copy.dir,
         stdio: 'pipe',
@@ -69,14 +81,15 @@ export async function openCmsWorkspace(): Promise<CmsWorkspace> {
       return `http://127.0.0.1:${port}`;
     },
     async close() {
-      // Wait for decap-server to exit, so the next workspace finds port 8081 free.
+      // Wait for the backend to exit, so the next workspace finds port 8081 free.
       const exited = new Promise((resolve) => server.once('exit', resolve));
       if (server.exitCode === null && server.signalCode === null) {
         server.kill();
         await exited;
       }
-      await new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
+      await closeSite();
       copy.remove();
     },
   };
+  return workspace;
 }

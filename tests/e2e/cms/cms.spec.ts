@@ -1,18 +1,28 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { expect, test } from '../fixtures';
+
+/**
+ * Staff's editorial workflow, through Decap's own UI, on a temporary git repository served by the
+ * same CMS backend `npm run dev` starts: each save is a draft on a `cms/…` branch, moved Draft →
+ * In review → Ready, and "Publish" merges it into `main`.
+ */
 
 /** What staff might type: every character that means something to MDX, Markdown or HTML. */
 const SPECIAL = '{ } < > [ ] * _ $ & # 😀 日本語';
 const TITLE = `Test ${SPECIAL}`;
 const BODY = `Body with ${SPECIAL} and <script>alert(1)</script> as text.`;
+const ANSWER = 'Yes. Ask {us} <b>now</b> about your claim; we treat injuries from car accidents. ';
+const IMAGE = join(import.meta.dirname, '../../../src/assets/images/back-massage.jpg');
+const IMAGE_ALT = 'A therapist at work, uploaded through the CMS';
 
 test.describe.configure({ mode: 'serial' });
 
 let workspace: CmsWorkspace;
-let site: string;
+/** The FAQ answer's text as the CMS preview showed it, compared with the built page at the end. */
+let previewedAnswer = '';
 
 test.beforeAll(async () => {
   workspace = await openCmsWorkspace();
@@ -22,15 +32,32 @@ test.afterAll(async () => {
   await workspace?.close();
 });
 
+const onMain = (path: string) => workspace.git('show', `main:${path}`);
+const fileOnMain = (path: string) => workspace.git('ls-tree', '--name-only', 'main', path) !== '';
+const draftStatus = (branch: string) =>
+  workspace.git('config', '--default', '', `branch.${branch}.description`);
+
 async function openEditor(page: Page, hash: string): Promise<void> {
   await page.goto(`/admin/#${hash}`);
   await page.getByRole('button', { name: 'Login' }).click();
-  await expect(page.getByRole('button', { name: /^Publish/ }).first()).toBeVisible({
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible({
     timeout: 60_000,
   });
 }
 
-async function publish(page: Page): Promise<void> {
+async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Entry saved')).toBeVisible();
+  await page.getByText('Entry saved').click();
+}
+
+async function setStatus(page: Page, status: 'Draft' | 'In review' | 'Ready'): Promise<void> {
+  await page.getByRole('button', { name: /^Status:/ }).click();
+  await page.getByRole('menuitem', { name: status, exact: true }).click();
+  await expect(page.getByRole('button', { name: `Status: ${status}` })).toBeVisible();
+}
+
+async function publishNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Publish now' }).click();
 }
@@ -63,28 +90,38 @@ test('the admin page is not for search engines', async ({ page, request }) => {
   expect(await (await request.get('/sitemap-0.xml')).text()).not.toContain('/admin/');
 });
 
-test('staff change a price and publish it', async ({ page }) => {
-  await openEditor(page, '/collections/pricing/entries/60-minutes');
-  await page.getByLabel('Price').fill('105');
-  await publish(page);
-  await expect(page.getByRole('button', { name: 'Published' })).toBeVisible();
-  expect(readFileSync(join(workspace.dir, 'src/content/pricing/60-minutes.mdx'), 'utf8')).toMatch(
-    /^price: 105$/m,
-  );
+test('on the clinic’s own domain the CMS asks for a GitHub login, its configuration accepted', async ({
+  page,
+  baseURL,
+}) => {
+  // A host name that is not localhost: Decap then uses the production configuration (GitHub,
+  // editorial workflow). The built site answers for it; GitHub and everything else are blocked.
+  // HTTPS, as in production: Decap needs a secure context (crypto.randomUUID).
+  const clinic = 'https://clinic.test';
+  const blocked: string[] = [];
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== clinic) {
+      blocked.push(url.origin);
+      return route.abort('blockedbyclient');
+    }
+    const response = await route.fetch({ url: `${baseURL}${url.pathname}${url.search}` });
+    return route.fulfill({ response });
+  });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${clinic}/admin/`);
+  await expect(page.getByRole('button', { name: 'Login with GitHub' })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByText(/Error loading the CMS configuration|Config Errors/i)).toHaveCount(0);
+  expect(problems).toEqual([]);
+  expect(blocked.filter((origin) => origin.includes('localhost:8081'))).toEqual([]);
 });
 
-test('staff change a FAQ answer and publish it', async ({ page }) => {
-  await openEditor(page, '/collections/faq/entries/auto-accidents');
-  await typeInBody(
-    page,
-    'Yes. We treat injuries from car accidents; call us to talk about your claim. Details: ',
-  );
-  await addLink(page, 'https://www.example.org/claims');
-  await publish(page);
-  await expect(page.getByRole('button', { name: 'Published' })).toBeVisible();
-});
-
-test('staff create a service whose title and text hold special characters', async ({ page }) => {
+test('a new service with special characters and an uploaded photo goes Draft → In review → Ready → Publish', async ({
+  page,
+}) => {
   await openEditor(page, '/collections/services/new');
   await page.getByLabel('Title').fill(TITLE);
   await page
@@ -95,27 +132,157 @@ test('staff create a service whose title and text hold special characters', asyn
   await page.getByRole('button', { name: 'Add what it helps with' }).click();
   await page.getByLabel('Item').fill(`Helps with ${SPECIAL}`);
   await page.getByLabel('Order').fill('8');
+  await page.getByText('Choose an image').click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'uploaded-photo.jpg',
+    mimeType: 'image/jpeg',
+    buffer: readFileSync(IMAGE),
+  });
+  await page.getByRole('button', { name: 'Choose selected' }).click();
+  await page.getByLabel('Image description (alt text)').fill(IMAGE_ALT);
   await typeInBody(page, BODY);
-  await publish(page);
-  await expect(page.getByRole('button', { name: 'Published' })).toBeVisible();
+  await save(page);
+
+  // A draft: its own branch; main and the working files have nothing of it.
+  const [branch] = workspace.draftBranches();
+  expect(branch).toMatch(/^cms\/services\/test-/);
+  expect(draftStatus(branch ?? '')).toBe('decap-cms/draft');
+  const file = `src/content/services/${(branch ?? '').slice('cms/services/'.length)}.mdx`;
+  expect(fileOnMain(file)).toBe(false);
+  expect(existsSync(join(workspace.dir, file))).toBe(false);
+  expect(existsSync(join(workspace.dir, 'src/assets/images/uploaded-photo.jpg'))).toBe(false);
+  expect(workspace.git('status', '--porcelain')).toBe('');
+
+  await setStatus(page, 'In review');
+  expect(draftStatus(branch ?? '')).toBe('decap-cms/pending_review');
+  await setStatus(page, 'Ready');
+  expect(draftStatus(branch ?? '')).toBe('decap-cms/pending_publish');
+
+  // The site built from main before publishing shows nothing of the draft.
+  const site = await workspace.buildAndServe(4324);
+  await page.goto(`${site}/services/`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: TITLE })).toHaveCount(0);
+
+  await openEditor(page, `/collections/services/entries/${file.split('/').pop()?.slice(0, -4)}`);
+  await publishNow(page);
+  await expect(page.getByText('Entry published')).toBeVisible();
+  expect(workspace.draftBranches()).toEqual([]);
+  expect(onMain(file)).toContain('image: /src/assets/images/uploaded-photo.jpg');
+  expect(fileOnMain('src/assets/images/uploaded-photo.jpg')).toBe(true);
+  expect(readFileSync(join(workspace.dir, file), 'utf8')).toContain(IMAGE_ALT);
 });
 
-test('the CMS refuses to publish without a required field, saying which', async ({ page }) => {
+test('two drafts of different entries are open at once and publish independently', async ({
+  page,
+}) => {
+  await openEditor(page, '/collections/pricing/entries/60-minutes');
+  await page.getByLabel('Price').fill('105');
+  await save(page);
+
+  await openEditor(page, '/collections/faq/entries/auto-accidents');
+  await typeInBody(page, ANSWER);
+  await addLink(page, 'https://www.example.org/claims');
+  const preview = page.frameLocator('#preview-pane').locator('.prose');
+  await expect(preview).toContainText('Ask {us} <b>now</b>');
+  await expect(preview.locator('b')).toHaveCount(0);
+  previewedAnswer = await preview.innerText();
+  await save(page);
+
+  expect(workspace.draftBranches().sort()).toEqual([
+    'cms/faq/auto-accidents',
+    'cms/pricing/60-minutes',
+  ]);
+  await page.goto('/admin/#/workflow');
+  await expect(page.getByText('60 minutes: 105 USD')).toBeVisible();
+  await expect(page.getByText(/auto-accidents|car accident/i).first()).toBeVisible();
+
+  // Publishing the answer leaves the price a draft.
+  await openEditor(page, '/collections/faq/entries/auto-accidents');
+  await setStatus(page, 'Ready');
+  await publishNow(page);
+  await expect(page.getByText('Entry published')).toBeVisible();
+  expect(onMain('src/content/faq/auto-accidents.mdx')).toContain('Ask \\{us\\} \\<b>now\\</b>');
+  expect(onMain('src/content/pricing/60-minutes.mdx')).toMatch(/^price: 100$/m);
+  expect(workspace.draftBranches()).toEqual(['cms/pricing/60-minutes']);
+
+  await openEditor(page, '/collections/pricing/entries/60-minutes');
+  await setStatus(page, 'Ready');
+  await publishNow(page);
+  await expect(page.getByText('Entry published')).toBeVisible();
+  expect(onMain('src/content/pricing/60-minutes.mdx')).toMatch(/^price: 105$/m);
+  expect(workspace.draftBranches()).toEqual([]);
+});
+
+test('a draft that no longer passes the rules cannot be published; a deleted draft leaves no branch', async ({
+  page,
+}) => {
+  // Draft 1 makes the 30-minute tier 45 minutes: valid when saved.
+  await openEditor(page, '/collections/pricing/entries/30-minutes');
+  await page.getByLabel('Length (minutes)').fill('45');
+  await save(page);
+
+  // Draft 2, a new 45-minute tier, is published first.
+  await openEditor(page, '/collections/pricing/new');
+  await page.getByLabel('Length (minutes)').fill('45');
+  await page.getByLabel('Price').fill('80');
+  await page.getByLabel('Cal.com event').fill('45min');
+  await save(page);
+  await setStatus(page, 'Ready');
+  await publishNow(page);
+  await expect(page.getByText('Entry published')).toBeVisible();
+  expect(fileOnMain('src/content/pricing/45-minutes.mdx')).toBe(true);
+
+  // Now draft 1 would make two 45-minute tiers: refused, naming the field, both files and the rule.
+  await openEditor(page, '/collections/pricing/entries/30-minutes');
+  await setStatus(page, 'Ready');
+  await publishNow(page);
+  await expect(
+    page.getByText(
+      'durationMinutes: src/content/pricing/45-minutes.mdx and src/content/pricing/30-minutes.mdx are both 45 minutes; each session length may have only one price tier',
+    ),
+  ).toBeVisible();
+  expect(onMain('src/content/pricing/30-minutes.mdx')).toMatch(/^durationMinutes: 30$/m);
+  expect(workspace.draftBranches()).toEqual(['cms/pricing/30-minutes']);
+
+  // Deleting the draft deletes its branch; the published tier is as it was.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete unpublished changes' }).click();
+  await expect.poll(() => workspace.draftBranches()).toEqual([]);
+  expect(onMain('src/content/pricing/30-minutes.mdx')).toMatch(/^durationMinutes: 30$/m);
+});
+
+test('a second tier of a length already published is refused when saved, naming both files', async ({
+  page,
+}) => {
+  await openEditor(page, '/collections/pricing/entries/90-minutes');
+  await page.getByLabel('Length (minutes)').fill('60');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page.getByText(
+      'durationMinutes: src/content/pricing/60-minutes.mdx and src/content/pricing/90-minutes.mdx are both 60 minutes',
+    ),
+  ).toBeVisible();
+  expect(workspace.draftBranches()).toEqual([]);
+});
+
+test('the CMS refuses to save without a required field, saying which', async ({ page }) => {
   await openEditor(page, '/collections/benefits/new');
   await page.getByLabel('Order').fill('12');
-  await publish(page);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     page.getByText(/Oops, a required field is missing|is required/i).first(),
   ).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Published' })).toHaveCount(0);
+  expect(workspace.draftBranches()).toEqual([]);
 });
 
 test('the CMS refuses what the schema rejects, with the field and the rule', async ({ page }) => {
   await openEditor(page, '/collections/benefits/new');
   await page.getByLabel('Title').fill('Hi');
   await page.getByLabel('Order').fill('12');
-  await publish(page);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(/title: must be at least 5 characters/)).toBeVisible();
+  expect(workspace.draftBranches()).toEqual([]);
 });
 
 test('the CMS refuses a link that could run script, naming it as the build does', async ({
@@ -124,32 +291,56 @@ test('the CMS refuses a link that could run script, naming it as the build does'
   await openEditor(page, '/collections/faq/entries/what-is-medical-massage');
   await typeInBody(page, 'Read our policy: ');
   await addLink(page, 'JavaScript:alert(document.domain)');
-  await publish(page);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     page.getByText('the link "JavaScript:alert(document.domain)" is not allowed'),
   ).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Published' })).toHaveCount(0);
-  expect(
-    readFileSync(join(workspace.dir, 'src/content/faq/what-is-medical-massage.mdx'), 'utf8'),
-  ).not.toContain('JavaScript:');
+  expect(workspace.draftBranches()).toEqual([]);
 });
 
-test('after a rebuild, the site shows the new price, answer and service, literally', async ({
+test('a save is refused while the folder has uncommitted work, naming it', async ({ page }) => {
+  const notes = join(workspace.dir, 'my-notes.txt');
+  writeFileSync(notes, 'work in progress');
+  try {
+    await openEditor(page, '/collections/pricing/entries/90-minutes');
+    await page.getByLabel('Price').fill('175');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText(/has changes that are not committed.*my-notes\.txt/)).toBeVisible();
+    expect(workspace.draftBranches()).toEqual([]);
+  } finally {
+    rmSync(notes);
+  }
+  expect(workspace.git('log', '--all', '--format=%s', '-1')).not.toContain('90-minutes');
+});
+
+test('after publishing, the site shows the new price, answer, tier and service, literally', async ({
   page,
 }) => {
-  site = await workspace.buildAndServe(4324);
+  const site = await workspace.buildAndServe(4324);
   await page.goto(`${site}/pricing/`);
   await expect(page.getByRole('main').getByText('$105', { exact: true })).toBeVisible();
+  await expect(page.getByRole('main').getByText('45 minutes').first()).toBeVisible();
+
   await page.goto(`${site}/faq/#auto-accidents`);
-  await expect(page.locator('#auto-accidents')).toContainText('call us to talk about your claim');
+  const answer = page.locator('#auto-accidents .prose');
+  await expect(answer).toContainText('Ask {us} <b>now</b> about your claim');
+  await expect(answer.locator('b')).toHaveCount(0);
   await expect(
-    page.locator('#auto-accidents').getByRole('link', { name: 'https://www.example.org/claims' }),
+    answer.getByRole('link', { name: 'https://www.example.org/claims' }),
   ).toHaveAttribute('href', 'https://www.example.org/claims');
+  // The CMS preview showed exactly what the page shows.
+  expect(previewedAnswer).not.toBe('');
+  expect(await answer.innerText()).toBe(previewedAnswer);
 
   await page.goto(`${site}/services/`);
   await page.getByRole('link', { name: TITLE }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  await expect(page.getByRole('main')).toContainText(BODY);
-  await expect(page.getByRole('main')).toContainText(`Helps with ${SPECIAL}`);
-  await expect(page.locator('main script')).toHaveCount(0);
+  const main = page.getByRole('main');
+  await expect(main).toContainText(BODY);
+  await expect(main).toContainText(`Helps with ${SPECIAL}`);
+  await expect(main.locator('script')).toHaveCount(0);
+  const photo = main.getByRole('img', { name: IMAGE_ALT });
+  await expect(photo).toHaveAttribute('src', /^\/_astro\/uploaded-photo\.[\w-]+\.(webp|avif|jpg)$/);
+  await expect(photo).toHaveJSProperty('complete', true);
+  expect(await photo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
 });

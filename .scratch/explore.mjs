@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console:', m.text().slice(0, 200)); });
+await page.goto('http://127.0.0.1:4321/admin/#/collections/pricing/entries/60-minutes');
+await page.getByRole('button', { name: 'Login' }).click();
+await page.getByLabel('Price').waitFor({ timeout: 60000 });
+await page.screenshot({ path: '/tmp/explore/1.png' });
+const buttons = await page.getByRole('button').allInnerTexts();
+console.log(buttons);
+await page.getByLabel('Price').fill('111');
+await page.getByRole('button', { name: 'Save' }).click();
+await page.waitForTimeout(3000);
+await page.screenshot({ path: '/tmp/explore/2.png' });
+console.log(await page.getByRole('button').allInnerTexts());
+await browser.close();

@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console:', m.text().slice(0, 200)); });
+await page.goto('http://127.0.0.1:4321/admin/#/collections/pricing/entries/60-minutes');
+await page.getByRole('button', { name: 'Login' }).click();
+await page.getByLabel('Price').waitFor({ timeout: 60000 });
+await page.getByRole('button', { name: /Status:/ }).click();
+console.log('menu', await page.getByRole('menuitem').allInnerTexts());
+await page.getByRole('menuitem', { name: 'In review' }).click();
+await page.waitForTimeout(2000);
+console.log(await page.getByRole('button').allInnerTexts());
+await page.goto('http://127.0.0.1:4321/admin/#/workflow');
+await page.waitForTimeout(3000);
+await page.screenshot({ path: '/tmp/explore/3.png' });
+console.log(await page.locator('body').innerText());
+await browser.close();
