@@ -12,6 +12,11 @@
 //   branch this folder is on, so each request names the checked-out branch.
 // - Every git-mode save runs `git add .` after checking out the draft's branch: uncommitted work in
 //   the folder would be committed into the draft. Saves are refused while there is any, naming it.
+// - decap-server finds a draft's files with `git diff <branch> <draft>`, which, once anything else
+//   is committed on the branch (another draft published, a developer's commit), also lists those
+//   files, and the draft then opens with another entry's file. On GitHub a pull request compares
+//   from where it branched. Here drafts are rebased onto the branch before each request instead,
+//   as decap-server itself does when a draft is saved again. A draft that conflicts stays as it is.
 // - decap-server reads `git diff`'s file names, which git quotes and escapes when they hold
 //   non-ASCII characters (a title with "é" or "日本語"): the draft then fails to open. Its git
 //   commands run with `core.quotePath=false`, set for this process only.
@@ -19,15 +24,19 @@ import express from 'express';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-/** The actions that only read the checked-out branch (no checkout, no commit). */
-const READS_CURRENT_BRANCH = new Set([
+/** The actions that only read (a draft is read by checking out its branch, then back). */
+const READS = new Set([
   'info',
   'entriesByFolder',
   'entriesByFiles',
   'getEntry',
-  'unpublishedEntries',
   'getMedia',
   'getMediaFile',
+  'unpublishedEntries',
+  'unpublishedEntry',
+  'unpublishedEntryDataFile',
+  'unpublishedEntryMediaFile',
+  'getDeployPreview',
 ]);
 
 /** Same origins as decap-server's own CORS rule. */
@@ -63,6 +72,29 @@ export function gitModeProblem(repo) {
 }
 
 /**
+ * Rebases every draft that is behind the checked-out branch onto it (see above).
+ * @param {string} repo
+ */
+function updateDrafts(repo) {
+  const current = git(repo, ['symbolic-ref', '--short', 'HEAD']);
+  const drafts = git(repo, ['branch', '--list', 'cms/*', '--format=%(refname:short)']);
+  for (const draft of drafts.split('\n').filter(Boolean)) {
+    try {
+      git(repo, ['merge-base', '--is-ancestor', current, draft]);
+      continue;
+    } catch {
+      // behind: rebase below
+    }
+    try {
+      git(repo, ['-c', 'commit.gpgsign=false', 'rebase', '--quiet', '--no-verify', current, draft]);
+    } catch {
+      git(repo, ['rebase', '--abort']);
+    }
+    git(repo, ['checkout', '--quiet', current]);
+  }
+}
+
+/**
  * @param {{ repo: string, mode: 'git' | 'fs', port: number }} options
  * @returns {Promise<import('node:http').Server>}
  */
@@ -86,22 +118,26 @@ export async function startCmsServer({ repo, mode, port }) {
     });
     const turn = queue;
     queue = turn.then(() => finished);
+    /** @param {string} error */
+    const refuse = (error) => {
+      const origin = request.get('origin');
+      if (origin && LOCAL_ORIGIN.test(origin)) response.set('access-control-allow-origin', origin);
+      response.status(409).json({ error });
+    };
     void turn.then(() => {
       const body = request.body ?? {};
-      if (mode === 'git' && !READS_CURRENT_BRANCH.has(body.action)) {
-        const problem = gitModeProblem(repo);
-        if (problem) {
-          const origin = request.get('origin');
-          if (origin && LOCAL_ORIGIN.test(origin))
-            response.set('access-control-allow-origin', origin);
-          response.status(409).json({ error: problem });
-          return;
+      if (mode !== 'git') return next();
+      const problem = gitModeProblem(repo);
+      if (problem && !READS.has(body.action)) return refuse(problem);
+      try {
+        if (!problem) updateDrafts(repo);
+        if (body.params && typeof body.params === 'object') {
+          body.params.branch = git(repo, ['symbolic-ref', '--short', 'HEAD']);
         }
+      } catch (error) {
+        return refuse(problem ?? String(error));
       }
-      if (mode === 'git' && body.params && typeof body.params === 'object') {
-        body.params.branch = git(repo, ['symbolic-ref', '--short', 'HEAD']);
-      }
-      next();
+      return next();
     });
   });
   await (mode === 'git' ? registerLocalGit : registerLocalFs)(app, { logLevel: 'warn' });
@@ -122,16 +158,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(1);
     }
     // Drafts are commits: without a git identity on this machine, sign them as the local CMS.
-    for (const [key, name] of [
-      ['user.name', 'NAME'],
-      ['user.email', 'EMAIL'],
-    ]) {
+    const identity = { name: 'Content manager (local)', email: 'cms@localhost' };
+    for (const [part, value] of Object.entries(identity)) {
       try {
-        git(repo, ['config', key]);
+        git(repo, ['config', `user.${part}`]);
       } catch {
-        const value = key === 'user.name' ? 'Content manager (local)' : 'cms@localhost';
-        process.env[`GIT_AUTHOR_${name}`] ??= value;
-        process.env[`GIT_COMMITTER_${name}`] ??= value;
+        process.env[`GIT_AUTHOR_${part.toUpperCase()}`] ??= value;
+        process.env[`GIT_COMMITTER_${part.toUpperCase()}`] ??= value;
       }
     }
   }

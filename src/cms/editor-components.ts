@@ -40,7 +40,7 @@ export const calloutComponent = {
   id: 'callout',
   label: 'Callout',
   fields: [calloutTextField],
-  pattern: /^<Callout>\n\n([\s\S]*?)\n\n<\/Callout>$/m,
+  pattern: /^<Callout>\n\n([\s\S]*?)\n\n<\/Callout>$/,
   fromBlock: (match: RegExpMatchArray) => ({ text: parseCallout(match[0]) ?? match[1] ?? '' }),
   toBlock: ({ text }: { text?: string }) => calloutBlock(text ?? ''),
   toPreview: ({ text }: { text?: string }) =>
