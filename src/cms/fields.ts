@@ -8,7 +8,7 @@ import type { CmsField } from 'decap-cms-core';
 
 /** A field as Decap defines it, without the name (which comes from the schema). */
 type Unnamed<Field> = Field extends unknown ? Omit<Field, 'name'> : never;
-export type FieldOverride = Unnamed<CmsField>;
+type FieldOverride = Unnamed<CmsField>;
 
 interface JsonSchema {
   type?: string;
