@@ -107,4 +107,15 @@ describe('broken content fails the build, naming file and field', () => {
     expect(output).toContain('src/content/services/myofascial-release.mdx');
     expect(output).toMatch(/found a \{…\} expression/);
   });
+
+  test('two price tiers of the same length', () => {
+    const project = projectCopy();
+    edit(project, 'src/content/pricing/90-minutes.mdx', (text) =>
+      text.replace('durationMinutes: 90', 'durationMinutes: 60'),
+    );
+    const output = syncErrors(project, 'build');
+    expect(output).toContain(
+      'durationMinutes: src/content/pricing/60-minutes.mdx and src/content/pricing/90-minutes.mdx are both 60 minutes; each session length may have only one price tier',
+    );
+  });
 });

@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
+import type { CmsField } from 'decap-cms-core';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { cmsConfig } from '../../src/cms/config';
+import { bodyPreview } from '../../src/cms/body-preview';
 import { bookTierComponent, calloutComponent } from '../../src/cms/editor-components';
-import type { CmsField } from 'decap-cms-core';
 import { contentSchemas, type ContentName } from '../../src/cms/schemas';
 import { entryProblems, prepareForSave } from '../../src/cms/validate';
-import { escapeForMdx } from '../../src/lib/mdx-text';
+import { bookTierBlock, calloutBlock, escapeForMdx } from '../../src/lib/mdx-text';
+import { duplicateDurationProblems } from '../../src/schemas/pricing';
 import { problemWith, type MdxNode } from '../../src/lib/safe-mdx';
 
 /** A field with each widget's options readable, whichever widget it is. */
@@ -312,5 +315,56 @@ describe('content text checks (the build fails on each problem)', () => {
     ],
   ])('rejects %s', (_, node, message) => {
     expect(problemWith(node)).toMatch(message);
+  });
+});
+
+describe('body previews show what the page will show', () => {
+  const html = (markdown: string) => renderToStaticMarkup(bodyPreview(markdown));
+
+  test('characters and tags typed as text stay text', () => {
+    expect(html('Ask {us} <b>now</b> & 50% *off*')).toBe(
+      '<div class="prose"><p>Ask {us} &lt;b&gt;now&lt;/b&gt; &amp; 50% <em>off</em></p></div>',
+    );
+  });
+
+  test('the booking button and the callout are drawn as on the site', () => {
+    const block = [bookTierBlock(90), calloutBlock('Bring your **prescription**.')].join('\n\n');
+    expect(html(block)).toBe(
+      '<div class="prose"><p><a class="preview-book-button">Book 90 minutes</a></p>' +
+        '<aside class="preview-callout"><p>Bring your <strong>prescription</strong>.</p></aside></div>',
+    );
+  });
+
+  test('a link the build would refuse has no address in the preview', () => {
+    expect(html('[policy](javascript:alert(1)) and [map](https://example.org/map)')).toBe(
+      '<div class="prose"><p><a>policy</a> and <a href="https://example.org/map">map</a></p></div>',
+    );
+  });
+
+  test('indented text is a paragraph, as in MDX, not code', () => {
+    expect(html('    four spaces')).toBe('<div class="prose"><p>four spaces</p></div>');
+  });
+});
+
+describe('one price tier per session length', () => {
+  test('names both files of a shared length', () => {
+    expect(
+      duplicateDurationProblems([
+        { file: 'src/content/pricing/30-minutes.mdx', durationMinutes: 30 },
+        { file: 'src/content/pricing/60-minutes.mdx', durationMinutes: 60 },
+        { file: 'src/content/pricing/sixty.mdx', durationMinutes: 60 },
+      ]),
+    ).toEqual([
+      'durationMinutes: src/content/pricing/60-minutes.mdx and src/content/pricing/sixty.mdx are both 60 minutes; each session length may have only one price tier',
+    ]);
+  });
+
+  test('accepts distinct lengths', () => {
+    expect(
+      duplicateDurationProblems([
+        { file: 'a.mdx', durationMinutes: 30 },
+        { file: 'b.mdx', durationMinutes: 45 },
+      ]),
+    ).toEqual([]);
   });
 });

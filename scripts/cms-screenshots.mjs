@@ -1,0 +1,80 @@
+// `npm run screenshots`: the pictures of the CMS in the README's staff section, taken from the
+// local CMS (`npm run dev`'s editorial workflow) on a temporary copy of the site, so they show the
+// CMS as it is today. Needs a build (`npm run build`) and port 8081 free. Writes docs/cms/*.png.
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { openCmsWorkspace } from '../tests/support/cms-workspace.ts';
+import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { startServer } from './serve.mjs';
+
+const OUT = 'docs/cms';
+const PORT = 4331;
+
+mkdirSync(OUT, { recursive: true });
+const workspace = await openCmsWorkspace();
+const site = await startServer({ root: 'dist', port: PORT });
+const browser = await chromium.launch({
+  executablePath: findChromium()?.executablePath,
+  args: CHROMIUM_ARGS,
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.on('dialog', (dialog) => void dialog.accept());
+  /** @param {string} hash */
+  const open = async (hash) => {
+    await page.goto('about:blank');
+    await page.goto(`http://127.0.0.1:${PORT}/admin/#${hash}`);
+    const login = page.getByRole('button', { name: 'Login' });
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await login.or(save).or(page.getByText('Editorial Workflow')).waitFor({ timeout: 120_000 });
+    if (await login.isVisible()) await login.click();
+  };
+  /** @param {string} name */
+  const shot = async (name) => {
+    // Without the notices that fade out after a save.
+    const notices = page.getByText(/^Entry (saved|status updated)$/);
+    while ((await notices.count()) > 0) await notices.first().waitFor({ state: 'detached' });
+    await page.screenshot({ path: `${OUT}/${name}.png` });
+    console.log(`${OUT}/${name}.png`);
+  };
+  /** @param {string} status */
+  const setStatus = async (status) => {
+    await page.getByRole('button', { name: /^Status:/ }).click();
+    await page.getByRole('menuitem', { name: status, exact: true }).click();
+    await page.getByRole('button', { name: `Status: ${status}` }).waitFor();
+  };
+
+  // 1. A price changed and saved: a draft, with its status and Publish in the toolbar.
+  await open('/collections/pricing/entries/60-minutes');
+  await page.getByLabel('Price').fill('105');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
+  await shot('1-draft-saved');
+
+  // 2. Another draft, sent for review; a third marked ready.
+  await open('/collections/faq/entries/auto-accidents');
+  await page.locator('[data-slate-editor="true"]').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText(' Bring your claim number.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
+  await setStatus('In review');
+  await open('/collections/insurance/entries/priority-health');
+  await page.getByLabel('How to check coverage').fill('Call Priority Health with your member ID.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
+  await setStatus('Ready');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).waitFor();
+  await shot('2-publish-menu');
+  await page.keyboard.press('Escape');
+
+  // 3. The Workflow view: one card in each column.
+  await open('/workflow');
+  await page.getByText('60 minutes: 105 USD').waitFor();
+  await shot('3-workflow');
+} finally {
+  await browser.close();
+  await new Promise((resolve) => site.close(resolve));
+  await workspace.close();
+}
