@@ -27,6 +27,17 @@ export default defineConfig({
     },
   },
   projects: [
+    // First: its tests run one after another in one worker, so starting them last would leave the
+    // other worker idle at the end.
+    {
+      name: 'cms',
+      testDir: 'tests/e2e/cms',
+      // Decap's 5 MB bundle and a rebuild of the site on a loaded machine.
+      timeout: 180_000,
+      // Decap looks for its local backend on port 8081 only: one CMS workspace at a time.
+      workers: 1,
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
     {
       name: 'desktop',
       testIgnore: ['booking/**', 'cms/**'],
@@ -40,15 +51,6 @@ export default defineConfig({
         channel: undefined,
         baseURL: `http://127.0.0.1:${BOOKING_SITE_PORT}`,
       },
-    },
-    {
-      name: 'cms',
-      testDir: 'tests/e2e/cms',
-      // Decap's 5 MB bundle and a rebuild of the site on a loaded machine.
-      timeout: 180_000,
-      // Decap looks for its local backend on port 8081 only: one CMS workspace at a time.
-      workers: 1,
-      use: { ...devices['Desktop Chrome'], channel: undefined },
     },
     {
       name: 'mobile',

@@ -53,14 +53,21 @@ async function openEditor(page: Page, hash: string): Promise<void> {
 
 async function save(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Entry saved')).toBeVisible();
-  await page.getByText('Entry saved').click();
+  // The toolbar, not the notice (which fades out on its own schedule), says it is saved.
+  await expect(page.getByText('Changes saved', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Status:/ })).toBeVisible();
 }
 
 async function setStatus(page: Page, status: 'Draft' | 'In review' | 'Ready'): Promise<void> {
   await page.getByRole('button', { name: /^Status:/ }).click();
   await page.getByRole('menuitem', { name: status, exact: true }).click();
   await expect(page.getByRole('button', { name: `Status: ${status}` })).toBeVisible();
+}
+
+/** Publishes the open draft, and waits until the toolbar says it is published. */
+async function publish(page: Page): Promise<void> {
+  await publishNow(page);
+  await expect(page.getByRole('button', { name: 'Published', exact: true })).toBeVisible();
 }
 
 async function publishNow(page: Page): Promise<void> {
@@ -178,8 +185,7 @@ test('a new service with special characters and an uploaded photo goes Draft →
   await expect(page.getByRole('link', { name: TITLE })).toHaveCount(0);
 
   await openEditor(page, `/collections/services/entries/${file.split('/').pop()?.slice(0, -4)}`);
-  await publishNow(page);
-  await expect(page.getByText('Entry published')).toBeVisible();
+  await publish(page);
   expect(workspace.draftBranches()).toEqual([]);
   expect(onMain(file)).toContain('image: /src/assets/images/uploaded-photo.jpg');
   expect(fileOnMain('src/assets/images/uploaded-photo.jpg')).toBe(true);
@@ -213,16 +219,14 @@ test('two drafts of different entries are open at once and publish independently
   // Publishing the answer leaves the price a draft.
   await openEditor(page, '/collections/faq/entries/auto-accidents');
   await setStatus(page, 'Ready');
-  await publishNow(page);
-  await expect(page.getByText('Entry published')).toBeVisible();
+  await publish(page);
   expect(onMain('src/content/faq/auto-accidents.mdx')).toContain('Ask \\{us\\} \\<b>now\\</b>');
   expect(onMain('src/content/pricing/60-minutes.mdx')).toMatch(/^price: 100$/m);
   expect(workspace.draftBranches()).toEqual(['cms/pricing/60-minutes']);
 
   await openEditor(page, '/collections/pricing/entries/60-minutes');
   await setStatus(page, 'Ready');
-  await publishNow(page);
-  await expect(page.getByText('Entry published')).toBeVisible();
+  await publish(page);
   expect(onMain('src/content/pricing/60-minutes.mdx')).toMatch(/^price: 105$/m);
   expect(workspace.draftBranches()).toEqual([]);
 });
@@ -242,8 +246,7 @@ test('a draft that no longer passes the rules cannot be published; a deleted dra
   await page.getByLabel('Cal.com event').fill('45min');
   await save(page);
   await setStatus(page, 'Ready');
-  await publishNow(page);
-  await expect(page.getByText('Entry published')).toBeVisible();
+  await publish(page);
   expect(fileOnMain('src/content/pricing/45-minutes.mdx')).toBe(true);
 
   // Now draft 1 would make two 45-minute tiers: refused, naming the field, both files and the rule.
