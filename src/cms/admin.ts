@@ -12,7 +12,7 @@ import previewStyles from './preview.css?inline';
 import { previews } from './previews';
 import { publishedEntries } from './published-entries';
 import type { ContentName } from './schemas';
-import { entryProblems, prepareForSave, type EntryData } from './validate';
+import { emptyFieldPaths, entryProblems, prepareForSave, type EntryData } from './validate';
 
 type Entry = Parameters<CmsEventListener['handler']>[0]['entry'];
 
@@ -65,7 +65,8 @@ CMS.registerEventListener({
   handler: async ({ entry }) => {
     const prepared = prepareForSave(dataOf(entry));
     await check(entry, prepared, 'saved');
-    const data = entry.get('data');
+    let data = entry.get('data');
+    for (const path of emptyFieldPaths(prepared)) data = data.deleteIn(path);
     return typeof prepared.body === 'string' ? data.set('body', prepared.body) : data;
   },
 });

@@ -17,7 +17,35 @@ export function prepareForSave(data: EntryData): EntryData {
   return typeof data.body === 'string' ? { ...data, body: escapeForMdx(data.body) } : data;
 }
 
-/** Empty optional fields are left out of the file (`omit_empty_optional_fields`), so here too. */
+export type FieldPath = (string | number)[];
+
+/**
+ * Where the entry holds a field left empty (`""`, `null`, or an object of nothing but those): Decap
+ * writes a cleared field as `note: ""`, which the schema reads as a too-short note, not as no note.
+ * The CMS removes these before saving, so a cleared optional field is simply absent from the file.
+ * List items are kept (an empty item is the schema's to refuse); so is the body.
+ */
+export function emptyFieldPaths(data: EntryData): FieldPath[] {
+  const walk = (value: unknown, path: FieldPath): FieldPath[] => {
+    if (Array.isArray(value)) {
+      return value.flatMap((item, index) =>
+        item && typeof item === 'object' ? walk(item, [...path, index]) : [],
+      );
+    }
+    if (value && typeof value === 'object') {
+      const inner = Object.entries(value).flatMap(([key, child]) => walk(child, [...path, key]));
+      const emptyKeys = new Set(inner.filter((found) => found.length === path.length + 1));
+      const whollyEmpty = emptyKeys.size === Object.keys(value).length;
+      return whollyEmpty && typeof path.at(-1) === 'string' ? [path] : inner;
+    }
+    return value === '' || value === null ? [path] : [];
+  };
+  return Object.entries(data)
+    .filter(([key]) => key !== 'body')
+    .flatMap(([key, value]) => walk(value, [key]));
+}
+
+/** What the build reads: empty fields absent (see `emptyFieldPaths`). */
 function withoutEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutEmpty);
   if (value && typeof value === 'object') {

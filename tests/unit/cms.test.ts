@@ -7,7 +7,7 @@ import { cmsConfig } from '../../src/cms/config';
 import { bodyPreview } from '../../src/cms/body-preview';
 import { bookTierComponent, calloutComponent } from '../../src/cms/editor-components';
 import { contentSchemas, type ContentName } from '../../src/cms/schemas';
-import { entryProblems, prepareForSave } from '../../src/cms/validate';
+import { emptyFieldPaths, entryProblems, prepareForSave } from '../../src/cms/validate';
 import { bookTierBlock, calloutBlock, escapeForMdx } from '../../src/lib/mdx-text';
 import { duplicateDurationProblems } from '../../src/schemas/pricing';
 import { problemWith, type MdxNode } from '../../src/lib/safe-mdx';
@@ -366,5 +366,20 @@ describe('one price tier per session length', () => {
         { file: 'b.mdx', durationMinutes: 45 },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('a cleared field is left out of the file', () => {
+  test('empty strings and nulls, and objects of nothing else, are found; list items are kept', () => {
+    expect(
+      emptyFieldPaths({
+        price: 100,
+        note: '',
+        body: '',
+        hours: [{ days: ['Mon'], opens: '09:00', note: '' }, ''],
+        letter: { request: '', privacyNote: null },
+        address: { street: '1 Main St', unit: '' },
+      }),
+    ).toEqual([['note'], ['hours', 0, 'note'], ['letter'], ['address', 'unit']]);
   });
 });

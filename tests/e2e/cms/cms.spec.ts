@@ -197,6 +197,9 @@ test('two drafts of different entries are open at once and publish independently
 }) => {
   await openEditor(page, '/collections/pricing/entries/60-minutes');
   await page.getByLabel('Price').fill('105');
+  // A note typed and cleared again: no note, not an empty one the build would refuse.
+  await page.getByLabel('Note').fill('Most popular');
+  await page.getByLabel('Note').fill('');
   await save(page);
 
   await openEditor(page, '/collections/faq/entries/auto-accidents');
@@ -228,6 +231,7 @@ test('two drafts of different entries are open at once and publish independently
   await setStatus(page, 'Ready');
   await publish(page);
   expect(onMain('src/content/pricing/60-minutes.mdx')).toMatch(/^price: 105$/m);
+  expect(onMain('src/content/pricing/60-minutes.mdx')).not.toMatch(/^note:/m);
   expect(workspace.draftBranches()).toEqual([]);
 });
 
