@@ -11,7 +11,9 @@ interface PageFront {
 }
 const pageWords = Object.fromEntries(entries<PageFront>('pages').map(({ id, data }) => [id, data]));
 
-test('every built page has its own title, one h1, and the header and footer', async ({ page }) => {
+test('every built page has its own title, one h1, the header and footer, and no paragraph twice', async ({
+  page,
+}) => {
   const titles = new Set<string>();
   for (const path of builtPages()) {
     const response = await page.goto(path);
@@ -33,6 +35,15 @@ test('every built page has its own title, one h1, and the header and footer', as
       '/book/',
     );
     await expect(page.getByRole('contentinfo').getByText(settings.email), path).toBeVisible();
+    // The page's own text says each thing once (the footer's contact details are site chrome).
+    const repeated = await page.getByRole('main').evaluate((main) => {
+      const texts = [...main.querySelectorAll('p')]
+        .filter((paragraph) => paragraph.checkVisibility())
+        .map((paragraph) => paragraph.innerText.replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
+      return texts.filter((text, index) => texts.indexOf(text) !== index);
+    });
+    expect(repeated, `${path} prints a paragraph twice`).toEqual([]);
   }
 });
 
