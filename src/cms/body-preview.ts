@@ -5,19 +5,8 @@
  * its own, drawn as the site draws them.
  */
 import type { Nodes, Parent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { createElement as h, type ReactNode } from 'react';
-import { BOOK_TIER_LINE, escapeForMdx, linkProblem } from '../lib/mdx-text';
-
-/** MDX has no raw HTML, no indented code and no `<…>` autolinks: neither has the preview. */
-const LIKE_MDX = { disable: { null: ['htmlFlow', 'htmlText', 'autolink', 'codeIndented'] } };
-
-/** The text of a paragraph that is a component line (`<BookTier minutes="60" />`, `<Callout>`). */
-function componentLine(node: Nodes): string | undefined {
-  if (node.type !== 'paragraph' || node.children.length !== 1) return undefined;
-  const [only] = node.children;
-  return only?.type === 'text' ? only.value : undefined;
-}
+import { BOOK_TIER_LINE, componentLine, linkProblem, parseContentText } from '../lib/mdx-text';
 
 function renderChildren(parent: Parent): ReactNode[] {
   const out: ReactNode[] = [];
@@ -90,6 +79,5 @@ function render(node: Nodes, key: number): ReactNode {
 
 /** The body as the page will show it. */
 export function bodyPreview(markdown: string): ReactNode {
-  const tree = fromMarkdown(escapeForMdx(markdown), { extensions: [LIKE_MDX] });
-  return h('div', { className: 'prose' }, ...renderChildren(tree));
+  return h('div', { className: 'prose' }, ...renderChildren(parseContentText(markdown)));
 }

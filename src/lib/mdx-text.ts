@@ -8,6 +8,10 @@
  *   </Callout>
  */
 
+import type { Nodes, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+
 export const BOOK_TIER_LINE = /^<BookTier minutes="(\d{1,3})" \/>$/;
 const CALLOUT_OPEN_LINE = '<Callout>';
 const CALLOUT_CLOSE_LINE = '</Callout>';
@@ -87,4 +91,40 @@ export function linkProblem(url: string): string | undefined {
   if (LINK_PROTOCOLS.includes(protocol)) return undefined;
   const shown = url.length > 60 ? `${url.slice(0, 57)}…` : url;
   return `the link "${shown}" is not allowed: links may start with https://, http://, mailto:, tel:, / or #`;
+}
+
+/** MDX has no raw HTML, no indented code and no `<…>` autolinks: neither have these readings. */
+const LIKE_MDX = { disable: { null: ['htmlFlow', 'htmlText', 'autolink', 'codeIndented'] } };
+
+/**
+ * Content text read as the build reads it, outside the build (CMS previews, structured data):
+ * escaped as a save escapes it, then Markdown without raw HTML. A component line stays a paragraph
+ * of its own; `componentLine` tells which.
+ */
+export function parseContentText(markdown: string): Root {
+  return fromMarkdown(escapeForMdx(markdown), { extensions: [LIKE_MDX] });
+}
+
+/** The component line a block is (`<BookTier minutes="60" />`, `<Callout>`, `</Callout>`), if any. */
+export function componentLine(node: Nodes): string | undefined {
+  if (node.type !== 'paragraph' || node.children.length !== 1) return undefined;
+  const [only] = node.children;
+  return only?.type === 'text' && isComponentLine(only.value) ? only.value : undefined;
+}
+
+/**
+ * Content text → plain text, for places that take text only (structured data for search engines):
+ * what a visitor reads, without marks, escapes or component lines (a callout keeps its words);
+ * lines joined, blocks apart.
+ */
+export function markdownToText(markdown: string): string {
+  return parseContentText(markdown)
+    .children.flatMap((block) => {
+      if (componentLine(block) !== undefined) return [];
+      if (block.type === 'list') return [block.children.map((item) => toString(item)).join(' ')];
+      return [toString(block)];
+    })
+    .map((text) => text.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }

@@ -17,7 +17,7 @@ import type { ServiceData } from '../schemas/services';
 import type { TierBooking } from './booking';
 import { formatPrice, mapHref } from './format';
 import type { Crumb } from './seo';
-import { markdownToText } from './text';
+import { markdownToText } from './mdx-text';
 
 type Tier = { data: PricingData; booking: Pick<TierBooking, 'href'> };
 

@@ -7,7 +7,7 @@ import {
   jsonLd,
   serviceData,
 } from '../../src/lib/structured-data';
-import { markdownToText } from '../../src/lib/text';
+import { markdownToText } from '../../src/lib/mdx-text';
 import { validate } from '../support/structured-data';
 
 const site = new URL('https://clinic.example.com');
@@ -30,6 +30,17 @@ describe('markdownToText', () => {
     expect(markdownToText('See the [insurance page](/insurance/) and **call** us, _today_.')).toBe(
       'See the insurance page and call us, today.',
     );
+  });
+
+  test('shows escaped characters as typed, and drops component lines but keeps a callout’s words', () => {
+    const body = [
+      'Ask \\{us\\} \\<b>now\\</b> & save.',
+      '<BookTier minutes="60" />',
+      '<Callout>',
+      'Bring your **prescription**.',
+      '</Callout>',
+    ].join('\n\n');
+    expect(markdownToText(body)).toBe('Ask {us} <b>now</b> & save.\n\nBring your prescription.');
   });
 
   test('joins wrapped lines and keeps paragraphs apart', () => {
