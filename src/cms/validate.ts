@@ -45,16 +45,19 @@ export function emptyFieldPaths(data: EntryData): FieldPath[] {
     .flatMap(([key, value]) => walk(value, [key]));
 }
 
-/** What the build reads: empty fields absent (see `emptyFieldPaths`). */
-function withoutEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmpty);
-  if (value && typeof value === 'object') {
-    const kept = Object.entries(value)
-      .map(([key, inner]) => [key, withoutEmpty(inner)] as const)
-      .filter(([, inner]) => inner !== undefined);
-    return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+/** The entry as its file will hold it: without the fields `emptyFieldPaths` finds. */
+function withoutEmptyFields(data: EntryData): EntryData {
+  const copy = structuredClone(data);
+  for (const path of emptyFieldPaths(data)) {
+    const parent = path
+      .slice(0, -1)
+      .reduce<Record<string | number, unknown>>(
+        (node, key) => node[key] as Record<string | number, unknown>,
+        copy,
+      );
+    delete parent[path.at(-1) ?? ''];
   }
-  return value === '' || value === null ? undefined : value;
+  return copy;
 }
 
 /** The build's link rule (`linkProblem`) for every link, image and link definition of a body. */
@@ -74,7 +77,7 @@ function bodyLinkProblems(body: string): string[] {
 /** `field: message` for each problem, empty when the entry is valid. */
 export function entryProblems(name: ContentName, data: EntryData): string[] {
   const fields = Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'body'));
-  const result = contentSchemas[name].safeParse(withoutEmpty(fields) ?? {});
+  const result = contentSchemas[name].safeParse(withoutEmptyFields(fields));
   const fieldProblems = result.success
     ? []
     : result.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`);
