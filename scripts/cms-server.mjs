@@ -48,35 +48,41 @@ function git(repo, args) {
 }
 
 /**
- * Why the folder cannot take a git-mode save now, or undefined when it can.
+ * The branch checked out in the folder, and why the folder cannot take a git-mode save now (none
+ * when it can).
  * @param {string} repo
+ * @returns {{ branch: string, problem?: string } | { branch?: undefined, problem: string }}
  */
-export function gitModeProblem(repo) {
+function repoState(repo) {
   let branch;
   try {
     branch = git(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
   } catch {
-    return `${repo} is not on a branch (or is not a git repository): check out the branch the CMS should publish to.`;
+    return {
+      problem: `${repo} is not on a branch (or is not a git repository): check out the branch the CMS should publish to.`,
+    };
   }
   const changes = git(repo, ['status', '--porcelain', '--untracked-files=all'])
     .split('\n')
     .filter(Boolean)
     .map((line) => line.slice(3));
-  if (changes.length === 0) return undefined;
+  if (changes.length === 0) return { branch };
   const shown = changes.slice(0, 5).join(', ') + (changes.length > 5 ? ', …' : '');
-  return (
-    `Not saved: the folder has changes that are not committed on "${branch}" (${shown}). ` +
-    'The CMS keeps drafts as git commits and would take them along. Commit or stash them, then ' +
-    'save again (or start the CMS without drafts: npm run dev -- --simple).'
-  );
+  return {
+    branch,
+    problem:
+      `Not saved: the folder has changes that are not committed on "${branch}" (${shown}). ` +
+      'The CMS keeps drafts as git commits and would take them along. Commit or stash them, then ' +
+      'save again (or start the CMS without drafts: npm run dev -- --simple).',
+  };
 }
 
 /**
- * Rebases every draft that is behind the checked-out branch onto it (see above).
+ * Rebases every draft that is behind `current`, the checked-out branch, onto it (see above).
  * @param {string} repo
+ * @param {string} current
  */
-function updateDrafts(repo) {
-  const current = git(repo, ['symbolic-ref', '--short', 'HEAD']);
+function updateDrafts(repo, current) {
   const drafts = git(repo, ['branch', '--list', 'cms/*', '--format=%(refname:short)']);
   for (const draft of drafts.split('\n').filter(Boolean)) {
     try {
@@ -127,16 +133,15 @@ export async function startCmsServer({ repo, mode, port }) {
     void turn.then(() => {
       const body = request.body ?? {};
       if (mode !== 'git') return next();
-      const problem = gitModeProblem(repo);
+      const { branch, problem } = repoState(repo);
       if (problem && !READS.has(body.action)) return refuse(problem);
+      if (branch === undefined) return refuse(problem);
       try {
-        if (!problem) updateDrafts(repo);
-        if (body.params && typeof body.params === 'object') {
-          body.params.branch = git(repo, ['symbolic-ref', '--short', 'HEAD']);
-        }
+        if (!problem) updateDrafts(repo, branch);
       } catch (error) {
-        return refuse(problem ?? String(error));
+        return refuse(String(error));
       }
+      if (body.params && typeof body.params === 'object') body.params.branch = branch;
       return next();
     });
   });
