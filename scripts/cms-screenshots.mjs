@@ -3,6 +3,7 @@
 // CMS as it is today. Needs a build (`npm run build`) and port 8081 free. Writes docs/cms/*.png.
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { openCms, setStatus } from '../tests/support/cms-editor.ts';
 import { openCmsWorkspace } from '../tests/support/cms-workspace.ts';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { startServer } from './serve.mjs';
@@ -21,14 +22,14 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   page.on('dialog', (dialog) => void dialog.accept());
   /** @param {string} hash */
-  const open = async (hash) => {
-    await page.goto('about:blank');
-    await page.goto(`http://127.0.0.1:${PORT}/admin/#${hash}`);
-    const login = page.getByRole('button', { name: 'Login' });
-    const save = page.getByRole('button', { name: 'Save', exact: true });
-    await login.or(save).or(page.getByText('Editorial Workflow')).waitFor({ timeout: 120_000 });
-    if (await login.isVisible()) await login.click();
-  };
+  const open = (hash) =>
+    openCms(
+      page,
+      `http://127.0.0.1:${PORT}/admin/#${hash}`,
+      page
+        .getByRole('button', { name: 'Save', exact: true })
+        .or(page.getByText('Editorial Workflow')),
+    );
   /** @param {string} name */
   const shot = async (name) => {
     // Without the notices that fade out after a save.
@@ -36,12 +37,6 @@ try {
     while ((await notices.count()) > 0) await notices.first().waitFor({ state: 'detached' });
     await page.screenshot({ path: `${OUT}/${name}.png` });
     console.log(`${OUT}/${name}.png`);
-  };
-  /** @param {string} status */
-  const setStatus = async (status) => {
-    await page.getByRole('button', { name: /^Status:/ }).click();
-    await page.getByRole('menuitem', { name: status, exact: true }).click();
-    await page.getByRole('button', { name: `Status: ${status}` }).waitFor();
   };
 
   // 1. A price changed and saved: a draft, with its status and Publish in the toolbar.
@@ -58,12 +53,12 @@ try {
   await page.keyboard.insertText(' Bring your claim number.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
-  await setStatus('In review');
+  await setStatus(page, 'In review');
   await open('/collections/insurance/entries/priority-health');
   await page.getByLabel('How to check coverage').fill('Call Priority Health with your member ID.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
-  await setStatus('Ready');
+  await setStatus(page, 'Ready');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Publish now' }).waitFor();
   await shot('2-publish-menu');

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { openCms, setStatus } from '../../support/cms-editor';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { expect, test } from '../fixtures';
 
@@ -37,18 +38,8 @@ const fileOnMain = (path: string) => workspace.git('ls-tree', '--name-only', 'ma
 const draftStatus = (branch: string) =>
   workspace.git('config', '--default', '', `branch.${branch}.description`);
 
-/**
- * Opens the CMS at `hash` in a fresh load (not an in-app navigation from the last editor), logging
- * in first unless this browser already did.
- */
 async function openEditor(page: Page, hash: string): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(`/admin/#${hash}`);
-  const login = page.getByRole('button', { name: 'Login' });
-  const save = page.getByRole('button', { name: 'Save', exact: true });
-  await expect(login.or(save)).toBeVisible({ timeout: 60_000 });
-  if (await login.isVisible()) await login.click();
-  await expect(save).toBeVisible({ timeout: 60_000 });
+  await openCms(page, `/admin/#${hash}`, page.getByRole('button', { name: 'Save', exact: true }));
 }
 
 async function save(page: Page): Promise<void> {
@@ -56,12 +47,6 @@ async function save(page: Page): Promise<void> {
   // The toolbar, not the notice (which fades out on its own schedule), says it is saved.
   await expect(page.getByText('Changes saved', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Status:/ })).toBeVisible();
-}
-
-async function setStatus(page: Page, status: 'Draft' | 'In review' | 'Ready'): Promise<void> {
-  await page.getByRole('button', { name: /^Status:/ }).click();
-  await page.getByRole('menuitem', { name: status, exact: true }).click();
-  await expect(page.getByRole('button', { name: `Status: ${status}` })).toBeVisible();
 }
 
 /** Publishes the open draft, and waits until the toolbar says it is published. */
