@@ -1,10 +1,15 @@
 // A temporary copy of the project, for tests that change content or settings: the real
-// `src/content` is never written to. `node_modules` is linked, not copied.
+// `src/content` is never written to. Packages are linked, not copied; Astro's and Vite's caches
+// (`node_modules/.astro`, `.vite`) are not: copies built at the same time (parallel test files, a
+// CMS test beside a build) would otherwise read and write one content cache and serve each other's
+// content.
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -16,6 +21,7 @@ import { join, resolve } from 'node:path';
 const projectRoot = resolve(import.meta.dirname, '../..');
 
 const ENTRIES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const OWN_CACHES = ['.astro', '.vite'];
 
 /** @returns {{ dir: string, remove: () => void }} */
 export function copyProject(prefix = 'clinic-site-') {
@@ -24,7 +30,12 @@ export function copyProject(prefix = 'clinic-site-') {
     const from = join(projectRoot, entry);
     if (existsSync(from)) cpSync(from, join(dir, entry), { recursive: true });
   }
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
+  const modules = join(projectRoot, 'node_modules');
+  mkdirSync(join(dir, 'node_modules'));
+  for (const entry of readdirSync(modules)) {
+    if (!OWN_CACHES.includes(entry))
+      symlinkSync(join(modules, entry), join(dir, 'node_modules', entry));
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
