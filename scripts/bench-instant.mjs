@@ -219,7 +219,7 @@ async function bookingRuns(dist, { intent, runs }) {
         );
       });
       await page.goto('http://127.0.0.1:4442/pricing/', { waitUntil: 'networkidle' });
-      const book = page.getByRole('link', { name: 'Book 60 minutes' });
+      const book = page.locator('a[data-booking][data-minutes="60"]').first();
       await book.scrollIntoViewIfNeeded();
       if (intent) {
         // The prerendered calendar is complete once its free times have arrived.

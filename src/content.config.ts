@@ -1,24 +1,46 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { benefitsSchema } from './schemas/benefits';
 import { bookingSchema } from './schemas/booking';
 import { clinicSchema } from './schemas/clinic';
-import { faqSchema } from './schemas/faq';
+import { faqCategorySchema, faqSchema } from './schemas/faq';
 import { insuranceSchema } from './schemas/insurance';
-import { pagesSchema } from './schemas/pages';
+import { PAGE_WORDS, pageSchema, type PageId } from './schemas/pages';
 import { pricingSchema } from './schemas/pricing';
 import { servicesSchema } from './schemas/services';
+import { siteSchema } from './schemas/site';
 
 const entries = (folder: string) => glob({ pattern: '*.mdx', base: `./src/content/${folder}` });
 const setting = (name: string) => glob({ pattern: `${name}.yaml`, base: './src/content/settings' });
+
+/** Each page is a collection of its own, so that its own words get their own schema. */
+const page = <Words extends z.ZodType>(id: PageId, words: Words) =>
+  defineCollection({
+    loader: glob({ pattern: `${id}.mdx`, base: './src/content/pages' }),
+    schema: ({ image }) => pageSchema(words, { image }),
+  });
 
 export const collections = {
   services: defineCollection({ loader: entries('services'), schema: servicesSchema }),
   benefits: defineCollection({ loader: entries('benefits'), schema: benefitsSchema }),
   pricing: defineCollection({ loader: entries('pricing'), schema: pricingSchema }),
   faq: defineCollection({ loader: entries('faq'), schema: faqSchema({ reference }) }),
+  faqCategories: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: './src/content/faq-categories' }),
+    schema: faqCategorySchema,
+  }),
   insurance: defineCollection({ loader: entries('insurance'), schema: insuranceSchema }),
-  pages: defineCollection({ loader: entries('pages'), schema: pagesSchema }),
+  homePage: page('home', PAGE_WORDS.home),
+  servicesPage: page('services', PAGE_WORDS.services),
+  pricingPage: page('pricing', PAGE_WORDS.pricing),
+  insurancePage: page('insurance', PAGE_WORDS.insurance),
+  hsaFsaPage: page('hsa-fsa', PAGE_WORDS['hsa-fsa']),
+  faqPage: page('faq', PAGE_WORDS.faq),
+  bookPage: page('book', PAGE_WORDS.book),
+  contactPage: page('contact', PAGE_WORDS.contact),
+  notFoundPage: page('not-found', PAGE_WORDS['not-found']),
   settings: defineCollection({ loader: setting('clinic'), schema: clinicSchema }),
   booking: defineCollection({ loader: setting('booking'), schema: bookingSchema }),
+  site: defineCollection({ loader: setting('site'), schema: siteSchema }),
 };

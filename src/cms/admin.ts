@@ -6,12 +6,12 @@
 import CMS from 'decap-cms-app';
 import type { CmsEventListener } from 'decap-cms-core';
 import { duplicateDurationProblems } from '../schemas/pricing';
-import { cmsConfig, COLLECTION_NAMES } from './config';
+import { cmsConfig } from './config';
 import { bookTierComponent, calloutComponent } from './editor-components';
 import previewStyles from './preview.css?inline';
 import { previews } from './previews';
 import { publishedEntries } from './published-entries';
-import type { ContentName } from './schemas';
+import { contentSchemas, type ContentName } from './schemas';
 import { emptyFieldPaths, entryProblems, prepareForSave, type EntryData } from './validate';
 
 type Entry = Parameters<CmsEventListener['handler']>[0]['entry'];
@@ -27,8 +27,10 @@ CMS.registerEditorComponent(calloutComponent);
 
 function contentName(entry: Entry): ContentName | undefined {
   const collection = String(entry.get('collection'));
-  const name = collection === 'settings' ? String(entry.get('slug')) : collection;
-  return (COLLECTION_NAMES as readonly string[]).includes(name) ? (name as ContentName) : undefined;
+  // A file of the settings or pages collection is known by its file name.
+  const name =
+    collection === 'settings' || collection === 'pages' ? String(entry.get('slug')) : collection;
+  return name in contentSchemas ? (name as ContentName) : undefined;
 }
 
 /** The rules that span entries: one price tier per session length. */

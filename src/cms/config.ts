@@ -12,7 +12,8 @@ import type {
 } from 'decap-cms-core';
 import { CMS_BACKEND } from '../site.config';
 import { decapFields, type FieldOverrides } from './fields';
-import { contentSchemas, type ContentName } from './schemas';
+import { PAGE_IDS, type PageId } from '../schemas/pages';
+import { contentSchemas, pageFileName, type ContentName } from './schemas';
 
 /**
  * Uploaded images go where Astro optimises them. Entries name them from the project root
@@ -54,6 +55,8 @@ interface FolderCollection {
   create?: boolean;
   delete?: boolean;
   body?: string;
+  /** YAML files instead of MDX (a collection with no body). */
+  yaml?: boolean;
   overrides?: FieldOverrides;
   labels?: Record<string, string>;
 }
@@ -113,8 +116,28 @@ const folders: FolderCollection[] = [
         display_fields: ['title'],
         multiple: true,
       },
+      category: {
+        widget: 'relation',
+        collection: 'faqCategories',
+        search_fields: ['heading'],
+        value_field: '{{slug}}',
+        display_fields: ['heading'],
+      },
     },
     labels: { services: 'Show on these service pages' },
+  },
+  {
+    name: 'faqCategories',
+    label: 'FAQ categories',
+    label_singular: 'FAQ category',
+    description:
+      'The sections of the FAQ page, in order. A new category appears once a question is in it.',
+    identifier_field: 'heading',
+    summary: '{{order}}. {{heading}}',
+    sortable_fields: ['order', 'heading'],
+    yaml: true,
+    // A category's file name is how questions name it: renaming the heading keeps it.
+    delete: false,
   },
   {
     name: 'insurance',
@@ -131,20 +154,6 @@ const folders: FolderCollection[] = [
       coverageNote: 'How to check coverage',
     },
   },
-  {
-    name: 'pages',
-    label: 'Page texts',
-    label_singular: 'Page text',
-    description: 'Title, search description, heading and introduction of each page.',
-    identifier_field: 'title',
-    summary: '{{slug}}: {{title}}',
-    sortable_fields: ['title'],
-    create: false,
-    delete: false,
-    body: 'Page text',
-    overrides: { image: imageField },
-    labels: { imageAlt: 'Image description (alt text)', lede: 'Introduction' },
-  },
 ];
 
 function relabel(fields: CmsField[], labels: Record<string, string> = {}): CmsField[] {
@@ -160,14 +169,23 @@ interface SettingsFile extends CmsCollectionFile {
 }
 
 function folderCollection(collection: FolderCollection): CmsCollection {
-  const { name, body: bodyLabel, overrides, labels, slug, create = true, ...rest } = collection;
+  const {
+    name,
+    body: bodyLabel,
+    overrides,
+    labels,
+    slug,
+    create = true,
+    yaml,
+    ...rest
+  } = collection;
   const fields = relabel(decapFields(contentSchemas[name], overrides), labels);
   return {
     ...rest,
     name,
-    folder: `src/content/${name}`,
-    extension: 'mdx',
-    format: 'frontmatter',
+    folder: `src/content/${name === 'faqCategories' ? 'faq-categories' : name}`,
+    extension: yaml ? 'yaml' : 'mdx',
+    format: yaml ? 'yaml' : 'frontmatter',
     create,
     slug: slug ?? '{{slug}}',
     sortable_fields: rest.sortable_fields.map((field, index) =>
@@ -196,6 +214,16 @@ const settingsFiles: SettingsFile[] = [
     ),
   },
   {
+    name: 'site',
+    label: 'Every page: navigation, header, footer',
+    file: 'src/content/settings/site.yaml',
+    format: 'yaml',
+    fields: relabel(decapFields(contentSchemas.site), {
+      skipLink: 'Skip link',
+      forExample: 'Introducing an example',
+    }),
+  },
+  {
     name: 'booking',
     label: 'Online booking',
     file: 'src/content/settings/booking.yaml',
@@ -209,10 +237,46 @@ const settingsFiles: SettingsFile[] = [
   },
 ];
 
+/** What each page is called in the CMS, in the order of the site's navigation. */
+const PAGE_LABELS: Record<PageId, string> = {
+  home: 'Home page',
+  services: 'Services (the list, and the words of every service page)',
+  pricing: 'Pricing',
+  insurance: 'Insurance',
+  'hsa-fsa': 'Paying with HSA/FSA',
+  faq: 'FAQ',
+  book: 'Book a session',
+  contact: 'Contact',
+  'not-found': 'Page not found',
+};
+
+const pages: CmsCollection = {
+  name: 'pages',
+  label: 'Pages',
+  description:
+    'Each page’s title, search description, heading, introduction, text and its other words. What every page shares is in Settings › Every page.',
+  delete: false,
+  editor: { preview: true },
+  files: PAGE_IDS.map((id): SettingsFile => ({
+    name: pageFileName(id),
+    label: PAGE_LABELS[id],
+    file: `src/content/pages/${id}.mdx`,
+    format: 'frontmatter',
+    fields: [
+      ...relabel(decapFields(contentSchemas[pageFileName(id)], { image: imageField }), {
+        imageAlt: 'Image description (alt text)',
+        lede: 'Introduction',
+        words: 'Other words on this page',
+      }),
+      body('Page text'),
+    ],
+  })),
+};
+
 const settings: CmsCollection = {
   name: 'settings',
   label: 'Settings',
-  description: 'Facts about the clinic and online booking.',
+  description: 'Facts about the clinic, the words every page shares, and online booking.',
   delete: false,
   editor: { preview: true },
   files: settingsFiles,
@@ -232,8 +296,6 @@ export function cmsConfig({ local }: { local: boolean }): CmsConfig {
     display_url: '/',
     media_folder: 'src/assets/images',
     public_folder: media.public_folder,
-    collections: [...folders.map(folderCollection), settings],
+    collections: [...folders.map(folderCollection), pages, settings],
   };
 }
-
-export const COLLECTION_NAMES = [...folders.map(({ name }) => name), 'clinic', 'booking'] as const;

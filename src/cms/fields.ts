@@ -134,8 +134,18 @@ function convert(
 
 function objectFields(schema: JsonSchema, path: string, overrides: FieldOverrides): CmsField[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, property]) =>
-    convert(name, property, required.has(name), path ? `${path}.${name}` : name, overrides),
+  return (
+    Object.entries(schema.properties ?? {})
+      // A group with nothing in it (a page without words of its own) is not shown.
+      .filter(
+        ([, property]) =>
+          property.type !== 'object' ||
+          property.properties === undefined ||
+          Object.keys(property.properties).length > 0,
+      )
+      .map(([name, property]) =>
+        convert(name, property, required.has(name), path ? `${path}.${name}` : name, overrides),
+      )
   );
 }
 

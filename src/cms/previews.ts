@@ -5,13 +5,42 @@
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import type { ComponentType, ReactNode } from 'react';
 import { createElement as h } from 'react';
-import { formatDuration, formatPhone, formatPrice, weekSchedule } from '../lib/format';
-import { FAQ_CATEGORIES, type FaqCategory } from '../schemas/faq';
+import {
+  fill,
+  formatDuration,
+  formatList,
+  formatPhone,
+  formatPrice,
+  weekSchedule,
+} from '../lib/format';
+import type { BookingData } from '../schemas/booking';
 import type { OpeningHours } from '../schemas/clinic';
+import { PAGE_IDS, type PageWords } from '../schemas/pages';
+import type { SiteData } from '../schemas/site';
 
 import { bodyPreview } from './body-preview';
+import { pageFileName } from './schemas';
 
 type PreviewProps = Pick<PreviewTemplateComponentProps, 'entry'>;
+
+/** The published words the previews share with the pages; the /admin/ page writes them at build. */
+export interface PreviewWords {
+  site: SiteData;
+  booking: BookingData['words'];
+  services: PageWords<'services'>;
+  checkCoverage: string;
+  /** FAQ category headings by file name. */
+  categories: Record<string, string>;
+}
+
+function readWords(): PreviewWords {
+  const json = document.getElementById('preview-words')?.textContent;
+  if (!json) throw new Error('The /admin/ page has no #preview-words');
+  return JSON.parse(json) as PreviewWords;
+}
+
+let cachedWords: PreviewWords | undefined;
+const words = () => (cachedWords ??= readWords());
 
 type Data = Record<string, unknown>;
 
@@ -26,10 +55,11 @@ const page = (...children: ReactNode[]) => h('main', { className: 'preview' }, .
 
 const ServicePreview = (props: PreviewProps) => {
   const data = dataOf(props);
+  const { site, services } = words();
   return page(
     h('h1', null, text(data['title'])),
     h('p', { className: 'lede' }, text(data['summary'])),
-    h('h2', null, 'What it helps with'),
+    h('h2', null, services.helpsWith),
     h('ul', null, ...list(data['helpsWith']).map((item) => h('li', { key: item }, item))),
     list(data['steps']).length > 0 &&
       h(
@@ -37,7 +67,11 @@ const ServicePreview = (props: PreviewProps) => {
         { className: 'steps' },
         ...list(data['steps']).map((step) => h('li', { key: step }, step)),
       ),
-    h('h2', null, `About ${text(data['title']).toLowerCase()}`),
+    h(
+      'h2',
+      null,
+      fill(services.about, { service: text(data['title']).toLocaleLowerCase(site.language) }),
+    ),
     bodyPreview(text(data['body'])),
   );
 };
@@ -46,31 +80,28 @@ const PricingPreview = (props: PreviewProps) => {
   const data = dataOf(props);
   const price = Number(data['price']);
   const currency = 'USD' as const;
+  const { site, booking } = words();
+  const duration = formatDuration(Number(data['durationMinutes']), site.language);
   return page(
     h(
       'div',
       { className: 'tier' },
-      h('p', { className: 'duration' }, formatDuration(Number(data['durationMinutes']))),
+      h('p', { className: 'duration' }, duration),
       h(
         'p',
         { className: 'price' },
-        Number.isFinite(price) && price > 0 ? formatPrice({ price, currency }) : '—',
+        Number.isFinite(price) && price > 0 ? formatPrice({ price, currency }, site.language) : '—',
       ),
       text(data['note']) && h('p', { className: 'note' }, text(data['note'])),
-      h(
-        'a',
-        { className: 'preview-book-button' },
-        `Book ${Number(data['durationMinutes'])} minutes`,
-      ),
+      h('a', { className: 'preview-book-button' }, fill(booking.bookTier, { duration })),
     ),
   );
 };
 
 const FaqPreview = (props: PreviewProps) => {
   const data = dataOf(props);
-  const category = text(data['category']) as FaqCategory;
   return page(
-    h('p', { className: 'eyebrow' }, FAQ_CATEGORIES[category] ?? ''),
+    h('p', { className: 'eyebrow' }, words().categories[text(data['category'])] ?? ''),
     h(
       'article',
       { className: 'question' },
@@ -83,6 +114,7 @@ const FaqPreview = (props: PreviewProps) => {
 const InsurancePreview = (props: PreviewProps) => {
   const data = dataOf(props);
   const types = list(data['planTypes']);
+  const { site, checkCoverage } = words();
   return page(
     h(
       'ul',
@@ -91,7 +123,7 @@ const InsurancePreview = (props: PreviewProps) => {
         'li',
         null,
         h('strong', null, text(data['name'])),
-        types.length > 0 ? ` (${types.join(', ')})` : '',
+        types.length > 0 ? ` (${formatList(types, site.language, 'unit')})` : '',
         text(data['coverageNote']) &&
           h(
             'p',
@@ -102,7 +134,7 @@ const InsurancePreview = (props: PreviewProps) => {
               h(
                 'a',
                 { href: text(data['coverageUrl']) },
-                `Check coverage for ${text(data['name'])}`,
+                fill(checkCoverage, { plan: text(data['name']) }),
               ),
           ),
       ),
@@ -115,6 +147,7 @@ const ClinicPreview = (props: PreviewProps) => {
   const address = (data['address'] ?? {}) as Data;
   const hours = (Array.isArray(data['hours']) ? data['hours'] : []) as OpeningHours[];
   const phone = text(data['phone']);
+  const { site } = words();
   return page(
     h('h1', null, text(data['name'])),
     h(
@@ -127,17 +160,19 @@ const ClinicPreview = (props: PreviewProps) => {
     h(
       'p',
       null,
-      /^\+1\d{10}$/.test(phone) ? `Call ${formatPhone(phone)}` : phone,
+      /^\+1\d{10}$/.test(phone) ? `${site.contact.call} ${formatPhone(phone)}` : phone,
       h('br'),
       text(data['email']),
     ),
-    h('h2', null, 'Opening hours'),
+    h('h2', null, site.hours.heading),
     h(
       'dl',
       { className: 'hours' },
-      ...weekSchedule(hours.filter((entry) => Array.isArray(entry?.days))).map(
-        ({ day, hours: open }) =>
-          h('div', { key: day }, h('dt', null, day), h('dd', null, open ?? 'Closed')),
+      ...weekSchedule(
+        hours.filter((entry) => Array.isArray(entry?.days)),
+        site.language,
+      ).map(({ day, name, hours: open }) =>
+        h('div', { key: day }, h('dt', null, name), h('dd', null, open ?? site.hours.closed)),
       ),
     ),
     text(data['hoursNote']) && h('p', { className: 'note' }, text(data['hoursNote'])),
@@ -171,13 +206,38 @@ const PagePreview = (props: PreviewProps) => {
   );
 };
 
-/** Preview template per collection (or settings file). */
+/** The words every page shares, where the header, navigation and footer show them. */
+const SitePreview = (props: PreviewProps) => {
+  const data = dataOf(props) as Partial<SiteData>;
+  return page(
+    h('p', null, h('a', null, text(data.skipLink))),
+    h(
+      'nav',
+      { 'aria-label': text(data.navigation?.label) },
+      h(
+        'ul',
+        null,
+        ...(data.navigation?.items ?? []).map(({ label, href }) =>
+          h('li', { key: href }, h('a', null, text(label))),
+        ),
+      ),
+    ),
+    h('p', null, text(data.header?.book)),
+    h('h2', null, text(data.contact?.heading)),
+    h('p', null, text(data.contact?.directions)),
+    h('h2', null, text(data.hours?.heading)),
+    h('p', null, text(data.hours?.closed)),
+  );
+};
+
+/** Preview template per collection, or per file of the pages and settings. */
 export const previews: Record<string, ComponentType<PreviewTemplateComponentProps>> = {
   services: ServicePreview,
   pricing: PricingPreview,
   faq: FaqPreview,
   insurance: InsurancePreview,
-  pages: PagePreview,
+  ...Object.fromEntries(PAGE_IDS.map((id) => [pageFileName(id), PagePreview])),
   clinic: ClinicPreview,
   booking: BookingPreview,
+  site: SitePreview,
 };

@@ -7,26 +7,36 @@ import { z } from 'astro/zod';
 import { benefitsSchema } from '../schemas/benefits';
 import { bookingSchema } from '../schemas/booking';
 import { clinicSchema } from '../schemas/clinic';
-import { faqSchema } from '../schemas/faq';
+import { faqCategorySchema, faqSchema } from '../schemas/faq';
 import { insuranceSchema } from '../schemas/insurance';
-import { pagesSchema } from '../schemas/pages';
+import { PAGE_IDS, PAGE_WORDS, pageSchema, type PageId } from '../schemas/pages';
 import { pricingSchema } from '../schemas/pricing';
 import { servicesSchema } from '../schemas/services';
+import { siteSchema } from '../schemas/site';
 
 const image = (() => z.string({ error: 'must be an image' })) as unknown as SchemaContext['image'];
 const reference = () =>
   z.string({ error: 'must name an entry' }).regex(/^[a-z0-9-]+$/, { error: 'must name an entry' });
 
-/** Every collection and settings file, by the name the CMS and `src/content.config.ts` give it. */
+/** The CMS's name for a page's file (`page-home`): file names share one namespace with collections. */
+export const pageFileName = (id: PageId) => `page-${id}` as const;
+
+const pageSchemas = Object.fromEntries(
+  PAGE_IDS.map((id) => [pageFileName(id), pageSchema(PAGE_WORDS[id], { image })]),
+) as unknown as Record<`page-${PageId}`, z.ZodType>;
+
+/** Every collection and settings file, by the name the CMS gives it. */
 export const contentSchemas = {
   services: servicesSchema({ image }),
   benefits: benefitsSchema,
   pricing: pricingSchema,
   faq: faqSchema({ reference }),
+  faqCategories: faqCategorySchema,
   insurance: insuranceSchema,
-  pages: pagesSchema({ image }),
+  ...pageSchemas,
   clinic: clinicSchema,
   booking: bookingSchema,
+  site: siteSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ContentName = keyof typeof contentSchemas;

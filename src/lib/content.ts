@@ -2,9 +2,9 @@
  * Queries shared by pages. Every list comes back in the order visitors see it, drafts left out.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { FAQ_CATEGORIES, type FaqCategory } from '../schemas/faq';
 import { tierBooking, type TierBooking } from './booking';
 import { isDiscountOrWellness } from '../schemas/insurance';
+import type { PageId } from '../schemas/pages';
 import { duplicateDurationProblems } from '../schemas/pricing';
 
 export type Service = CollectionEntry<'services'>;
@@ -12,9 +12,9 @@ export type Benefit = CollectionEntry<'benefits'>;
 export type Tier = CollectionEntry<'pricing'>;
 export type Question = CollectionEntry<'faq'>;
 export type Plan = CollectionEntry<'insurance'>;
-export type Page = CollectionEntry<'pages'>;
 export type Clinic = CollectionEntry<'settings'>['data'];
 export type Booking = CollectionEntry<'booking'>['data'];
+export type Site = CollectionEntry<'site'>['data'];
 
 const byOrder = (a: { data: { order: number } }, b: { data: { order: number } }) =>
   a.data.order - b.data.order;
@@ -78,24 +78,56 @@ export async function getPlanGroups(): Promise<PlanGroups> {
   };
 }
 
+/**
+ * The questions. Astro's `reference()` does not check that the entry it names exists: a question
+ * naming a missing category or service fails the build here, naming its file.
+ */
 export async function getQuestions(): Promise<Question[]> {
-  return (await getCollection('faq')).sort(byOrder);
+  const [questions, categories, services] = await Promise.all([
+    getCollection('faq'),
+    getCollection('faqCategories'),
+    getCollection('services'),
+  ]);
+  const known = (entries: { id: string }[], id: string) => entries.some((entry) => entry.id === id);
+  const problems = questions.flatMap(({ id, filePath, data }) => {
+    const file = filePath ?? `src/content/faq/${id}.mdx`;
+    return [
+      ...(known(categories, data.category.id)
+        ? []
+        : [
+            `${file}: category: there is no FAQ category "${data.category.id}" (src/content/faq-categories/${data.category.id}.yaml)`,
+          ]),
+      ...data.services
+        .filter((service) => !known(services, service.id))
+        .map(
+          (service) =>
+            `${file}: services: there is no service "${service.id}" (src/content/services/${service.id}.mdx)`,
+        ),
+    ];
+  });
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return questions.sort(byOrder);
 }
 
 export interface QuestionGroup {
-  category: FaqCategory;
+  /** The category's file name, and the section's anchor on the FAQ page. */
+  category: string;
   heading: string;
   questions: Question[];
 }
 
-/** Questions grouped by category, in the category order of `FAQ_CATEGORIES`; empty groups left out. */
+/** Questions grouped by category, in the categories' order; empty groups left out. */
 export async function getQuestionGroups(): Promise<QuestionGroup[]> {
-  const questions = await getQuestions();
-  return (Object.entries(FAQ_CATEGORIES) as [FaqCategory, string][])
-    .map(([category, heading]) => ({
-      category,
-      heading,
-      questions: questions.filter(({ data }) => data.category === category),
+  const [questions, categories] = await Promise.all([
+    getQuestions(),
+    getCollection('faqCategories'),
+  ]);
+  return categories
+    .sort(byOrder)
+    .map(({ id, data }) => ({
+      category: id,
+      heading: data.heading,
+      questions: questions.filter(({ data: question }) => question.category.id === id),
     }))
     .filter((group) => group.questions.length > 0);
 }
@@ -117,9 +149,30 @@ export async function getBooking(): Promise<Booking> {
   return booking.data;
 }
 
+export async function getSite(): Promise<Site> {
+  const site = await getEntry('site', 'site');
+  if (!site) throw new Error('src/content/settings/site.yaml is missing');
+  return site.data;
+}
+
+/** The collection each page's file is in (`src/content.config.ts`). */
+const PAGE_COLLECTIONS = {
+  home: 'homePage',
+  services: 'servicesPage',
+  pricing: 'pricingPage',
+  insurance: 'insurancePage',
+  'hsa-fsa': 'hsaFsaPage',
+  faq: 'faqPage',
+  book: 'bookPage',
+  contact: 'contactPage',
+  'not-found': 'notFoundPage',
+} as const satisfies Record<PageId, string>;
+
+export type Page<Id extends PageId = PageId> = CollectionEntry<(typeof PAGE_COLLECTIONS)[Id]>;
+
 /** The words of one page (`src/content/pages/<id>.mdx`). */
-export async function getPage(id: string): Promise<Page> {
-  const page = await getEntry('pages', id);
+export async function getPage<Id extends PageId>(id: Id): Promise<Page<Id>> {
+  const page = await getEntry(PAGE_COLLECTIONS[id], id);
   if (!page) throw new Error(`src/content/pages/${id}.mdx is missing`);
-  return page;
+  return page as Page<Id>;
 }

@@ -1,4 +1,8 @@
-/** Turns stored values into what visitors read, and links that phones and maps understand. */
+/**
+ * Turns stored values into what visitors read, and links that phones and maps understand. Words
+ * come from the content (`fill`) or from `Intl` in the site's language (`lang`, from
+ * `src/content/settings/site.yaml`), never from here.
+ */
 import type { ClinicData, OpeningHours, Weekday } from '../schemas/clinic';
 import { WEEKDAYS } from '../schemas/clinic';
 import type { PricingData } from '../schemas/pricing';
@@ -14,44 +18,86 @@ export function telHref(phone: string): string {
 }
 
 /** `55` → `$55`, `99.5` → `$99.50`: cents only when there are some. */
-export function formatPrice({ price, currency }: Pick<PricingData, 'price' | 'currency'>): string {
-  return new Intl.NumberFormat('en-US', {
+export function formatPrice(
+  { price, currency }: Pick<PricingData, 'price' | 'currency'>,
+  lang: string,
+): string {
+  return new Intl.NumberFormat(lang, {
     style: 'currency',
     currency,
     minimumFractionDigits: Number.isInteger(price) ? 0 : 2,
   }).format(price);
 }
 
-export function formatDuration(minutes: number): string {
-  return `${minutes} minutes`;
+/** `60` → `60 minutes` (in the site's language). */
+export function formatDuration(minutes: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(
+    minutes,
+  );
 }
 
-/** `17:30` → `5:30 PM`. */
-export function formatTime(time: string): string {
+/** A time of day as stored (`17:30`), as read in `lang`: `5:30 PM` in en-US. */
+export function formatTime(time: string, lang: string): string {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  const suffix = hours < 12 ? 'AM' : 'PM';
-  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-  return `${hour12}:${String(minutes).padStart(2, '0')} ${suffix}`;
+  return new Intl.DateTimeFormat(lang, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(Date.UTC(2024, 0, 1, hours, minutes));
+}
+
+/** `a, b, and c` (`conjunction`), or `a, b` (`unit`), as `lang` writes a list. */
+export function formatList(
+  items: readonly string[],
+  lang: string,
+  type: 'conjunction' | 'unit' = 'conjunction',
+): string {
+  return new Intl.ListFormat(lang, { type, style: type === 'unit' ? 'short' : 'long' }).format(
+    items,
+  );
+}
+
+/** A stored weekday (`Monday`) by its name in `lang`. */
+export function weekdayName(day: Weekday, lang: string): string {
+  // 1 January 2024 was a Monday.
+  const date = Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day));
+  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * A line from the content with its places filled in: `fill('Book {duration}', { duration: '60
+ * minutes' })` → `Book 60 minutes`. The schemas (`template` in schemas/fields.ts) make sure each
+ * place is there.
+ */
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (place, name: string) => values[name] ?? place);
 }
 
 export interface DayHours {
   day: Weekday;
+  /** The day's name in the site's language. */
+  name: string;
   /** `null` when the clinic is closed that day. */
   hours: string | null;
 }
 
 /** One row per weekday, Monday first, so a closed day reads as closed rather than missing. */
-export function weekSchedule(hours: readonly OpeningHours[]): DayHours[] {
+export function weekSchedule(hours: readonly OpeningHours[], lang: string): DayHours[] {
   return WEEKDAYS.map((day) => {
     const open = hours.filter((entry) => entry.days.includes(day));
     return {
       day,
+      name: weekdayName(day, lang),
       hours:
         open.length === 0
           ? null
-          : open
-              .map((entry) => `${formatTime(entry.opens)}–${formatTime(entry.closes)}`)
-              .join(', '),
+          : formatList(
+              open.map(
+                (entry) => `${formatTime(entry.opens, lang)}–${formatTime(entry.closes, lang)}`,
+              ),
+              lang,
+              'unit',
+            ),
     };
   });
 }

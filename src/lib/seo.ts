@@ -15,7 +15,7 @@ export interface Crumb {
   href: string;
 }
 
-/** Home, then the given trail; the last crumb is the page itself. */
-export function breadcrumbTrail(trail: readonly Crumb[]): Crumb[] {
-  return [{ label: 'Home', href: '/' }, ...trail];
+/** Home (named `home`), then the given trail; the last crumb is the page itself. */
+export function breadcrumbTrail(home: string, trail: readonly Crumb[]): Crumb[] {
+  return [{ label: home, href: '/' }, ...trail];
 }

@@ -35,10 +35,12 @@ export function businessData(
   tiers: readonly Pick<Tier, 'data'>[],
   site: URL,
   image: string,
+  /** The site's language, for the price range's text. */
+  lang: string,
 ): WithContext<Physiotherapy> {
   const prices = tiers.map(({ data }) => data.price);
   const currency = tiers[0]?.data.currency ?? 'USD';
-  const range = (price: number) => formatPrice({ price, currency });
+  const range = (price: number) => formatPrice({ price, currency }, lang);
   return {
     '@context': 'https://schema.org',
     '@type': 'Physiotherapy',

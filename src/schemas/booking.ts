@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { line } from './fields';
+import { line, template } from './fields';
 
 /**
  * The booking origin: Cal.com itself, a self-hosted Cal.com, or, for the tests, a local stand-in
@@ -48,6 +48,30 @@ export const bookingSchema = z.strictObject({
         .describe('What to bring and do before the first visit, one item each.'),
     })
     .describe('Shown to the visitor right after a successful booking.'),
+  words: z
+    .strictObject({
+      bookSession: line(5, 30).describe('The booking button of every page.'),
+      orCall: line(2, 30).describe(
+        'Between the booking button and the phone number, e.g. "or call".',
+      ),
+      bookTier: template(5, 40, ['duration']).describe(
+        'The button of one session length; {duration} becomes e.g. "60 minutes".',
+      ),
+      inlineHeading: line(5, 60).describe('Heading of the calendar on the booking page.'),
+      inlineHint: line(10, 200).describe('Shown there until a session length is chosen.'),
+      loading: template(10, 120, ['duration']).describe('Shown while the calendar loads.'),
+      ready: template(5, 120, ['duration']).describe('Shown once the calendar is there.'),
+      booked: template(5, 80, ['when']).describe(
+        'After a booking; {when} becomes the date and time of the session.',
+      ),
+      unavailableHeading: line(10, 80).describe('Heading when the booking calendar cannot load.'),
+      unavailable: template(10, 200, ['link']).describe(
+        'What the visitor can do instead; {link} becomes the link below.',
+      ),
+      unavailableLink: line(5, 60).describe('The link to the booking page on Cal.com.'),
+      close: line(2, 20).describe('The button that closes a booking message.'),
+    })
+    .describe('The words of the booking buttons, calendar and messages.'),
 });
 
 export type BookingData = z.infer<typeof bookingSchema>;

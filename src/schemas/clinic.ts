@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { line } from './fields';
+import { line, template } from './fields';
 
 export const WEEKDAYS = [
   'Monday',
@@ -137,6 +137,24 @@ export const clinicSchema = z.strictObject({
               duration: line(2, 60),
             })
             .describe('Example wording shown under each field, e.g. "two sessions per week".'),
+          labels: z
+            .strictObject({
+              patientName: line(2, 60),
+              reason: line(2, 60),
+              treatments: line(2, 60),
+              frequency: line(2, 60),
+              duration: line(2, 60),
+              diagnosisCode: line(2, 60),
+              modality: line(2, 60),
+              techniques: template(10, 160, ['techniques']).describe(
+                'The sentence naming the techniques; {techniques} is replaced by their list.',
+              ),
+              physicianName: line(2, 60),
+              licence: line(2, 60),
+              signature: line(2, 60),
+              date: line(2, 60),
+            })
+            .describe('The label of each field of the request, as printed.'),
         })
         .describe('The printable prescription request on the HSA/FSA page.'),
     })

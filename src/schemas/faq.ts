@@ -1,35 +1,32 @@
 import { z } from 'astro/zod';
 import { line, order } from './fields';
 
-/** FAQ categories, in the order the FAQ page shows them, with their headings. */
-export const FAQ_CATEGORIES = {
-  about: 'About medical massage',
-  prescriptions: 'Prescriptions',
-  payment: 'Payment, insurance and HSA/FSA',
-  visit: 'Your visit',
-} as const;
-
-export type FaqCategory = keyof typeof FAQ_CATEGORIES;
-
-const categoryIds = Object.keys(FAQ_CATEGORIES) as [FaqCategory, ...FaqCategory[]];
+/**
+ * A section of the FAQ page. The file name (`src/content/faq-categories/<id>.yaml`) is how questions
+ * name it and the page's anchor (`/faq/#<id>`).
+ */
+export const faqCategorySchema = z.strictObject({
+  heading: line(3, 80).describe('The heading of this section of the FAQ page.'),
+  order,
+});
 
 /**
- * A question and its answer (the entry body). `reference` links to a service page: Astro's
- * `reference('services')` for the site, a plain slug check where `astro:content` is not available
- * (the CMS in the browser).
+ * A question and its answer (the entry body). `reference` links to a service page and to a
+ * category: Astro's `reference` for the site, a plain slug check where `astro:content` is not
+ * available (the CMS in the browser).
  */
 export function faqSchema<Reference extends z.ZodType>({
   reference,
 }: {
-  reference: (collection: 'services') => Reference;
+  reference: (collection: 'services' | 'faqCategories') => Reference;
 }) {
   return z.strictObject({
     question: line(10, 160)
       .endsWith('?', { error: 'must end with a question mark' })
       .describe('The question as a client would ask it, ending with "?".'),
-    category: z
-      .enum(categoryIds, { error: `must be one of: ${categoryIds.join(', ')}` })
-      .describe('The FAQ section the question appears in.'),
+    category: reference('faqCategories').describe(
+      'The FAQ section the question appears in (Settings › FAQ categories).',
+    ),
     order,
     services: z
       .array(reference('services'), { error: 'must be a list of services' })

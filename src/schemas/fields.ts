@@ -33,3 +33,18 @@ export const seoDescription = line(50, 160).describe(
 export const imageAlt = line(5, 150).describe(
   'What the picture shows, for people who cannot see it (5–150 characters).',
 );
+
+/**
+ * A line with places the site fills in, such as `Book {duration}`: each named place must be in it
+ * (the site puts the value there), and no other `{…}`.
+ */
+export function template(min: number, max: number, places: readonly string[]) {
+  const named = places.map((place) => `{${place}}`).join(', ');
+  return line(min, max)
+    .refine((text) => places.every((place) => text.includes(`{${place}}`)), {
+      error: `must contain ${named} where the site fills it in`,
+    })
+    .refine((text) => (text.match(/\{[^}]*\}/g) ?? []).every((used) => named.includes(used)), {
+      error: `may only contain ${named} in { }`,
+    });
+}

@@ -1,12 +1,81 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { imageAlt, line, seoDescription, seoTitle } from './fields';
+import { imageAlt, line, seoDescription, seoTitle, template } from './fields';
+
+const heading = (hint: string) => line(3, 80).describe(hint);
+const link = (hint: string) => line(5, 100).describe(hint);
 
 /**
- * The words around each page's data: its title, search description, heading and introduction.
- * The entry id is the page it belongs to (`home`, `pricing`, …); the body is the page's own prose.
+ * Each page's own words besides its title, introduction and body: section headings, link texts
+ * and sentences that sit between the page's data. What several pages share is in
+ * `src/content/settings/site.yaml` (schemas/site.ts).
  */
-export function pagesSchema({ image }: Pick<SchemaContext, 'image'>) {
+export const PAGE_WORDS = {
+  home: z.strictObject({
+    moreAbout: template(5, 80, ['service']).describe(
+      'The link under the treatment’s steps; {service} becomes the treatment’s name.',
+    ),
+    benefits: heading('Heading of the benefits.'),
+    prices: heading('Heading of the prices.'),
+    pricesLink: link('The link to the prices page, under the prices.'),
+    insurance: heading('Heading of the insurance and HSA/FSA section.'),
+    plansIntro: line(10, 160).describe('The sentence before the list of health plans.'),
+    insuranceLink: link('The link to the insurance page, under the plans.'),
+  }),
+  services: z.strictObject({
+    helpsWith: heading('Heading of the list of what a service helps with.'),
+    about: template(5, 80, ['service']).describe(
+      'Heading of a service page’s text; {service} becomes the service’s name.',
+    ),
+    questions: heading('Heading of the questions shown on a service page.'),
+    related: heading('Heading of the other techniques, on a technique’s page.'),
+  }),
+  pricing: z.strictObject({
+    hsaFsaLink: link('The link to the HSA/FSA page.'),
+  }),
+  insurance: z.strictObject({
+    healthPlans: heading('Heading of the health plans.'),
+    programs: heading('Heading of the discount and wellness programs.'),
+    checkCoverage: template(5, 100, ['plan']).describe(
+      'The link to check coverage; {plan} becomes the plan’s name.',
+    ),
+    hsaFsaLink: link('The link to the HSA/FSA page.'),
+  }),
+  'hsa-fsa': z.strictObject({
+    prescription: heading('Heading of what the prescription should say.'),
+    receipt: heading('Heading of the customized receipt.'),
+    request: heading('Heading of the printable request.'),
+    print: line(5, 40).describe('The print button.'),
+  }),
+  faq: z.strictObject({
+    sectionsLabel: line(3, 40).describe(
+      'Name of the list of FAQ categories, read out by screen readers.',
+    ),
+  }),
+  book: z.strictObject({
+    sessions: heading('Heading of the session lengths.'),
+    otherWays: heading('Heading of the phone and email.'),
+  }),
+  contact: z.strictObject({
+    details: heading('Heading of the address, phone and email.'),
+    area: heading('Heading of the areas the clinic serves.'),
+  }),
+  'not-found': z.strictObject({}).default({}),
+} as const;
+
+export type PageId = keyof typeof PAGE_WORDS;
+export type PageWords<Id extends PageId> = z.infer<(typeof PAGE_WORDS)[Id]>;
+export const PAGE_IDS = Object.keys(PAGE_WORDS) as PageId[];
+
+/**
+ * The words around a page's data: its title, search description, heading and introduction, its
+ * own words (`PAGE_WORDS`), and its body, the page's own prose. One file per page:
+ * `src/content/pages/<id>.mdx`.
+ */
+export function pageSchema<Words extends z.ZodType>(
+  words: Words,
+  { image }: Pick<SchemaContext, 'image'>,
+) {
   return z
     .strictObject({
       title: seoTitle,
@@ -15,6 +84,7 @@ export function pagesSchema({ image }: Pick<SchemaContext, 'image'>) {
       lede: line(20, 300).describe('The introduction under the heading.'),
       image: image().optional().describe('Optional photo shown beside the introduction.'),
       imageAlt: imageAlt.optional(),
+      words: words.describe('The other headings, links and sentences of the page.'),
     })
     .refine((page) => page.image === undefined || page.imageAlt !== undefined, {
       error: 'is required when the page has an image',

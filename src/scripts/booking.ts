@@ -26,6 +26,13 @@ const settings = document.getElementById('booking-settings')?.dataset ?? {};
 const origin = settings['origin'] ?? 'https://cal.com';
 const embedScriptUrl = settings['embed'];
 const ui: unknown = JSON.parse(settings['ui'] ?? '{}');
+/** The words this script writes, from the content (components/BookingIntent.astro). */
+const messages = JSON.parse(settings['messages'] ?? '{}') as Partial<
+  Record<'language' | 'loading' | 'ready' | 'booked', string>
+>;
+/** A message with its one place filled in: `Booking {duration}.` → `Booking 60 minutes.` */
+const say = (message: keyof typeof messages, place: string, value: string) =>
+  (messages[message] ?? '').replace(`{${place}}`, value);
 
 let cal: GlobalCal | undefined;
 let namespaces = 0;
@@ -129,6 +136,8 @@ interface Target {
   params: Record<string, string>;
   href: string;
   minutes: string;
+  /** The length as the page writes it, e.g. "60 minutes". */
+  duration: string;
 }
 
 function targetOf(link: HTMLAnchorElement): Target {
@@ -137,6 +146,7 @@ function targetOf(link: HTMLAnchorElement): Target {
     params: JSON.parse(link.dataset['eventParams'] ?? '{}') as Record<string, string>,
     href: link.href,
     minutes: link.dataset['minutes'] ?? '',
+    duration: link.dataset['duration'] ?? '',
   };
 }
 
@@ -189,8 +199,11 @@ function showBeforeYourVisit(start: Date): void {
   if (!panel || panel.open) return;
   const time = panel.querySelector<HTMLElement>('[data-booked-time]');
   if (time) {
-    const when = start.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
-    time.textContent = `Your session: ${when}`;
+    const when = start.toLocaleString(messages.language, {
+      dateStyle: 'full',
+      timeStyle: 'short',
+    });
+    time.textContent = say('booked', 'when', when);
     time.hidden = false;
   }
   panel.showModal();
@@ -295,7 +308,7 @@ function renderInline(section: HTMLElement, link: HTMLAnchorElement): void {
   frame.replaceChildren();
   frame.hidden = false;
   failed.hidden = true;
-  status.textContent = `Loading the booking calendar for a ${target.minutes}-minute session…`;
+  status.textContent = say('loading', 'duration', target.duration);
   const ns = startEmbed(
     () => {
       if (render !== inlineRender) return;
@@ -306,8 +319,7 @@ function renderInline(section: HTMLElement, link: HTMLAnchorElement): void {
       status.textContent = '';
     },
     () => {
-      if (render === inlineRender)
-        status.textContent = `Booking a ${target.minutes}-minute session.`;
+      if (render === inlineRender) status.textContent = say('ready', 'duration', target.duration);
     },
   );
   ns('inline', {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { bookingSettings, builtPages, entries } from './site';
+import { bookingSettings, bookTierLabel, builtPages, callLinkName, entries } from './site';
 
 const booking = bookingSettings();
 const tiers = entries<{ durationMinutes: number; calEvent: string }>('pricing');
@@ -12,8 +12,8 @@ test.describe('with JavaScript off', () => {
     for (const path of builtPages()) {
       await page.goto(path);
       for (const link of await page.locator('a[data-booking]').all()) {
-        const minutes = Number((await link.textContent())?.match(/Book (\d+) minutes/)?.[1]);
-        const tier = tiers.find(({ data }) => data.durationMinutes === minutes);
+        const text = await link.textContent();
+        const tier = tiers.find(({ data }) => bookTierLabel(data.durationMinutes) === text);
         expect(tier, `${path}: "${await link.textContent()}"`).toBeDefined();
         await expect(link).toHaveAttribute(
           'href',
@@ -32,7 +32,7 @@ test.describe('with JavaScript off', () => {
       return route.fulfill({ contentType: 'text/html', body: '<title>Cal.com</title>' });
     });
     await page.goto('/pricing/');
-    await page.getByRole('link', { name: 'Book 60 minutes' }).click();
+    await page.getByRole('link', { name: bookTierLabel(60) }).click();
     await expect(page).toHaveTitle('Cal.com');
     const sixty = tiers.find(({ data }) => data.durationMinutes === 60);
     expect(requested).toEqual([`${booking.origin}/${booking.calLink}/${sixty?.data.calEvent}`]);
@@ -40,9 +40,9 @@ test.describe('with JavaScript off', () => {
 
   test('/book/ offers the Cal.com links, phone and email', async ({ page }) => {
     await page.goto('/book/');
-    await expect(page.getByRole('region', { name: 'Book online' })).toContainText(
-      'each button opens its booking page on Cal.com',
+    await expect(page.getByRole('region', { name: booking.words.inlineHeading })).toContainText(
+      booking.words.inlineHint,
     );
-    await expect(page.getByRole('main').getByRole('link', { name: /^Call / })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: callLinkName() })).toBeVisible();
   });
 });

@@ -1,28 +1,34 @@
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { formatPhone } from '../../src/lib/format';
+import { fill, formatPhone } from '../../src/lib/format';
 import { expect, iconUrls, test } from './fixtures';
-import { clinic } from './site';
+import { bookingSettings, clinic, pageData, siteWords } from './site';
 
 const settings = clinic();
+const { letter } = settings.hsaFsa;
+const words = siteWords();
+const hsaFsa = pageData('hsa-fsa');
 
-const typed = {
-  'Patient name': 'Ana Müller-Øst',
-  'Reason for medical necessity': 'Chronic lower back pain',
-  'Number of treatments': '12',
-  Frequency: 'two sessions per week',
-  Duration: '6 weeks',
-  'Diagnosis code (ICD-10)': 'M54.50',
-  'Physician name': 'Dr. Jordan Reyes',
-  'Licence or NPI number': '1234567893',
-  Date: '2026-11-27',
-};
+/** What a visitor types, by the field's label in the content. */
+const typedByField = {
+  patientName: 'Ana Müller-Øst',
+  reason: 'Chronic lower back pain',
+  treatments: '12',
+  frequency: 'two sessions per week',
+  duration: '6 weeks',
+  diagnosisCode: 'M54.50',
+  physicianName: 'Dr. Jordan Reyes',
+  licence: '1234567893',
+  date: '2026-11-27',
+} satisfies Partial<Record<keyof typeof letter.labels, string>>;
+const typed = Object.values(typedByField);
 
 async function fillRequest(page: Page): Promise<void> {
-  for (const [label, value] of Object.entries(typed)) {
+  for (const [field, value] of Object.entries(typedByField)) {
+    const label = letter.labels[field as keyof typeof typedByField];
     await page.getByLabel(label, { exact: true }).fill(value);
   }
-  await page.getByRole('checkbox', { name: 'Massage therapy' }).check();
+  await page.getByRole('checkbox', { name: letter.modalityOptions[0] ?? '' }).check();
 }
 
 /** Page count and text of a PDF. */
@@ -47,14 +53,13 @@ test('it explains paying with HSA/FSA, the receipt and the prescription, and say
   page,
 }) => {
   await page.goto('/hsa-fsa/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paying with your HSA or FSA');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hsaFsa.heading);
+  const prescription = page.getByRole('region', { name: hsaFsa.words.prescription });
+  for (const { item } of settings.hsaFsa.checklist) await expect(prescription).toContainText(item);
   await expect(
-    page.getByRole('region', { name: 'What your prescription should say' }),
-  ).toContainText('two sessions per week for 6 weeks');
-  await expect(
-    page.getByRole('region', { name: 'Your customized receipt' }).getByRole('listitem').first(),
-  ).toBeVisible();
-  await expect(page.getByText('it is not saved or sent anywhere')).toBeVisible();
+    page.getByRole('region', { name: hsaFsa.words.receipt }).getByRole('listitem'),
+  ).toHaveText(settings.hsaFsa.receiptIncludes);
+  await expect(page.getByText(letter.privacyNote)).toBeVisible();
 });
 
 test('typed values print on one US-Letter page, and on A4, with the clinic details', async ({
@@ -65,14 +70,15 @@ test('typed values print on one US-Letter page, and on A4, with the clinic detai
   for (const format of ['Letter', 'A4'] as const) {
     const { pages, text } = await readPdf(await page.pdf({ format }));
     expect(pages, format).toBe(1);
-    for (const value of Object.values(typed)) expect(text, `${format}: ${value}`).toContain(value);
+    for (const value of typed) expect(text, `${format}: ${value}`).toContain(value);
     expect(text).toContain(settings.name);
     expect(text).toContain(settings.address.street);
     expect(text).toContain(formatPhone(settings.phone));
-    expect(text).toContain('myofascial release');
-    expect(text).not.toContain('Skip to content');
-    expect(text).not.toContain('Book a session');
-    expect(text).not.toContain('For example');
+    expect(text).toContain(letter.labels.techniques.split('{techniques}')[0]?.trim());
+    expect(text).not.toContain(words.skipLink);
+    expect(text).not.toContain(bookingSettings().words.bookSession);
+    const example = fill(words.forExample, { example: letter.examples.reason });
+    expect(text).not.toContain(example);
   }
 });
 
@@ -113,7 +119,7 @@ test('the print button prints the page', async ({ page }) => {
   await page.evaluate(() => {
     window.print = () => document.body.setAttribute('data-printed', 'yes');
   });
-  await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await page.getByRole('button', { name: hsaFsa.words.print }).click();
   await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
 });
 
@@ -122,11 +128,11 @@ test.describe('with JavaScript off', () => {
 
   test('the fields take input and print, and no dead print button shows', async ({ page }) => {
     await page.goto('/hsa-fsa/');
-    await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+    await expect(page.getByRole('button', { name: hsaFsa.words.print })).toBeHidden();
     await fillRequest(page);
     const { pages, text } = await readPdf(await page.pdf({ format: 'Letter' }));
     expect(pages).toBe(1);
-    expect(text).toContain(typed['Patient name']);
-    expect(text).toContain(typed['Diagnosis code (ICD-10)']);
+    expect(text).toContain(typedByField.patientName);
+    expect(text).toContain(typedByField.diagnosisCode);
   });
 });

@@ -1,18 +1,21 @@
 import { expect, test } from './fixtures';
-import { NAVIGATION } from '../../src/site.config';
-import { builtPages } from './site';
+import { builtPages, callLinkName, siteWords } from './site';
+
+const words = siteWords();
+const main = words.navigation.label;
+const book = words.header.book;
 
 test('the main navigation reaches every section and marks the current page', async ({ page }) => {
   await page.goto('/');
-  for (const { href, label } of NAVIGATION) {
-    const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const { href, label } of words.navigation.items) {
+    const nav = page.getByRole('navigation', { name: main });
     await nav.getByRole('link', { name: label }).click();
     await expect(page).toHaveURL(href);
     await expect(
-      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }),
+      page.getByRole('navigation', { name: main }).getByRole('link', { name: label }),
     ).toHaveAttribute('aria-current', 'page');
   }
-  await page.getByRole('banner').getByRole('link', { name: 'Book', exact: true }).click();
+  await page.getByRole('banner').getByRole('link', { name: book, exact: true }).click();
   await expect(page).toHaveURL('/book/');
   await page.getByRole('banner').getByRole('link').first().click();
   await expect(page).toHaveURL('/');
@@ -21,7 +24,7 @@ test('the main navigation reaches every section and marks the current page', asy
 test('the skip link moves focus to the main content', async ({ page }) => {
   await page.goto('/pricing/');
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await expect(page.getByRole('link', { name: words.skipLink })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 });
@@ -37,9 +40,11 @@ for (const width of [320, 375, 1280]) {
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow, path).toBeLessThanOrEqual(0);
-      await expect(page.getByRole('banner').getByRole('link', { name: /^Call / })).toBeInViewport();
       await expect(
-        page.getByRole('banner').getByRole('link', { name: 'Book', exact: true }),
+        page.getByRole('banner').getByRole('link', { name: callLinkName() }),
+      ).toBeInViewport();
+      await expect(
+        page.getByRole('banner').getByRole('link', { name: book, exact: true }),
       ).toBeInViewport();
     }
   });

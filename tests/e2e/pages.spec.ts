@@ -1,15 +1,29 @@
 import { expect, test } from './fixtures';
-import { formatPhone, formatPrice } from '../../src/lib/format';
-import { builtHtml, builtPages, clinic, entries } from './site';
+import { fill, formatDuration, formatPhone, formatPrice } from '../../src/lib/format';
+import { isDiscountOrWellness } from '../../src/schemas/insurance';
+import {
+  bookingSettings,
+  categoryFiles,
+  bookTierLabel,
+  builtHtml,
+  builtPages,
+  clinic,
+  entries,
+  pageData,
+  plans,
+  siteWords,
+} from './site';
 
 const settings = clinic();
 const phone = formatPhone(settings.phone);
-
-interface PageFront {
-  title: string;
-  heading: string;
-}
-const pageWords = Object.fromEntries(entries<PageFront>('pages').map(({ id, data }) => [id, data]));
+const words = siteWords();
+const booking = bookingSettings().words;
+const { language } = words;
+const price = (amount: number) => formatPrice({ price: amount, currency: 'USD' }, language);
+const tiers = entries<{ durationMinutes: number; price: number }>('pricing');
+/** The `## ` headings of a body, as the page shows them. */
+const bodyHeadings = (body: string) =>
+  [...body.matchAll(/^##+ (.+)$/gm)].map(([, heading = '']) => heading.replace(/\\(.)/g, '$1'));
 
 test('every built page has its own title, one h1, the header and footer, and no paragraph twice', async ({
   page,
@@ -26,14 +40,14 @@ test('every built page has its own title, one h1, the header and footer, and no 
     // brings headings of its own.
     expect(await page.evaluate(() => document.querySelectorAll('h1').length), path).toBe(1);
     const header = page.getByRole('banner');
-    await expect(header.getByRole('link', { name: `Call ${phone}` }), path).toHaveAttribute(
-      'href',
-      `tel:${settings.phone}`,
-    );
-    await expect(header.getByRole('link', { name: 'Book', exact: true }), path).toHaveAttribute(
-      'href',
-      '/book/',
-    );
+    await expect(
+      header.getByRole('link', { name: `${words.contact.call} ${phone}` }),
+      path,
+    ).toHaveAttribute('href', `tel:${settings.phone}`);
+    await expect(
+      header.getByRole('link', { name: words.header.book, exact: true }),
+      path,
+    ).toHaveAttribute('href', '/book/');
     await expect(page.getByRole('contentinfo').getByText(settings.email), path).toBeVisible();
     // The page's own text says each thing once (the footer's contact details are site chrome).
     const repeated = await page.getByRole('main').evaluate((main) => {
@@ -74,36 +88,39 @@ test('home: what it is, the three elements, benefits, prices, plans and a call t
   page,
 }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageWords.home?.heading ?? '');
-  const steps = page.getByRole('region', { name: 'How a treatment works' }).getByRole('listitem');
-  await expect(steps).toHaveCount(3);
-  await expect(steps.first()).toContainText('assess your needs and your medical condition');
+  const home = pageData('home');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(home.heading);
+  const treatment = entries<{ kind: string; steps?: string[] }>('services').find(
+    ({ data }) => data.kind === 'treatment',
+  );
+  const steps = page
+    .getByRole('region', { name: words.sections.treatmentSteps })
+    .getByRole('listitem');
+  await expect(steps).toHaveText(treatment?.data.steps ?? []);
   const benefits = entries<{ title: string }>('benefits');
   const benefitItems = page
-    .getByRole('region', { name: 'What medical massage can do for you' })
+    .getByRole('region', { name: home.words.benefits })
     .getByRole('listitem');
-  await expect(benefitItems).toHaveCount(11);
+  await expect(benefitItems).toHaveCount(benefits.length);
   for (const { data } of benefits)
     await expect(benefitItems.getByText(data.title, { exact: true })).toBeVisible();
-  const prices = page.getByRole('region', { name: 'Prices' });
-  for (const { data } of entries<{ durationMinutes: number; price: number }>('pricing')) {
+  const prices = page.getByRole('region', { name: home.words.prices, exact: true });
+  for (const { data } of tiers) {
     await expect(
-      prices.getByText(`${data.durationMinutes} minutes`, { exact: true }),
+      prices.getByText(formatDuration(data.durationMinutes, language), { exact: true }),
     ).toBeVisible();
-    await expect(
-      prices.getByText(formatPrice({ price: data.price, currency: 'USD' }), { exact: true }),
-    ).toBeVisible();
+    await expect(prices.getByText(price(data.price), { exact: true })).toBeVisible();
   }
-  await expect(page.getByRole('region', { name: 'Insurance and HSA/FSA' })).toContainText(
-    'Capital Blue Cross',
-  );
+  const insurance = page.getByRole('region', { name: home.words.insurance });
+  for (const { data } of plans().filter(({ data }) => !isDiscountOrWellness(data)))
+    await expect(insurance).toContainText(data.name);
   await expect(
-    page.getByRole('main').getByRole('link', { name: 'Book a session' }).first(),
+    page.getByRole('main').getByRole('link', { name: booking.bookSession }).first(),
   ).toBeVisible();
   await expect(
     page
       .getByRole('main')
-      .getByRole('link', { name: `or call ${phone}` })
+      .getByRole('link', { name: `${booking.orCall} ${phone}` })
       .first(),
   ).toBeVisible();
   const hero = page.getByRole('img', { name: /massaging the back/ });
@@ -130,7 +147,7 @@ test('services: the index lists every service and each page shows its body and r
     const firstSentence = body.trim().split('\n').join(' ').split('. ')[0] ?? '';
     await expect(page.getByRole('main')).toContainText(firstSentence.replace(/\*\*/g, ''));
     const related = questions.filter((question) => question.data.services?.includes(id));
-    const region = page.getByRole('region', { name: 'Questions' });
+    const region = page.getByRole('region', { name: pageData('services').words.questions });
     if (related.length === 0) await expect(region).toHaveCount(0);
     for (const question of related)
       await expect(region.getByRole('heading', { name: question.data.question })).toBeVisible();
@@ -139,18 +156,16 @@ test('services: the index lists every service and each page shows its body and r
 
 test('pricing: every tier with its price, and the HSA/FSA note', async ({ page }) => {
   await page.goto('/pricing/');
-  for (const { data } of entries<{ durationMinutes: number; price: number }>('pricing')) {
+  for (const { data } of tiers) {
     await expect(
-      page.getByRole('link', { name: `Book ${data.durationMinutes} minutes` }),
+      page.getByRole('link', { name: bookTierLabel(data.durationMinutes) }),
     ).toBeVisible();
     await expect(
-      page
-        .getByRole('main')
-        .getByText(formatPrice({ price: data.price, currency: 'USD' }), { exact: true }),
+      page.getByRole('main').getByText(price(data.price), { exact: true }),
     ).toBeVisible();
   }
-  await expect(page.getByRole('region', { name: 'Paying with HSA or FSA' })).toContainText(
-    'Health Savings Account (HSA)',
+  await expect(page.getByRole('region', { name: pageData('hsa-fsa').title })).toContainText(
+    settings.hsaFsa.statement,
   );
 });
 
@@ -158,55 +173,51 @@ test('insurance: plans grouped by kind, checking coverage, HSA/FSA checklist, re
   page,
 }) => {
   await page.goto('/insurance/');
-  const plans = entries<{ name: string; planTypes?: string[]; viaWellnessProgram?: boolean }>(
-    'insurance',
-  );
-  const healthPlans = page.getByRole('region', { name: 'Health plans we are listed with' });
-  const programs = page.getByRole('region', { name: 'Discount and wellness programs' });
-  for (const { data } of plans) {
-    const isProgram = data.viaWellnessProgram || data.planTypes?.includes('Discount program');
+  const insurance = pageData('insurance');
+  const healthPlans = page.getByRole('region', { name: insurance.words.healthPlans });
+  const programs = page.getByRole('region', { name: insurance.words.programs });
+  for (const { data } of plans()) {
+    const isProgram = isDiscountOrWellness(data);
     const item = (isProgram ? programs : healthPlans)
       .getByRole('listitem')
       .filter({ hasText: data.name });
     await expect(item, data.name).toHaveCount(1);
-    for (const type of data.planTypes ?? []) await expect(item).toContainText(type);
+    for (const type of data.planTypes) await expect(item).toContainText(type);
   }
-  await expect(programs.getByRole('link', { name: /Check coverage for/ })).toHaveCount(2);
+  const withCoverageLink = plans().filter(({ data }) => data.coverageUrl && data.coverageNote);
+  for (const { data } of withCoverageLink) {
+    await expect(
+      page.getByRole('link', { name: fill(insurance.words.checkCoverage, { plan: data.name }) }),
+    ).toHaveAttribute('href', data.coverageUrl ?? '');
+  }
   const main = page.getByRole('main');
-  await expect(main.getByRole('heading', { name: 'How to check your coverage' })).toBeVisible();
+  const body = entries('pages').find(({ id }) => id === 'insurance')?.body ?? '';
+  const headings = bodyHeadings(body);
+  expect(headings.length).toBeGreaterThan(0);
+  // The build sets straight apostrophes as typographic ones.
+  const typeset = (text: string) =>
+    new RegExp(`^${text.split("'").map(RegExp.escape).join("['’]")}$`);
+  for (const heading of headings)
+    await expect(main.getByRole('heading', { name: typeset(heading) })).toBeVisible();
   const checklist = page
-    .getByRole('region', { name: 'Paying with HSA or FSA' })
+    .getByRole('region', { name: pageData('hsa-fsa').title })
     .getByRole('listitem');
   await expect(checklist).toHaveCount(settings.hsaFsa.checklist.length);
-  for (const text of [
-    'medically necessary',
-    'two sessions per week for 6 weeks',
-    'massage therapy or manual therapy',
-    'diagnosis code',
-  ]) {
+  for (const { item, example } of settings.hsaFsa.checklist) {
+    const text = example ? `${item} (${fill(words.forExample, { example })})` : item;
     await expect(checklist.filter({ hasText: text })).toHaveCount(1);
   }
-  await expect(main).toContainText('customized receipt');
-  await expect(
-    main.getByRole('heading', { name: /Workers[’'] compensation and auto accidents/ }),
-  ).toBeVisible();
-  await expect(main).toContainText('automobile accidents');
-  await expect(
-    main.getByRole('heading', { name: 'Working with your other providers' }),
-  ).toBeVisible();
-  await expect(main).toContainText('acupuncturist, chiropractor, physical therapist');
+  await expect(main).toContainText(settings.hsaFsa.receipt);
 });
 
 test('faq: grouped by category, every answer linkable by its anchor', async ({ page }) => {
   const questions = entries<{ question: string }>('faq');
   await page.goto('/faq/');
-  for (const heading of [
-    'About medical massage',
-    'Prescriptions',
-    'Payment, insurance and HSA/FSA',
-    'Your visit',
-  ]) {
-    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  const categories = categoryFiles();
+  const sections = page.getByRole('navigation', { name: pageData('faq').words.sectionsLabel });
+  await expect(sections.getByRole('link')).toHaveText(categories.map(({ heading }) => heading));
+  for (const { id, heading } of categories) {
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toHaveAttribute('id', id);
   }
   for (const { id, data } of questions) {
     await expect(page.getByRole('link', { name: data.question })).toHaveAttribute('href', `#${id}`);
@@ -221,7 +232,7 @@ test('faq: grouped by category, every answer linkable by its anchor', async ({ p
 test('book: until online booking, phone and email', async ({ page }) => {
   await page.goto('/book/');
   const main = page.getByRole('main');
-  await expect(main.getByRole('link', { name: `Call ${phone}` })).toHaveAttribute(
+  await expect(main.getByRole('link', { name: `${words.contact.call} ${phone}` })).toHaveAttribute(
     'href',
     `tel:${settings.phone}`,
   );
@@ -240,10 +251,12 @@ test('contact: address, hours, phone, email and a map link, with no embedded map
   await expect(main).toContainText(
     `${settings.address.city}, ${settings.address.region} ${settings.address.postalCode}`,
   );
-  await expect(main.getByRole('region', { name: 'Opening hours' })).toContainText('Monday');
-  await expect(main.getByRole('link', { name: `Phone: ${phone}` })).toBeVisible();
+  await expect(main.getByRole('region', { name: words.hours.heading })).toContainText(
+    new Intl.DateTimeFormat(language, { weekday: 'long' }).format(new Date(2024, 0, 1)),
+  );
+  await expect(main.getByRole('link', { name: `${words.contact.call} ${phone}` })).toBeVisible();
   await expect(main.getByRole('link', { name: settings.email })).toBeVisible();
-  await expect(main.getByRole('link', { name: 'Directions on a map' })).toHaveAttribute(
+  await expect(main.getByRole('link', { name: words.contact.directions })).toHaveAttribute(
     'href',
     /^https:\/\//,
   );
@@ -253,16 +266,27 @@ test('contact: address, hours, phone, email and a map link, with no embedded map
 test('an unknown path is answered with the 404 page', async ({ page }) => {
   const response = await page.goto('/no-such-page/');
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    pageWords['not-found']?.heading ?? '',
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageData('not-found').heading);
+  const main = page.getByRole('main');
+  await expect(main.getByRole('link', { name: words.breadcrumbs.home })).toHaveAttribute(
+    'href',
+    '/',
   );
-  await expect(page.getByRole('main').getByRole('link', { name: 'Pricing' })).toBeVisible();
+  for (const { label, href } of words.navigation.items)
+    await expect(main.getByRole('link', { name: label })).toHaveAttribute('href', href);
+  await expect(main.getByRole('link', { name: booking.bookSession })).toHaveAttribute(
+    'href',
+    '/book/',
+  );
 });
 
 test('print: navigation and buttons are left out, the content stays', async ({ page }) => {
   await page.goto('/pricing/');
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-  await expect(page.getByRole('link', { name: 'Book 60 minutes' })).toBeHidden();
-  await expect(page.getByRole('main').getByText('$100', { exact: true })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: words.navigation.label })).toBeHidden();
+  await expect(page.getByRole('link', { name: bookTierLabel(60) })).toBeHidden();
+  const [first] = tiers;
+  await expect(
+    page.getByRole('main').getByText(price(first?.data.price ?? 0), { exact: true }),
+  ).toBeVisible();
 });

@@ -1,10 +1,14 @@
 import { expect, test } from './fixtures';
 import { SITE_URL } from '../../src/site.config';
-import { formatPhone } from '../../src/lib/format';
+import { formatDuration, formatPhone, formatPrice, weekdayName } from '../../src/lib/format';
+import type { Weekday } from '../../src/schemas/clinic';
 import { jsonLdBlocks, validate, type JsonLd } from '../support/structured-data';
-import { builtPages, clinic, entries } from './site';
+import { builtPages, clinic, entries, siteWords } from './site';
 
 const settings = clinic();
+const words = siteWords();
+const { language } = words;
+const price = (amount: number) => formatPrice({ price: amount, currency: 'USD' }, language);
 
 test('the sitemap lists exactly the public pages, and robots.txt points to it', async ({
   request,
@@ -151,7 +155,12 @@ test('the business data agrees with what the page shows', async ({ page }) => {
   ) as JsonLd & {
     name: string;
     telephone: string;
-    address: { streetAddress: string; addressLocality: string; postalCode: string };
+    address: {
+      streetAddress: string;
+      addressLocality: string;
+      addressRegion: string;
+      postalCode: string;
+    };
     openingHoursSpecification: { dayOfWeek: string[] }[];
     paymentAccepted: string;
     priceRange: string;
@@ -159,22 +168,27 @@ test('the business data agrees with what the page shows', async ({ page }) => {
   const main = page.getByRole('main');
   await expect(page.getByRole('banner')).toContainText(business.name);
   await expect(
-    page.getByRole('banner').getByRole('link', { name: `Call ${formatPhone(business.telephone)}` }),
+    page.getByRole('banner').getByRole('link', {
+      name: `${words.contact.call} ${formatPhone(business.telephone)}`,
+    }),
   ).toBeVisible();
   await expect(main).toContainText(business.address.streetAddress);
   await expect(main).toContainText(
-    `${business.address.addressLocality}, OR ${business.address.postalCode}`,
+    `${business.address.addressLocality}, ${business.address.addressRegion} ${business.address.postalCode}`,
   );
   const openDays = business.openingHoursSpecification.flatMap(({ dayOfWeek }) =>
-    dayOfWeek.map((day) => day.replace('https://schema.org/', '')),
+    dayOfWeek.map((day) => day.replace('https://schema.org/', '') as Weekday),
   );
   for (const day of openDays) {
     await expect(
-      main.getByRole('region', { name: 'Opening hours' }).getByText(day, { exact: true }),
+      main
+        .getByRole('region', { name: words.hours.heading })
+        .getByText(weekdayName(day, language), { exact: true }),
     ).toBeVisible();
   }
-  expect(business.paymentAccepted).toMatch(/HSA/);
-  expect(business.priceRange).toBe('$55–$150');
+  expect(business.paymentAccepted).toBe(settings.paymentAccepted.join(', '));
+  const prices = entries<{ price: number }>('pricing').map(({ data }) => data.price);
+  expect(business.priceRange).toBe(`${price(Math.min(...prices))}–${price(Math.max(...prices))}`);
 });
 
 test('service offers agree with the prices on /pricing/', async ({ page }) => {
@@ -202,7 +216,9 @@ test('service offers agree with the prices on /pricing/', async ({ page }) => {
   };
   expect(service.provider['@id']).toBe(`${SITE_URL}/#business`);
   expect(
-    service.offers.map((offer) => `${offer.eligibleDuration.value} minutes $${offer.price}`),
+    service.offers.map(
+      (offer) => `${formatDuration(offer.eligibleDuration.value, language)} ${price(offer.price)}`,
+    ),
   ).toEqual(shown);
   expect(
     service.offers.every(
@@ -246,7 +262,7 @@ test('breadcrumb data matches the breadcrumbs shown', async ({ page }) => {
       itemListElement: { position: number; name: string; item: string }[];
     };
     const shown = await page
-      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('navigation', { name: words.breadcrumbs.label })
       .getByRole('link')
       .evaluateAll((links) =>
         links.map((link) => [link.textContent, (link as HTMLAnchorElement).pathname]),

@@ -5,6 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
+import { fill, formatDuration } from '../../src/lib/format';
+import type { BookingData } from '../../src/schemas/booking';
+import { clinicSchema, type ClinicData } from '../../src/schemas/clinic';
+import { insuranceSchema, type InsuranceData } from '../../src/schemas/insurance';
+import type { PageId, PageWords } from '../../src/schemas/pages';
+import type { SiteData } from '../../src/schemas/site';
 
 const root = resolve(import.meta.dirname, '../..');
 export const distDir = join(root, 'dist');
@@ -49,24 +55,65 @@ export function entries<T>(collection: string): Entry<T>[] {
     });
 }
 
-export interface ClinicFile {
-  name: string;
-  phone: string;
-  email: string;
-  address: { street: string; city: string; region: string; postalCode: string };
-  hsaFsa: { checklist: { item: string }[] };
+/** The insurance plans, read as the build reads them (defaults filled in). */
+export function plans(): Entry<InsuranceData>[] {
+  return entries<unknown>('insurance').map((entry) => ({
+    ...entry,
+    data: insuranceSchema.parse(entry.data),
+  }));
 }
 
-export function clinic(): ClinicFile {
-  return parse(readFileSync(join(contentDir, 'settings/clinic.yaml'), 'utf8')) as ClinicFile;
+/** The clinic settings, read as the build reads them. */
+export function clinic(): ClinicData {
+  return clinicSchema.parse(parse(readFileSync(join(contentDir, 'settings/clinic.yaml'), 'utf8')));
 }
 
 export interface BookingFile {
   calLink: string;
   origin: string;
   beforeYourVisit: { heading: string; items: string[] };
+  words: BookingData['words'];
 }
 
 export function bookingSettings(): BookingFile {
   return parse(readFileSync(join(contentDir, 'settings/booking.yaml'), 'utf8')) as BookingFile;
+}
+
+/** The words every page shares (`src/content/settings/site.yaml`). */
+export function siteWords(): SiteData {
+  return parse(readFileSync(join(contentDir, 'settings/site.yaml'), 'utf8')) as SiteData;
+}
+
+/** A page's title, heading and words. */
+export function pageData<Id extends PageId>(
+  id: Id,
+): { title: string; heading: string; words: PageWords<Id> } {
+  const page = entries<{ title: string; heading: string; words: PageWords<Id> }>('pages').find(
+    (entry) => entry.id === id,
+  );
+  if (!page) throw new Error(`src/content/pages/${id}.mdx is missing`);
+  return page.data;
+}
+
+/** The FAQ categories (`src/content/faq-categories/`), in their order, with their file names. */
+export function categoryFiles(): { id: string; heading: string; order: number }[] {
+  const folder = join(contentDir, 'faq-categories');
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => ({
+      id: file.replace(/\.yaml$/, ''),
+      ...(parse(readFileSync(join(folder, file), 'utf8')) as { heading: string; order: number }),
+    }))
+    .sort((a, b) => a.order - b.order);
+}
+
+/** The name of a call link: the content's word for "Call", then the number. */
+export function callLinkName(): RegExp {
+  return new RegExp(`^${RegExp.escape(siteWords().contact.call)} `);
+}
+
+/** The text of the button that books a session of `minutes`, as the pages write it. */
+export function bookTierLabel(minutes: number): string {
+  const duration = formatDuration(minutes, siteWords().language);
+  return fill(bookingSettings().words.bookTier, { duration });
 }

@@ -118,4 +118,25 @@ describe('broken content fails the build, naming file and field', () => {
       'durationMinutes: src/content/pricing/60-minutes.mdx and src/content/pricing/90-minutes.mdx are both 60 minutes; each session length may have only one price tier',
     );
   });
+
+  test('a question in a FAQ category that does not exist', () => {
+    const project = projectCopy();
+    edit(project, 'src/content/faq/auto-accidents.mdx', (text) =>
+      text.replace(/^category: .*$/m, 'category: billing'),
+    );
+    const output = syncErrors(project, 'build');
+    expect(output).toContain(
+      'src/content/faq/auto-accidents.mdx: category: there is no FAQ category "billing" (src/content/faq-categories/billing.yaml)',
+    );
+  });
+
+  test('a booking button text without the place for the session length', () => {
+    const project = projectCopy();
+    edit(project, 'src/content/settings/booking.yaml', (text) =>
+      text.replace('bookTier: Book {duration}', 'bookTier: Book now'),
+    );
+    const output = syncErrors(project);
+    expect(output).toContain('src/content/settings/booking.yaml');
+    expect(output).toMatch(/words\.bookTier: must contain \{duration\} where the site fills it in/);
+  });
 });

@@ -32,7 +32,9 @@ function cmsFields(): Record<ContentName, CmsField[]> {
   const byName: Partial<Record<ContentName, CmsField[]>> = {};
   for (const collection of config.collections as Collection[]) {
     if ('files' in collection) {
-      for (const file of collection.files ?? []) byName[file.name as ContentName] = file.fields;
+      for (const file of collection.files ?? []) {
+        byName[file.name as ContentName] = file.fields.filter((field) => field.name !== 'body');
+      }
     } else {
       byName[collection.name as ContentName] = (collection.fields ?? []).filter(
         (field) => field.name !== 'body',
@@ -48,8 +50,12 @@ function differences(schema: JsonSchema, fields: CmsField[], path = ''): string[
   const properties = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
   const names = fields.map((field) => field.name);
-  for (const name of Object.keys(properties))
-    if (!names.includes(name)) problems.push(`${path}${name}: in the schema, not in the CMS`);
+  // A group with nothing in it (a page without words of its own) is left out of the CMS.
+  const empty = (property: JsonSchema) =>
+    property.type === 'object' && Object.keys(property.properties ?? {}).length === 0;
+  for (const [name, property] of Object.entries(properties))
+    if (!names.includes(name) && !empty(property))
+      problems.push(`${path}${name}: in the schema, not in the CMS`);
   for (const field of fields as ReadableField[]) {
     const property = properties[field.name];
     const where = `${path}${field.name}`;

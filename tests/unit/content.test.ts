@@ -1,6 +1,9 @@
 /**
- * The clinic's published facts (from its current page) must all be in the content, exactly.
- * These read the real `src/content` through `astro:content`, as the pages do.
+ * The clinic's published facts (from its current page, ../shared/clinic/current-page.txt) must all
+ * be in the content, exactly. Pinned on purpose: unlike the rendering tests, which read their
+ * expected values from the content so that staff can edit any word, this one fails when a fact from
+ * the clinic's page is lost or changed. These read the real `src/content` through `astro:content`,
+ * as the pages do.
  */
 import { describe, expect, test } from 'vitest';
 import { getCollection } from 'astro:content';

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   addressLines,
+  fill,
+  formatDuration,
+  formatList,
   formatPhone,
   formatPrice,
   formatTime,
@@ -21,15 +24,15 @@ describe('formatPhone', () => {
 
 describe('formatPrice', () => {
   test('leaves out cents on whole amounts', () => {
-    expect(formatPrice({ price: 55, currency: 'USD' })).toBe('$55');
+    expect(formatPrice({ price: 55, currency: 'USD' }, 'en-US')).toBe('$55');
   });
 
   test('shows cents when there are some', () => {
-    expect(formatPrice({ price: 99.5, currency: 'USD' })).toBe('$99.50');
+    expect(formatPrice({ price: 99.5, currency: 'USD' }, 'en-US')).toBe('$99.50');
   });
 
   test('groups thousands', () => {
-    expect(formatPrice({ price: 1200, currency: 'USD' })).toBe('$1,200');
+    expect(formatPrice({ price: 1200, currency: 'USD' }, 'en-US')).toBe('$1,200');
   });
 });
 
@@ -40,16 +43,19 @@ describe('formatTime', () => {
     ['00:30', '12:30 AM'],
     ['17:45', '5:45 PM'],
   ])('%s reads as %s', (time, expected) => {
-    expect(formatTime(time)).toBe(expected);
+    expect(formatTime(time, 'en-US')).toBe(expected);
   });
 });
 
 describe('weekSchedule', () => {
   test('lists every weekday from Monday, closed days as null', () => {
-    const schedule = weekSchedule([
-      { days: ['Monday', 'Wednesday'], opens: '09:00', closes: '17:00' },
-      { days: ['Wednesday'], opens: '18:00', closes: '20:00' },
-    ]);
+    const schedule = weekSchedule(
+      [
+        { days: ['Monday', 'Wednesday'], opens: '09:00', closes: '17:00' },
+        { days: ['Wednesday'], opens: '18:00', closes: '20:00' },
+      ],
+      'en-US',
+    );
     expect(schedule.map(({ day }) => day)).toEqual([
       'Monday',
       'Tuesday',
@@ -62,6 +68,25 @@ describe('weekSchedule', () => {
     expect(schedule[0]?.hours).toBe('9:00 AM–5:00 PM');
     expect(schedule[1]?.hours).toBeNull();
     expect(schedule[2]?.hours).toBe('9:00 AM–5:00 PM, 6:00 PM–8:00 PM');
+  });
+});
+
+describe('words from Intl in the site’s language', () => {
+  test('day names, times, lengths, lists and prices follow the language', () => {
+    const [monday] = weekSchedule([{ days: ['Monday'], opens: '09:00', closes: '17:30' }], 'de-DE');
+    expect(monday).toEqual({ day: 'Monday', name: 'Montag', hours: '9:00–17:30' });
+    expect(formatDuration(60, 'en-US')).toBe('60 minutes');
+    expect(formatDuration(60, 'de-DE')).toBe('60 Minuten');
+    expect(formatList(['a', 'b', 'c'], 'en-US')).toBe('a, b, and c');
+    expect(formatList(['a', 'b', 'c'], 'de-DE')).toBe('a, b und c');
+    expect(formatPrice({ price: 55, currency: 'USD' }, 'de-DE')).toBe('55\u00a0$');
+  });
+});
+
+describe('fill', () => {
+  test('puts each value in its place, and leaves an unknown place as written', () => {
+    expect(fill('Book {duration}', { duration: '60 minutes' })).toBe('Book 60 minutes');
+    expect(fill('{a} and {b}', { a: '1' })).toBe('1 and {b}');
   });
 });
 

@@ -1,13 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { benefitsSchema } from '../../src/schemas/benefits';
 import { bookingSchema } from '../../src/schemas/booking';
 import { clinicSchema } from '../../src/schemas/clinic';
 import { contentSchemas } from '../../src/cms/schemas';
 import { insuranceSchema } from '../../src/schemas/insurance';
-import { pagesSchema } from '../../src/schemas/pages';
+import { PAGE_WORDS, pageSchema } from '../../src/schemas/pages';
 import { pricingSchema } from '../../src/schemas/pricing';
 import { servicesSchema } from '../../src/schemas/services';
+import { siteSchema } from '../../src/schemas/site';
 import { image, problems, sampleImage } from './schema-helpers';
+
+/** A settings file as it is today: the words of a valid fixture come from the real content. */
+const settingsFile = (name: string) =>
+  parse(readFileSync(`src/content/settings/${name}.yaml`, 'utf8')) as Record<string, unknown>;
+const clinicFile = settingsFile('clinic') as { hsaFsa: { letter: { labels: object } } };
 
 describe('services schema', () => {
   const schema = servicesSchema({ image });
@@ -113,9 +121,9 @@ describe('faq schema', () => {
       'question: must end with a question mark',
     ],
     [
-      'an unknown category',
-      { category: 'billing' },
-      'category: must be one of: about, prescriptions, payment, visit',
+      'a category that is not a category’s file name',
+      { category: 'Billing & claims' },
+      'category: must name an entry',
     ],
     [
       'services that are not a list',
@@ -170,12 +178,13 @@ describe('insurance schema', () => {
 });
 
 describe('pages schema', () => {
-  const schema = pagesSchema({ image });
+  const schema = pageSchema(PAGE_WORDS.pricing, { image });
   const valid = {
     title: 'Prices',
     description: 'Orthopedic/medical massage sessions of 30, 60 or 90 minutes, with HSA/FSA.',
     heading: 'Prices',
     lede: 'Choose the session length that fits your treatment plan.',
+    words: { hsaFsaLink: 'Paying with HSA or FSA' },
   };
 
   test('accepts a valid page', () => {
@@ -235,6 +244,7 @@ describe('clinic settings schema', () => {
           frequency: 'twice a week',
           duration: '6 weeks',
         },
+        labels: clinicFile.hsaFsa.letter.labels,
       },
     },
   };
@@ -293,6 +303,7 @@ describe('booking settings schema', () => {
   const valid = {
     calLink: 'riverside',
     beforeYourVisit: { heading: 'Before your visit', items: ['Bring your prescription.'] },
+    words: settingsFile('booking')['words'],
   };
 
   test('accepts valid settings with Cal.com defaults', () => {
@@ -362,5 +373,55 @@ describe('pricing tiers name their Cal.com event', () => {
     expect(
       problems(pricingSchema, { durationMinutes: 60, price: 100, calEvent: 'your-clinic/60min' }),
     ).toContain('calEvent: must be a Cal.com event slug like 60min');
+  });
+});
+
+describe('words with places the site fills in', () => {
+  const valid: Record<string, unknown> = { ...settingsFile('booking'), calLink: 'riverside' };
+  const words = valid['words'] as Record<string, string>;
+
+  test.each([
+    [
+      'without its place',
+      'Book now',
+      'words.bookTier: must contain {duration} where the site fills it in',
+    ],
+    [
+      'with a place the site does not fill',
+      'Book {minutes}',
+      'words.bookTier: may only contain {duration} in { }',
+    ],
+  ])('a booking button text %s is refused', (_, bookTier, expected) => {
+    expect(problems(bookingSchema, { ...valid, words: { ...words, bookTier } })).toContain(
+      expected,
+    );
+  });
+});
+
+describe('site settings schema', () => {
+  const valid = settingsFile('site');
+
+  test('accepts the site’s shared words', () => {
+    expect(problems(siteSchema, valid)).toEqual([]);
+  });
+
+  test.each([
+    [
+      'a language Intl cannot write',
+      { language: 'english' },
+      'language: must be a language tag like en-US',
+    ],
+    [
+      'a navigation link to a page that does not exist',
+      { navigation: { label: 'Main', items: [{ label: 'Blog', href: '/blog/' }] } },
+      'navigation.items.0.href: must be one of the pages: /, /services/, /pricing/, /insurance/, /hsa-fsa/, /faq/, /book/, /contact/',
+    ],
+    [
+      'an empty navigation',
+      { navigation: { label: 'Main', items: [] } },
+      'navigation.items: needs at least one link',
+    ],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(siteSchema, { ...valid, ...change })).toContain(expected);
   });
 });

@@ -78,7 +78,7 @@ const tiers = [
 
 describe('structured data', () => {
   test('the business is a Physiotherapy practice with address, hours, prices and payment', () => {
-    const data = businessData(clinic, tiers, site, 'https://clinic.example.com/share.jpg');
+    const data = businessData(clinic, tiers, site, 'https://clinic.example.com/share.jpg', 'en-US');
     expect(data).toMatchObject({
       '@type': 'Physiotherapy',
       '@id': 'https://clinic.example.com/#business',
@@ -103,6 +103,7 @@ describe('structured data', () => {
       tiers,
       site,
       '',
+      'en-US',
     );
     expect(data).toMatchObject({
       geo: { '@type': 'GeoCoordinates', latitude: 44.94, longitude: -123.03 },
@@ -147,7 +148,10 @@ describe('structured data', () => {
   });
 
   test('breadcrumbs number their items from Home with absolute URLs', () => {
-    const data = breadcrumbData(breadcrumbTrail([{ label: 'Prices', href: '/pricing/' }]), site);
+    const data = breadcrumbData(
+      breadcrumbTrail('Home', [{ label: 'Prices', href: '/pricing/' }]),
+      site,
+    );
     expect(data.itemListElement).toEqual([
       { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://clinic.example.com/' },
       {
@@ -170,7 +174,10 @@ describe('structured data', () => {
 
 describe('the offline structured-data validator', () => {
   test('accepts our breadcrumbs', async () => {
-    const data = breadcrumbData(breadcrumbTrail([{ label: 'Prices', href: '/pricing/' }]), site);
+    const data = breadcrumbData(
+      breadcrumbTrail('Home', [{ label: 'Prices', href: '/pricing/' }]),
+      site,
+    );
     expect(await validate([data as never])).toEqual([]);
   });
 

@@ -1,9 +1,20 @@
 import type { Page, Request } from '@playwright/test';
 import { expect, recordCspViolations, test } from '../fixtures';
 import { CAL_STAND_IN_ORIGIN } from '../../../playwright.config';
-import { bookingSettings, builtPages, entries } from '../site';
+import { fill, formatDuration } from '../../../src/lib/format';
+import {
+  bookingSettings,
+  bookTierLabel,
+  builtPages,
+  callLinkName,
+  entries,
+  siteWords,
+} from '../site';
 
 const booking = bookingSettings();
+const { words } = booking;
+const duration = (minutes: number | undefined) =>
+  formatDuration(minutes ?? 0, siteWords().language);
 const tiers = entries<{ durationMinutes: number; calEvent: string }>('pricing');
 const eventFor = (minutes: number) =>
   tiers.find(({ data }) => data.durationMinutes === minutes)?.data.calEvent ?? '';
@@ -41,7 +52,7 @@ test('"Book 60 minutes" on /pricing/ opens the popup for the 60-minute event at 
   const violations = await recordCspViolations(page);
   const requests = bookingRequests(page);
   await page.goto('/pricing/');
-  await page.getByRole('link', { name: 'Book 60 minutes' }).click();
+  await page.getByRole('link', { name: bookTierLabel(60) }).click();
   const frame = embedFrame(page);
   await expect(frame).toBeVisible();
   const src = new URL((await frame.getAttribute('src')) ?? '');
@@ -72,7 +83,7 @@ test('the booking frame, and only the booking frame, may take a payment', async 
   expect(response?.headers()['permissions-policy']).toContain(
     `payment=(self "${CAL_STAND_IN_ORIGIN}")`,
   );
-  await page.getByRole('link', { name: 'Book 60 minutes' }).click();
+  await page.getByRole('link', { name: bookTierLabel(60) }).click();
   await expect(embedFrame(page)).toBeVisible();
   await expect(embedFrame(page)).toHaveAttribute('allow', /\bpayment\b/);
   const bookingFrame = page.frames().find((frame) => frame.url().startsWith(CAL_STAND_IN_ORIGIN));
@@ -88,7 +99,7 @@ test('/book/ loads the inline booking only once it scrolls into view, and switch
   await page.setViewportSize({ width: 375, height: 640 });
   const requests = bookingRequests(page);
   await page.goto('/book/', { waitUntil: 'networkidle' });
-  const section = page.getByRole('region', { name: 'Book online' });
+  const section = page.getByRole('region', { name: words.inlineHeading });
   await expect(section).not.toBeInViewport();
   expect(requests).toEqual([]);
   await expect(page.locator('script[src*="embed"]')).toHaveCount(0);
@@ -102,19 +113,19 @@ test('/book/ loads the inline booking only once it scrolls into view, and switch
     new RegExp(`/${booking.calLink}/${first?.data.calEvent}/embed\\?`),
   );
   await expect(
-    section.getByText(`Booking a ${first?.data.durationMinutes}-minute session.`),
+    section.getByText(fill(words.ready, { duration: duration(first?.data.durationMinutes) })),
   ).toBeVisible();
 
   let reloaded = false;
   page.on('load', () => (reloaded = true));
-  await page.getByRole('link', { name: 'Book 90 minutes' }).click();
+  await page.getByRole('link', { name: bookTierLabel(90) }).click();
   await expect(frame).toHaveAttribute(
     'src',
     new RegExp(`/${booking.calLink}/${eventFor(90)}/embed\\?`),
   );
   await expect(frame).toHaveCount(1);
   await expect(page).toHaveURL(/\/book\/\?tier=90$/);
-  await expect(page.getByRole('link', { name: 'Book 90 minutes' })).toHaveAttribute(
+  await expect(page.getByRole('link', { name: bookTierLabel(90) })).toHaveAttribute(
     'aria-current',
     'true',
   );
@@ -123,7 +134,7 @@ test('/book/ loads the inline booking only once it scrolls into view, and switch
 
 test('/book/?tier=60 starts the inline booking on the 60-minute event', async ({ page }) => {
   await page.goto('/book/?tier=60');
-  await page.getByRole('region', { name: 'Book online' }).scrollIntoViewIfNeeded();
+  await page.getByRole('region', { name: words.inlineHeading }).scrollIntoViewIfNeeded();
   await expect(embedFrame(page)).toHaveAttribute('src', new RegExp(`/${eventFor(60)}/embed\\?`));
 });
 
@@ -131,7 +142,7 @@ test('a successful booking shows the before-your-visit panel, with nothing from 
   page,
 }) => {
   await page.goto('/pricing/');
-  await page.getByRole('link', { name: 'Book 30 minutes' }).click();
+  await page.getByRole('link', { name: bookTierLabel(30) }).click();
   await page
     .frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`)
     .getByRole('button', { name: 'Confirm booking' })
@@ -140,10 +151,11 @@ test('a successful booking shows the before-your-visit panel, with nothing from 
   await expect(panel).toBeVisible();
   for (const item of booking.beforeYourVisit.items)
     await expect(panel.getByText(item)).toBeVisible();
-  await expect(panel.getByText(/^Your session: .*2026/)).toBeVisible();
+  const [bookedBefore = ''] = words.booked.split('{when}');
+  await expect(panel.getByText(new RegExp(`^${RegExp.escape(bookedBefore)}.*2026`))).toBeVisible();
   await expect(panel.locator('img')).toHaveCount(0);
   expect(await page.title()).not.toBe('injected');
-  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.getByRole('button', { name: words.close }).click();
   await expect(panel).toBeHidden();
 });
 
@@ -152,15 +164,18 @@ test('with the booking origin unreachable, the popup gives way to a fallback wit
 }) => {
   await page.route(`${CAL_STAND_IN_ORIGIN}/**`, (route) => route.abort('connectionrefused'));
   await page.goto('/pricing/');
-  await page.getByRole('link', { name: 'Book 60 minutes' }).click();
-  const fallback = page.getByRole('dialog', { name: 'Online booking is not available right now' });
+  await page.getByRole('link', { name: bookTierLabel(60) }).click();
+  const fallback = page.getByRole('dialog', { name: words.unavailableHeading });
   // The widget gives the calendar 6 s to say it is ready before it offers the fallback.
   await expect(fallback).toBeVisible({ timeout: 30_000 });
   await expect(fallback.getByRole('link', { name: 'our online booking page' })).toHaveAttribute(
     'href',
     `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(60)}`,
   );
-  await expect(fallback.getByRole('link', { name: /^Call / })).toHaveAttribute('href', /^tel:/);
+  await expect(fallback.getByRole('link', { name: callLinkName() })).toHaveAttribute(
+    'href',
+    /^tel:/,
+  );
   await expect(fallback.getByRole('link', { name: /@/ })).toHaveAttribute('href', /^mailto:/);
   await expect(page.locator('cal-modal-box')).toHaveCount(0);
 });
@@ -170,11 +185,11 @@ test('with the booking origin unreachable, the inline booking on /book/ shows th
 }) => {
   await page.route(`${CAL_STAND_IN_ORIGIN}/**`, (route) => route.abort('connectionrefused'));
   await page.goto('/book/?tier=90');
-  const section = page.getByRole('region', { name: 'Book online' });
+  const section = page.getByRole('region', { name: words.inlineHeading });
   await section.scrollIntoViewIfNeeded();
-  await expect(
-    section.getByRole('heading', { name: 'Online booking is not available right now' }),
-  ).toBeVisible({ timeout: 30_000 });
+  await expect(section.getByRole('heading', { name: words.unavailableHeading })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(section.getByRole('link', { name: 'our online booking page' })).toHaveAttribute(
     'href',
     `${CAL_STAND_IN_ORIGIN}/${booking.calLink}/${eventFor(90)}`,
@@ -197,7 +212,7 @@ test('forged or malformed booking messages are ignored, without an error', async
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/pricing/');
-  await page.getByRole('link', { name: 'Book 30 minutes' }).click();
+  await page.getByRole('link', { name: bookTierLabel(30) }).click();
   const frame = embedFrame(page);
   await expect(frame).toBeVisible();
   const namespace =
@@ -246,7 +261,8 @@ test('forged or malformed booking messages are ignored, without an error', async
     .frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`)
     .getByRole('button', { name: 'Confirm booking' })
     .click();
-  await expect(panel.getByText(/^Your session: .*2026/)).toBeVisible();
+  const [bookedBefore = ''] = words.booked.split('{when}');
+  await expect(panel.getByText(new RegExp(`^${RegExp.escape(bookedBefore)}.*2026`))).toBeVisible();
   await expect(panel).not.toContainText('2030');
   expect(errors).toEqual([]);
 });
@@ -261,7 +277,7 @@ test('pointing at "Book 60 minutes" prerenders its calendar out of sight, and th
   const requests = bookingRequests(page);
   await page.goto('/pricing/', { waitUntil: 'networkidle' });
   expect(requests).toEqual([]);
-  const book60 = page.getByRole('link', { name: 'Book 60 minutes' });
+  const book60 = page.getByRole('link', { name: bookTierLabel(60) });
   await book60.hover();
 
   // The widget asks Cal.com (here the stand-in) to prerender this tier's event, hidden.
@@ -288,7 +304,7 @@ test('a booking control scrolled past under a still pointer is not intent', asyn
   await page.setViewportSize({ width: 375, height: 667 });
   const requests = bookingRequests(page);
   await page.goto('/pricing/', { waitUntil: 'networkidle' });
-  const book30 = page.getByRole('link', { name: 'Book 30 minutes' });
+  const book30 = page.getByRole('link', { name: bookTierLabel(30) });
   const box = await book30.boundingBox();
   // The pointer rests where the page carries every "Book" button past it, as a wheel or a
   // trackpad scrolls the page; Chromium then reports the pointer as over each of them.
@@ -303,7 +319,7 @@ test('a booking control scrolled past under a still pointer is not intent', asyn
   }
 
   // Then a real gesture on one control: only its event is prerendered.
-  await page.getByRole('link', { name: 'Book 90 minutes' }).hover();
+  await page.getByRole('link', { name: bookTierLabel(90) }).hover();
   await expect.poll(() => embedLoads(requests, eventFor(90)).length).toBe(1);
   const events = requests
     .map((request) => new URL(request.url()).pathname)
@@ -314,7 +330,7 @@ test('a booking control scrolled past under a still pointer is not intent', asyn
 test('keyboard focus on a booking control is intent too', async ({ page }) => {
   const requests = bookingRequests(page);
   await page.goto('/pricing/', { waitUntil: 'networkidle' });
-  await page.getByRole('link', { name: 'Book 30 minutes' }).focus();
+  await page.getByRole('link', { name: bookTierLabel(30) }).focus();
   await expect.poll(() => embedLoads(requests, eventFor(30)).length).toBe(1);
 });
 
@@ -330,7 +346,7 @@ test('a popup prerendered for an older protocol gives way to a fresh popup, neve
   });
   const requests = bookingRequests(page);
   await page.goto('/pricing/', { waitUntil: 'networkidle' });
-  const book60 = page.getByRole('link', { name: 'Book 60 minutes' });
+  const book60 = page.getByRole('link', { name: bookTierLabel(60) });
   await book60.hover();
   await expect.poll(() => embedLoads(requests, eventFor(60)).length).toBe(1);
   await expect(
@@ -342,9 +358,7 @@ test('a popup prerendered for an older protocol gives way to a fresh popup, neve
     timeout: 30_000,
   });
   await expect(embedFrame(page)).toBeVisible();
-  await expect(
-    page.getByRole('dialog', { name: 'Online booking is not available right now' }),
-  ).toBeHidden();
+  await expect(page.getByRole('dialog', { name: words.unavailableHeading })).toBeHidden();
   expect(embedLoads(requests, eventFor(60))).toHaveLength(2);
   // A fetch the handler has in flight when the page closes would fail the test after it passed.
   await page.unrouteAll({ behavior: 'ignoreErrors' });
@@ -373,10 +387,10 @@ test('a page prerendered by the browser does nothing until the visitor opens it'
     if (request.resourceType() === 'script') scripts.push(request.url());
   });
   await page.goto('/book/?tier=60', { waitUntil: 'networkidle' });
-  const section = page.getByRole('region', { name: 'Book online' });
+  const section = page.getByRole('region', { name: words.inlineHeading });
   await section.scrollIntoViewIfNeeded();
   await expect(section).toBeInViewport();
-  await page.getByRole('link', { name: 'Book 90 minutes' }).hover();
+  await page.getByRole('link', { name: bookTierLabel(90) }).hover();
   // A sentinel request from the page: everything the page asked for before it has been seen.
   await page.evaluate(() => fetch('/robots.txt'));
   expect(requests).toEqual([]);

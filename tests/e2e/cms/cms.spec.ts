@@ -18,6 +18,8 @@ const TITLE = `Test ${SPECIAL}`;
 const BODY = `Body with ${SPECIAL} and <script>alert(1)</script> as text.`;
 const ANSWER = 'Yes. Ask {us} <b>now</b> about your claim; we treat injuries from car accidents. ';
 const IMAGE_ALT = 'A therapist at work, uploaded through the CMS';
+const SESSIONS_HEADING = 'Pick the length of your session';
+const CATEGORY_HEADING = 'Before and after your visit';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -226,6 +228,24 @@ test('two drafts of different entries are open at once and publish independently
   expect(workspace.draftBranches()).toEqual([]);
 });
 
+test('a page’s own words and an FAQ category are edited like any entry', async ({ page }) => {
+  await openEditor(page, '/collections/pages/entries/page-book');
+  await page.getByLabel('Sessions', { exact: true }).fill(SESSIONS_HEADING);
+  await save(page);
+  await setStatus(page, 'Ready');
+  await publish(page);
+  expect(onMain('src/content/pages/book.mdx')).toContain(`sessions: ${SESSIONS_HEADING}`);
+
+  await openEditor(page, '/collections/faqCategories/entries/visit');
+  await page.getByLabel('Heading', { exact: true }).fill(CATEGORY_HEADING);
+  await save(page);
+  await setStatus(page, 'Ready');
+  await publish(page);
+  // Renamed, not moved: questions name the category by its file, which stays.
+  expect(onMain('src/content/faq-categories/visit.yaml')).toContain(`heading: ${CATEGORY_HEADING}`);
+  expect(workspace.draftBranches()).toEqual([]);
+});
+
 test('a draft that no longer passes the rules cannot be published; a deleted draft leaves no branch', async ({
   page,
 }) => {
@@ -324,10 +344,17 @@ test('a save is refused while the folder has uncommitted work, naming it', async
   expect(workspace.git('log', '--all', '--format=%s', '-1')).not.toContain('90-minutes');
 });
 
-test('after publishing, the site shows the new price, answer, tier and service, literally', async ({
+test('after publishing, the site shows the new price, answer, tier, service, page words and category, literally', async ({
   page,
 }) => {
   const site = await workspace.buildAndServe(4324);
+  await page.goto(`${site}/book/`);
+  await expect(page.getByRole('heading', { level: 2, name: SESSIONS_HEADING })).toBeVisible();
+  await page.goto(`${site}/faq/`);
+  await expect(page.getByRole('heading', { level: 2, name: CATEGORY_HEADING })).toHaveAttribute(
+    'id',
+    'visit',
+  );
   await page.goto(`${site}/pricing/`);
   await expect(page.getByRole('main').getByText('$105', { exact: true })).toBeVisible();
   await expect(page.getByRole('main').getByText('45 minutes').first()).toBeVisible();
