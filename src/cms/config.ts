@@ -253,6 +253,8 @@ const PAGE_LABELS: Record<PageId, string> = {
 const pages: CmsCollection = {
   name: 'pages',
   label: 'Pages',
+  // Decap reads the format of a files collection from the collection (`.mdx` says nothing to it).
+  format: 'frontmatter',
   description:
     'Each page’s title, search description, heading, introduction, text and its other words. What every page shares is in Settings › Every page.',
   delete: false,

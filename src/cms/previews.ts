@@ -123,7 +123,13 @@ const InsurancePreview = (props: PreviewProps) => {
         'li',
         null,
         h('strong', null, text(data['name'])),
-        types.length > 0 ? ` (${formatList(types, site.language, 'unit')})` : '',
+        types.length > 0
+          ? ` (${formatList(
+              types.map((type) => site.planTypes[type as keyof SiteData['planTypes']] ?? type),
+              site.language,
+              'unit',
+            )})`
+          : '',
         text(data['coverageNote']) &&
           h(
             'p',

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { line, order } from './fields';
 
-const PLAN_TYPES = ['PPO', 'HMO', 'POS', 'Benefit plan', 'Discount program'] as const;
+export const PLAN_TYPES = ['PPO', 'HMO', 'POS', 'Benefit plan', 'Discount program'] as const;
 
 /** A plan or program under which the clinic is a listed provider. */
 export const insuranceSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { line, template } from './fields';
+import { PLAN_TYPES } from './insurance';
 
 /** The public pages a navigation link may lead to. */
 const PAGE_PATHS = [
@@ -12,6 +13,15 @@ const PAGE_PATHS = [
   '/book/',
   '/contact/',
 ] as const;
+
+/** Whether `Intl` writes dates and prices in `tag` (it throws on a malformed tag). */
+function isSupportedLanguage(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0;
+  } catch {
+    return false;
+  }
+}
 
 const label = (max: number, hint: string) => line(2, max).describe(hint);
 
@@ -26,7 +36,7 @@ export const siteSchema = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, {
       error: 'must be a language tag like en-US',
     })
-    .refine((tag) => Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0, {
+    .refine(isSupportedLanguage, {
       error: 'must be a language this site can write dates and prices in',
     })
     .describe(
@@ -80,6 +90,14 @@ export const siteSchema = z.strictObject({
       techniques: label(80, 'Heading of the techniques (home and treatment pages).'),
     })
     .describe('Headings that several pages share.'),
+  planTypes: z
+    .strictObject(
+      Object.fromEntries(PLAN_TYPES.map((type) => [type, line(2, 40)])) as Record<
+        (typeof PLAN_TYPES)[number],
+        ReturnType<typeof line>
+      >,
+    )
+    .describe('How each plan type is written after a plan’s name.'),
   forExample: template(5, 60, ['example']).describe(
     'How example wording is introduced, e.g. for example, "{example}".',
   ),

@@ -182,7 +182,7 @@ test('insurance: plans grouped by kind, checking coverage, HSA/FSA checklist, re
       .getByRole('listitem')
       .filter({ hasText: data.name });
     await expect(item, data.name).toHaveCount(1);
-    for (const type of data.planTypes) await expect(item).toContainText(type);
+    for (const type of data.planTypes) await expect(item).toContainText(words.planTypes[type]);
   }
   const withCoverageLink = plans().filter(({ data }) => data.coverageUrl && data.coverageNote);
   for (const { data } of withCoverageLink) {

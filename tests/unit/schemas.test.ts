@@ -407,9 +407,14 @@ describe('site settings schema', () => {
 
   test.each([
     [
-      'a language Intl cannot write',
+      'a language that is not a language tag',
       { language: 'english' },
       'language: must be a language tag like en-US',
+    ],
+    [
+      'a malformed tag (Intl would throw on it)',
+      { language: 'éñ-ÚŠ' },
+      'language: must be a language this site can write dates and prices in',
     ],
     [
       'a navigation link to a page that does not exist',
