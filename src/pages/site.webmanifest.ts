@@ -1,13 +1,14 @@
 import type { APIRoute } from 'astro';
-import { getClinic, getPage } from '../lib/content';
+import { getClinic, getPage, getSite } from '../lib/content';
 
 /** Lets phones add the site to the home screen with the clinic's name and icon. */
 export const GET: APIRoute = async () => {
-  const [clinic, home] = await Promise.all([getClinic(), getPage('home')]);
+  const [clinic, home, site] = await Promise.all([getClinic(), getPage('home'), getSite()]);
   const manifest = {
     name: clinic.name,
     short_name: clinic.name.length <= 12 ? clinic.name : clinic.name.split(/\s+/)[0],
     description: home.data.description,
+    lang: site.language,
     start_url: '/',
     display: 'browser',
     background_color: '#fbfaf7',

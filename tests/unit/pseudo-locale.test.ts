@@ -140,12 +140,11 @@ function visibleTexts(node: Node, found: string[] = []): string[] {
       if (['alt', 'aria-label', 'title', 'placeholder'].includes(name)) found.push(value);
       // The booking script's messages, written into the page from the content.
       if (name === 'data-messages') {
-        const { language: _, ...messages } = JSON.parse(value) as Record<string, string>;
         // Their `{places}` are filled in by the script, with content or Intl words.
-        found.push(...Object.values(messages).map((message) => message.replace(/\{\w+\}/g, '')));
+        for (const [key, message] of Object.entries(JSON.parse(value) as Record<string, string>))
+          if (key !== 'language') found.push(message.replace(/\{\w+\}/g, ''));
       }
     }
-    if (element.tagName === 'template' && 'content' in element) return found;
   }
   if ('childNodes' in node) for (const child of node.childNodes) visibleTexts(child, found);
   return found;
