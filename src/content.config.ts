@@ -6,19 +6,24 @@ import { bookingSchema } from './schemas/booking';
 import { clinicSchema } from './schemas/clinic';
 import { faqCategorySchema, faqSchema } from './schemas/faq';
 import { insuranceSchema } from './schemas/insurance';
-import { PAGE_WORDS, pageSchema, type PageId } from './schemas/pages';
+import { PAGE_FACTS, PAGE_WORDS, pageSchema, type PageId } from './schemas/pages';
 import { pricingSchema } from './schemas/pricing';
 import { servicesSchema } from './schemas/services';
 import { siteSchema } from './schemas/site';
+import { therapistsSchema } from './schemas/therapists';
 
 const entries = (folder: string) => glob({ pattern: '*.mdx', base: `./src/content/${folder}` });
 const setting = (name: string) => glob({ pattern: `${name}.yaml`, base: './src/content/settings' });
 
 /** Each page is a collection of its own, so that its own words get their own schema. */
-const page = <Words extends z.ZodType>(id: PageId, words: Words) =>
+const page = <Words extends z.ZodType, Facts extends z.ZodRawShape = Record<never, never>>(
+  id: PageId,
+  words: Words,
+  facts?: Facts,
+) =>
   defineCollection({
     loader: glob({ pattern: `${id}.mdx`, base: './src/content/pages' }),
-    schema: ({ image }) => pageSchema(words, { image }),
+    schema: ({ image }) => pageSchema(words, { image }, facts),
   });
 
 export const collections = {
@@ -31,6 +36,10 @@ export const collections = {
     schema: faqCategorySchema,
   }),
   insurance: defineCollection({ loader: entries('insurance'), schema: insuranceSchema }),
+  therapists: defineCollection({
+    loader: entries('therapists'),
+    schema: ({ image }) => therapistsSchema({ image, reference }),
+  }),
   homePage: page('home', PAGE_WORDS.home),
   servicesPage: page('services', PAGE_WORDS.services),
   pricingPage: page('pricing', PAGE_WORDS.pricing),
@@ -39,6 +48,10 @@ export const collections = {
   faqPage: page('faq', PAGE_WORDS.faq),
   bookPage: page('book', PAGE_WORDS.book),
   contactPage: page('contact', PAGE_WORDS.contact),
+  therapistsPage: page('therapists', PAGE_WORDS.therapists),
+  yourVisitPage: page('your-visit', PAGE_WORDS['your-visit']),
+  privacyPage: page('privacy', PAGE_WORDS.privacy, PAGE_FACTS.privacy),
+  accessibilityPage: page('accessibility', PAGE_WORDS.accessibility, PAGE_FACTS.accessibility),
   notFoundPage: page('not-found', PAGE_WORDS['not-found']),
   settings: defineCollection({ loader: setting('clinic'), schema: clinicSchema }),
   booking: defineCollection({ loader: setting('booking'), schema: bookingSchema }),

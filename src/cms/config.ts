@@ -127,6 +127,31 @@ const folders: FolderCollection[] = [
     labels: { services: 'Show on these service pages' },
   },
   {
+    name: 'therapists',
+    label: 'Therapists',
+    label_singular: 'Therapist',
+    description: 'Who treats clients: licence, techniques, languages and a short biography.',
+    identifier_field: 'name',
+    summary: '{{order}}. {{name}}, {{credentials}}',
+    sortable_fields: ['order', 'name'],
+    body: 'Biography',
+    overrides: {
+      photo: imageField,
+      techniques: {
+        widget: 'relation',
+        collection: 'services',
+        search_fields: ['title'],
+        value_field: '{{slug}}',
+        display_fields: ['title'],
+        multiple: true,
+      },
+    },
+    labels: {
+      credentialName: 'Credential in full',
+      photoAlt: 'Photo description (alt text)',
+    },
+  },
+  {
     name: 'faqCategories',
     label: 'FAQ categories',
     label_singular: 'FAQ category',
@@ -209,6 +234,10 @@ const settingsFiles: SettingsFile[] = [
         'hsaFsa.receipt': { widget: 'text' },
         'hsaFsa.letter.request': { widget: 'text' },
         'hsaFsa.letter.privacyNote': { widget: 'text' },
+        'visitPolicy.cancellation': { widget: 'text' },
+        'visitPolicy.lateArrival': { widget: 'text' },
+        'visitPolicy.noShow': { widget: 'text' },
+        'brand.logo': imageField,
       }),
       { hsaFsa: 'HSA/FSA', mapUrl: 'Map link', paymentAccepted: 'Payment accepted' },
     ),
@@ -237,6 +266,14 @@ const settingsFiles: SettingsFile[] = [
   },
 ];
 
+/** The dates a page states (`PAGE_FACTS`), picked from a calendar and written as 2026-11-28. */
+const dateFields: FieldOverrides = Object.fromEntries(
+  ['updated', 'reviewed'].map((name) => [
+    name,
+    { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false },
+  ]),
+);
+
 /** What each page is called in the CMS, in the order of the site's navigation. */
 const PAGE_LABELS: Record<PageId, string> = {
   home: 'Home page',
@@ -247,6 +284,10 @@ const PAGE_LABELS: Record<PageId, string> = {
   faq: 'FAQ',
   book: 'Book a session',
   contact: 'Contact',
+  therapists: 'Therapists',
+  'your-visit': 'Your visit (first visit, policy)',
+  privacy: 'Privacy notice',
+  accessibility: 'Accessibility statement',
   'not-found': 'Page not found',
 };
 
@@ -265,11 +306,14 @@ const pages: CmsCollection = {
     file: `src/content/pages/${id}.mdx`,
     format: 'frontmatter',
     fields: [
-      ...relabel(decapFields(contentSchemas[pageFileName(id)], { image: imageField }), {
-        imageAlt: 'Image description (alt text)',
-        lede: 'Introduction',
-        words: 'Other words on this page',
-      }),
+      ...relabel(
+        decapFields(contentSchemas[pageFileName(id)], { image: imageField, ...dateFields }),
+        {
+          imageAlt: 'Image description (alt text)',
+          lede: 'Introduction',
+          words: 'Other words on this page',
+        },
+      ),
       body('Page text'),
     ],
   })),

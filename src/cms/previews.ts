@@ -28,6 +28,7 @@ export interface PreviewWords {
   site: SiteData;
   booking: BookingData['words'];
   services: PageWords<'services'>;
+  therapists: PageWords<'therapists'>;
   checkCoverage: string;
   /** FAQ category headings by file name. */
   categories: Record<string, string>;
@@ -203,6 +204,28 @@ const BookingPreview = (props: PreviewProps) => {
   );
 };
 
+const TherapistPreview = (props: PreviewProps) => {
+  const data = dataOf(props);
+  const licence = (data['licence'] ?? {}) as Data;
+  const { site, therapists } = words();
+  return page(
+    h('h2', null, `${text(data['name'])}, ${text(data['credentials'])}`),
+    h(
+      'p',
+      null,
+      fill(therapists.licence, { number: text(licence['number']), board: text(licence['board']) }),
+      h('br'),
+      h('a', { href: text(licence['lookupUrl']) }, therapists.lookup),
+    ),
+    h(
+      'p',
+      null,
+      fill(therapists.languages, { languages: formatList(list(data['languages']), site.language) }),
+    ),
+    bodyPreview(text(data['body'])),
+  );
+};
+
 const PagePreview = (props: PreviewProps) => {
   const data = dataOf(props);
   return page(
@@ -242,6 +265,7 @@ export const previews: Record<string, ComponentType<PreviewTemplateComponentProp
   pricing: PricingPreview,
   faq: FaqPreview,
   insurance: InsurancePreview,
+  therapists: TherapistPreview,
   ...Object.fromEntries(PAGE_IDS.map((id) => [pageFileName(id), PagePreview])),
   clinic: ClinicPreview,
   booking: BookingPreview,

@@ -9,10 +9,11 @@ import { bookingSchema } from '../schemas/booking';
 import { clinicSchema } from '../schemas/clinic';
 import { faqCategorySchema, faqSchema } from '../schemas/faq';
 import { insuranceSchema } from '../schemas/insurance';
-import { PAGE_IDS, PAGE_WORDS, pageSchema, type PageId } from '../schemas/pages';
+import { PAGE_FACTS, PAGE_IDS, PAGE_WORDS, pageSchema, type PageId } from '../schemas/pages';
 import { pricingSchema } from '../schemas/pricing';
 import { servicesSchema } from '../schemas/services';
 import { siteSchema } from '../schemas/site';
+import { therapistsSchema } from '../schemas/therapists';
 
 const image = (() => z.string({ error: 'must be an image' })) as unknown as SchemaContext['image'];
 const reference = () =>
@@ -22,7 +23,14 @@ const reference = () =>
 export const pageFileName = (id: PageId) => `page-${id}` as const;
 
 const pageSchemas = Object.fromEntries(
-  PAGE_IDS.map((id) => [pageFileName(id), pageSchema(PAGE_WORDS[id], { image })]),
+  PAGE_IDS.map((id) => [
+    pageFileName(id),
+    pageSchema(
+      PAGE_WORDS[id],
+      { image },
+      id in PAGE_FACTS ? PAGE_FACTS[id as keyof typeof PAGE_FACTS] : {},
+    ),
+  ]),
 ) as unknown as Record<`page-${PageId}`, z.ZodType>;
 
 /** Every collection and settings file, by the name the CMS gives it. */
@@ -33,8 +41,9 @@ export const contentSchemas = {
   faq: faqSchema({ reference }),
   faqCategories: faqCategorySchema,
   insurance: insuranceSchema,
+  therapists: therapistsSchema({ image, reference }),
   ...pageSchemas,
-  clinic: clinicSchema,
+  clinic: clinicSchema({ image }),
   booking: bookingSchema,
   site: siteSchema,
 } satisfies Record<string, z.ZodType>;

@@ -33,13 +33,13 @@ export function tierBooking(
   return { calLink, params, href: url.href };
 }
 
-/** What the embed is told about the clinic's look, from settings. */
-export function embedUi(booking: Pick<BookingData, 'brandColor' | 'theme'>) {
+/** What the embed is told about the clinic's look: the booking theme and the clinic's colour. */
+export function embedUi(booking: Pick<BookingData, 'theme'>, brandColour: string) {
   return {
     ...(booking.theme === 'auto' ? {} : { theme: booking.theme }),
     cssVarsPerTheme: {
-      light: { 'cal-brand': booking.brandColor },
-      dark: { 'cal-brand': booking.brandColor },
+      light: { 'cal-brand': brandColour },
+      dark: { 'cal-brand': brandColour },
     },
   };
 }

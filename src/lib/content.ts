@@ -12,6 +12,7 @@ export type Benefit = CollectionEntry<'benefits'>;
 export type Tier = CollectionEntry<'pricing'>;
 export type Question = CollectionEntry<'faq'>;
 export type Plan = CollectionEntry<'insurance'>;
+export type Therapist = CollectionEntry<'therapists'>;
 export type Clinic = CollectionEntry<'settings'>['data'];
 export type Booking = CollectionEntry<'booking'>['data'];
 export type Site = CollectionEntry<'site'>['data'];
@@ -61,6 +62,19 @@ export async function getBookableTiers(): Promise<BookableTier[]> {
   return tiers.map((tier) => ({ tier, booking: tierBooking(booking, tier.data, all) }));
 }
 
+/** The published therapists, in order; one naming a missing service fails the build. */
+export async function getTherapists(): Promise<Therapist[]> {
+  const therapists = await getCollection('therapists', ({ data }) => !data.draft);
+  await checkReferences(
+    therapists,
+    'therapists',
+    'techniques',
+    ({ data }) => data.techniques,
+    'services',
+  );
+  return therapists.sort(byOrder);
+}
+
 export async function getPlans(): Promise<Plan[]> {
   return (await getCollection('insurance')).sort(byOrder);
 }
@@ -78,34 +92,48 @@ export async function getPlanGroups(): Promise<PlanGroups> {
   };
 }
 
+/** An entry naming others by `reference()`, with the file it is in. */
+interface Referring {
+  id: string;
+  filePath?: string | undefined;
+}
+
 /**
- * The questions. Astro's `reference()` does not check that the entry it names exists: a question
- * naming a missing category or service fails the build here, naming its file.
+ * Astro's `reference()` does not check that the entry it names exists: each name in `field` of
+ * each entry must be one of `known`, or the build fails naming the entry's file.
  */
-export async function getQuestions(): Promise<Question[]> {
-  const [questions, categories, services] = await Promise.all([
-    getCollection('faq'),
-    getCollection('faqCategories'),
-    getCollection('services'),
-  ]);
-  const known = (entries: { id: string }[], id: string) => entries.some((entry) => entry.id === id);
-  const problems = questions.flatMap(({ id, filePath, data }) => {
-    const file = filePath ?? `src/content/faq/${id}.mdx`;
-    return [
-      ...(known(categories, data.category.id)
-        ? []
-        : [
-            `${file}: category: there is no FAQ category "${data.category.id}" (src/content/faq-categories/${data.category.id}.yaml)`,
-          ]),
-      ...data.services
-        .filter((service) => !known(services, service.id))
-        .map(
-          (service) =>
-            `${file}: services: there is no service "${service.id}" (src/content/services/${service.id}.mdx)`,
-        ),
-    ];
-  });
+async function checkReferences<Entry extends Referring>(
+  entries: Entry[],
+  folder: string,
+  field: string,
+  names: (entry: Entry) => { id: string }[],
+  target: 'services' | 'faqCategories',
+): Promise<void> {
+  const known = new Set((await getCollection(target)).map(({ id }) => id));
+  const where =
+    target === 'services' ? 'src/content/services/{}.mdx' : 'src/content/faq-categories/{}.yaml';
+  const problems = entries.flatMap((entry) =>
+    names(entry)
+      .filter(({ id }) => !known.has(id))
+      .map(
+        ({ id }) =>
+          `${entry.filePath ?? `src/content/${folder}/${entry.id}.mdx`}: ${field}: there is no ${target === 'services' ? 'service' : 'FAQ category'} "${id}" (${where.replace('{}', id)})`,
+      ),
+  );
   if (problems.length > 0) throw new Error(problems.join('\n'));
+}
+
+/** The questions; one naming a missing category or service fails the build, naming its file. */
+export async function getQuestions(): Promise<Question[]> {
+  const questions = await getCollection('faq');
+  await checkReferences(
+    questions,
+    'faq',
+    'category',
+    ({ data }) => [data.category],
+    'faqCategories',
+  );
+  await checkReferences(questions, 'faq', 'services', ({ data }) => data.services, 'services');
   return questions.sort(byOrder);
 }
 
@@ -165,6 +193,10 @@ const PAGE_COLLECTIONS = {
   faq: 'faqPage',
   book: 'bookPage',
   contact: 'contactPage',
+  therapists: 'therapistsPage',
+  'your-visit': 'yourVisitPage',
+  privacy: 'privacyPage',
+  accessibility: 'accessibilityPage',
   'not-found': 'notFoundPage',
 } as const satisfies Record<PageId, string>;
 

@@ -36,6 +36,26 @@ export function formatDuration(minutes: number, lang: string): string {
   );
 }
 
+/** `24` → `24 hours` (in the site's language). */
+export function formatHours(hours: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(
+    hours,
+  );
+}
+
+/** The cancellation rule with its notice period, as the policy page and the booking panel say it. */
+export function cancellationRule(
+  policy: Pick<ClinicData['visitPolicy'], 'cancellation' | 'cancellationNoticeHours'>,
+  lang: string,
+): string {
+  return fill(policy.cancellation, { notice: formatHours(policy.cancellationNoticeHours, lang) });
+}
+
+/** `2026-11-28` → `November 28, 2026` (in the site's language). */
+export function formatDate(date: Date, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
 /** A time of day as stored (`17:30`), as read in `lang`: `5:30 PM` in en-US. */
 export function formatTime(time: string, lang: string): string {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);

@@ -66,6 +66,15 @@ export const SPECULATION_RULES = JSON.stringify({
 export const SPECULATION_RULES_HASH =
   `sha256-${createHash('sha256').update(SPECULATION_RULES).digest('base64')}` as const;
 
+/**
+ * The clinic's colour as a CSS custom property for every page (`--color-brand`, which
+ * `src/styles/global.css` uses for links and buttons), allowed by its hash.
+ */
+export function brandStyle(colour: string): { css: string; hash: `sha256-${string}` } {
+  const css = `:root{--color-brand:${colour}}`;
+  return { css, hash: `sha256-${createHash('sha256').update(css).digest('base64')}` };
+}
+
 /** Decap CMS evaluates code and talks to GitHub or decap-server; only /admin/ allows that. */
 export const ADMIN_SCRIPT_RESOURCE = "'unsafe-eval'";
 export const ADMIN_DIRECTIVES: CspDirective[] = [

@@ -6,6 +6,7 @@ import type {
   BreadcrumbList,
   FAQPage,
   Offer,
+  Person,
   Physiotherapy,
   Service,
   Thing,
@@ -21,6 +22,42 @@ import { markdownToText } from './mdx-text';
 
 type Tier = { data: PricingData; booking: Pick<TierBooking, 'href'> };
 
+/** A therapist as the structured data needs them (`src/content/therapists/`). */
+export interface TherapistFacts {
+  id: string;
+  data: {
+    name: string;
+    credentials: string;
+    credentialName: string;
+    licence: { number: string; state: string; board: string; lookupUrl: string };
+    languages: readonly string[];
+  };
+}
+
+/** A therapist of the practice, with their licence as a credential the state board recognises. */
+function personData({ id, data }: TherapistFacts, site: URL): Person {
+  return {
+    '@type': 'Person',
+    '@id': new URL(`/therapists/#${id}`, site).href,
+    name: data.name,
+    url: new URL(`/therapists/#${id}`, site).href,
+    jobTitle: data.credentialName,
+    knowsLanguage: [...data.languages],
+    hasCredential: {
+      '@type': 'EducationalOccupationalCredential',
+      credentialCategory: 'license',
+      name: `${data.credentialName} (${data.credentials})`,
+      identifier: data.licence.number,
+      url: data.licence.lookupUrl,
+      recognizedBy: {
+        '@type': 'GovernmentOrganization',
+        name: data.licence.board,
+        areaServed: { '@type': 'State', name: data.licence.state },
+      },
+    },
+  };
+}
+
 /** One id for the business, so every page's data refers to the same practice. */
 function businessId(site: URL): string {
   return new URL('/#business', site).href;
@@ -31,12 +68,14 @@ function businessId(site: URL): string {
  * disease, injury, deformity by physical means such as massage", which is what the clinic does.
  */
 export function businessData(
-  clinic: Omit<ClinicData, 'hsaFsa' | 'hoursNote'>,
+  clinic: Omit<ClinicData, 'hsaFsa' | 'hoursNote' | 'visitPolicy' | 'brand'>,
   tiers: readonly Pick<Tier, 'data'>[],
   site: URL,
   image: string,
   /** The site's language, for the price range's text. */
   lang: string,
+  /** The therapists, as the people of the business. */
+  therapists: readonly TherapistFacts[] = [],
 ): WithContext<Physiotherapy> {
   const prices = tiers.map(({ data }) => data.price);
   const currency = tiers[0]?.data.currency ?? 'USD';
@@ -78,6 +117,9 @@ export function businessData(
     currenciesAccepted: currency,
     paymentAccepted: clinic.paymentAccepted.join(', '),
     areaServed: clinic.serviceArea.map((name) => ({ '@type': 'Place', name })),
+    ...(therapists.length > 0 && {
+      employee: therapists.map((therapist) => personData(therapist, site)),
+    }),
   };
 }
 

@@ -12,7 +12,7 @@ export const GET: APIRoute = async () => {
     start_url: '/',
     display: 'browser',
     background_color: '#fbfaf7',
-    theme_color: '#1f5f57',
+    theme_color: clinic.brand.colour,
     icons: [
       { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
       { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },

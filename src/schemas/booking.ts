@@ -30,11 +30,6 @@ export const bookingSchema = z.strictObject({
   origin: origin
     .default('https://cal.com')
     .describe('Where your booking pages live: https://cal.com, or your own Cal.com address.'),
-  brandColor: z
-    .string({ error: 'must be a colour like #1f5f57' })
-    .regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour like #1f5f57' })
-    .default('#1f5f57')
-    .describe('Colour of buttons inside the booking window, as #rrggbb.'),
   theme: z
     .enum(['light', 'dark', 'auto'], { error: 'must be light, dark or auto' })
     .default('light')

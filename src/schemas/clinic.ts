@@ -1,5 +1,7 @@
+import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { line, template } from './fields';
+import { wcagContrast } from 'culori';
+import { imageAlt, line, template } from './fields';
 
 export const WEEKDAYS = [
   'Monday',
@@ -35,130 +37,200 @@ const openingHours = z
 
 export type OpeningHours = z.infer<typeof openingHours>;
 
-/** The clinic's own facts. One file (`src/content/settings/clinic.yaml`), each fact set once. */
-export const clinicSchema = z.strictObject({
-  name: line(2, 60).describe(
-    'The clinic name as it appears in the header, titles and search results.',
-  ),
-  phone: z
-    .string({ error: 'must be a phone number' })
-    .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' })
-    .describe('Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.'),
-  email: z.email({ error: 'must be an email address' }).describe('Email address for questions.'),
-  address: z
-    .strictObject({
-      street: line(3, 100).describe('Street and number, e.g. 123 Main Street, Suite 4.'),
-      city: line(2, 60).describe('City.'),
-      region: z
-        .string({ error: 'must be a two-letter state code' })
-        .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter state code like OR' })
-        .describe('Two-letter state code, e.g. OR.'),
-      postalCode: z
-        .string({ error: 'must be a ZIP code' })
-        .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' })
-        .describe('ZIP code, e.g. 97201.'),
-      country: z.literal('US', { error: 'must be US' }).default('US').describe('Country code.'),
-    })
-    .describe('Where clients come for their session.'),
-  geo: z
-    .strictObject({
-      latitude: z
-        .number({ error: 'must be a number like 45.5231' })
-        .min(-90, { error: 'must be between -90 and 90' })
-        .max(90, { error: 'must be between -90 and 90' }),
-      longitude: z
-        .number({ error: 'must be a number like -122.6765' })
-        .min(-180, { error: 'must be between -180 and 180' })
-        .max(180, { error: 'must be between -180 and 180' }),
-    })
-    .optional()
-    .describe('Optional map position of the entrance, for search engines (decimal degrees).'),
-  mapUrl: z
-    .url({ protocol: /^https$/, error: 'must be a full https:// address' })
-    .optional()
-    .describe(
-      'Optional link to the clinic on a map. Without it, a map search for the address is linked.',
-    ),
-  hours: z
-    .array(openingHours, { error: 'must be a list of opening hours' })
-    .min(1, { error: 'needs at least one set of opening hours' })
-    .describe('Opening hours. Days not listed are shown as closed.'),
-  hoursNote: line(5, 160).optional().describe('Optional note shown under the opening hours.'),
-  serviceArea: z
-    .array(line(2, 60), { error: 'must be a list of places' })
-    .min(1, { error: 'needs at least one place' })
-    .describe('Towns or areas the clinic serves.'),
-  paymentAccepted: z
-    .array(line(2, 60), { error: 'must be a list' })
-    .min(1, { error: 'needs at least one way to pay' })
-    .describe('Ways to pay, as search engines should list them, e.g. "HSA card".'),
-  hsaFsa: z
-    .strictObject({
-      statement: line(20, 300).describe('Short statement that HSA/FSA cards can pay for sessions.'),
-      checklistIntro: line(20, 300).describe('Sentence introducing the prescription checklist.'),
-      checklist: z
-        .array(
-          z.strictObject({
-            item: line(3, 120).describe('What the prescription must state.'),
-            example: line(3, 120).optional().describe('Optional example wording.'),
-          }),
-          { error: 'must be a list' },
-        )
-        .min(1, { error: 'needs at least one item' })
-        .describe(
-          'What the physician should write on the prescription so HSA/FSA plans accept it.',
-        ),
-      receipt: line(20, 300).describe('What the clinic provides to help with HSA/FSA claims.'),
-      receiptIncludes: z
-        .array(line(3, 120), { error: 'must be a list' })
-        .min(1, { error: 'needs at least one item' })
-        .describe('What the customized receipt shows, one item each.'),
-      letter: z
-        .strictObject({
-          heading: line(5, 80).describe('Title of the printable request to the physician.'),
-          greeting: line(2, 40).describe(
-            'How the request addresses the physician, e.g. "Dear Doctor,".',
-          ),
-          request: line(20, 400).describe(
-            'The paragraph asking the physician for the prescription.',
-          ),
-          privacyNote: line(20, 300).describe(
-            'Tells visitors that what they type stays in their browser (shown on screen, not printed).',
-          ),
-          modalityOptions: z
-            .array(line(3, 40), { error: 'must be a list' })
-            .min(1, { error: 'needs at least one modality' })
-            .describe('The modalities the physician can tick, e.g. Massage therapy.'),
-          examples: z
-            .strictObject({
-              reason: line(2, 60),
-              treatments: line(1, 20),
-              frequency: line(2, 60),
-              duration: line(2, 60),
-            })
-            .describe('Example wording shown under each field, e.g. "two sessions per week".'),
-          labels: z
-            .strictObject({
-              patientName: line(2, 60),
-              reason: line(2, 60),
-              treatments: line(2, 60),
-              frequency: line(2, 60),
-              duration: line(2, 60),
-              diagnosisCode: line(2, 60),
-              modality: line(2, 60),
-              techniques: template(10, 160, ['techniques']).describe(
-                'The sentence naming the techniques; {techniques} is replaced by their list.',
-              ),
-              physicianName: line(2, 60),
-              licence: line(2, 60),
-              signature: line(2, 60),
-              date: line(2, 60),
-            })
-            .describe('The label of each field of the request, as printed.'),
-        })
-        .describe('The printable prescription request on the HSA/FSA page.'),
-    })
-    .describe('Paying with a Health Savings Account or Flexible Spending Account.'),
-});
+/**
+ * The backgrounds text and links sit on, and the text on buttons, as `src/styles/global.css` sets
+ * them (`--color-bg`, `--color-surface`, `--color-surface-alt`, `--color-on-accent`; a unit test
+ * keeps the two the same). The brand colour is used for links and buttons on each of them.
+ */
+export const SITE_BACKGROUNDS = {
+  'the page background': '#fbfaf7',
+  'the header and cards': '#ffffff',
+  'the navigation and footer': '#eef4f1',
+} as const;
 
-export type ClinicData = z.infer<typeof clinicSchema>;
+/** WCAG 2.2 AA for normal text: 4.5:1. */
+const MIN_CONTRAST = 4.5;
+
+/** What keeps a brand colour from being readable, or undefined when it reaches AA everywhere. */
+export function brandColourProblem(colour: string): string | undefined {
+  for (const [where, background] of Object.entries(SITE_BACKGROUNDS)) {
+    const ratio = wcagContrast(colour, background);
+    if (ratio < MIN_CONTRAST) {
+      return `${colour} reaches only ${ratio.toFixed(2)}:1 against ${where} (${background}); links and buttons need ${MIN_CONTRAST}:1 (WCAG AA). Choose a darker colour.`;
+    }
+  }
+  return undefined;
+}
+
+const hexColour = z
+  .string({ error: 'must be a colour like #1f5f57' })
+  .regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour like #1f5f57' });
+
+/** The clinic's own facts. One file (`src/content/settings/clinic.yaml`), each fact set once. */
+export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
+  z.strictObject({
+    name: line(2, 60).describe(
+      'The clinic name as it appears in the header, titles and search results.',
+    ),
+    phone: z
+      .string({ error: 'must be a phone number' })
+      .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' })
+      .describe('Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.'),
+    email: z.email({ error: 'must be an email address' }).describe('Email address for questions.'),
+    address: z
+      .strictObject({
+        street: line(3, 100).describe('Street and number, e.g. 123 Main Street, Suite 4.'),
+        city: line(2, 60).describe('City.'),
+        region: z
+          .string({ error: 'must be a two-letter state code' })
+          .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter state code like OR' })
+          .describe('Two-letter state code, e.g. OR.'),
+        postalCode: z
+          .string({ error: 'must be a ZIP code' })
+          .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' })
+          .describe('ZIP code, e.g. 97201.'),
+        country: z.literal('US', { error: 'must be US' }).default('US').describe('Country code.'),
+      })
+      .describe('Where clients come for their session.'),
+    geo: z
+      .strictObject({
+        latitude: z
+          .number({ error: 'must be a number like 45.5231' })
+          .min(-90, { error: 'must be between -90 and 90' })
+          .max(90, { error: 'must be between -90 and 90' }),
+        longitude: z
+          .number({ error: 'must be a number like -122.6765' })
+          .min(-180, { error: 'must be between -180 and 180' })
+          .max(180, { error: 'must be between -180 and 180' }),
+      })
+      .optional()
+      .describe('Optional map position of the entrance, for search engines (decimal degrees).'),
+    mapUrl: z
+      .url({ protocol: /^https$/, error: 'must be a full https:// address' })
+      .optional()
+      .describe(
+        'Optional link to the clinic on a map. Without it, a map search for the address is linked.',
+      ),
+    hours: z
+      .array(openingHours, { error: 'must be a list of opening hours' })
+      .min(1, { error: 'needs at least one set of opening hours' })
+      .describe('Opening hours. Days not listed are shown as closed.'),
+    hoursNote: line(5, 160).optional().describe('Optional note shown under the opening hours.'),
+    serviceArea: z
+      .array(line(2, 60), { error: 'must be a list of places' })
+      .min(1, { error: 'needs at least one place' })
+      .describe('Towns or areas the clinic serves.'),
+    paymentAccepted: z
+      .array(line(2, 60), { error: 'must be a list' })
+      .min(1, { error: 'needs at least one way to pay' })
+      .describe('Ways to pay, as search engines should list them, e.g. "HSA card".'),
+    hsaFsa: z
+      .strictObject({
+        statement: line(20, 300).describe(
+          'Short statement that HSA/FSA cards can pay for sessions.',
+        ),
+        checklistIntro: line(20, 300).describe('Sentence introducing the prescription checklist.'),
+        checklist: z
+          .array(
+            z.strictObject({
+              item: line(3, 120).describe('What the prescription must state.'),
+              example: line(3, 120).optional().describe('Optional example wording.'),
+            }),
+            { error: 'must be a list' },
+          )
+          .min(1, { error: 'needs at least one item' })
+          .describe(
+            'What the physician should write on the prescription so HSA/FSA plans accept it.',
+          ),
+        receipt: line(20, 300).describe('What the clinic provides to help with HSA/FSA claims.'),
+        receiptIncludes: z
+          .array(line(3, 120), { error: 'must be a list' })
+          .min(1, { error: 'needs at least one item' })
+          .describe('What the customized receipt shows, one item each.'),
+        letter: z
+          .strictObject({
+            heading: line(5, 80).describe('Title of the printable request to the physician.'),
+            greeting: line(2, 40).describe(
+              'How the request addresses the physician, e.g. "Dear Doctor,".',
+            ),
+            request: line(20, 400).describe(
+              'The paragraph asking the physician for the prescription.',
+            ),
+            privacyNote: line(20, 300).describe(
+              'Tells visitors that what they type stays in their browser (shown on screen, not printed).',
+            ),
+            modalityOptions: z
+              .array(line(3, 40), { error: 'must be a list' })
+              .min(1, { error: 'needs at least one modality' })
+              .describe('The modalities the physician can tick, e.g. Massage therapy.'),
+            examples: z
+              .strictObject({
+                reason: line(2, 60),
+                treatments: line(1, 20),
+                frequency: line(2, 60),
+                duration: line(2, 60),
+              })
+              .describe('Example wording shown under each field, e.g. "two sessions per week".'),
+            labels: z
+              .strictObject({
+                patientName: line(2, 60),
+                reason: line(2, 60),
+                treatments: line(2, 60),
+                frequency: line(2, 60),
+                duration: line(2, 60),
+                diagnosisCode: line(2, 60),
+                modality: line(2, 60),
+                techniques: template(10, 160, ['techniques']).describe(
+                  'The sentence naming the techniques; {techniques} is replaced by their list.',
+                ),
+                physicianName: line(2, 60),
+                licence: line(2, 60),
+                signature: line(2, 60),
+                date: line(2, 60),
+              })
+              .describe('The label of each field of the request, as printed.'),
+          })
+          .describe('The printable prescription request on the HSA/FSA page.'),
+      })
+      .describe('Paying with a Health Savings Account or Flexible Spending Account.'),
+    visitPolicy: z
+      .strictObject({
+        cancellationNoticeHours: z
+          .number({ error: 'must be a whole number of hours' })
+          .int({ error: 'must be a whole number of hours' })
+          .min(1, { error: 'must be 1 hour or more' })
+          .max(168, { error: 'must be at most 168 hours (a week)' })
+          .describe('How many hours before a session a client must cancel or move it.'),
+        cancellation: template(20, 300, ['notice']).describe(
+          'The cancellation rule; {notice} becomes the notice period, e.g. "24 hours".',
+        ),
+        lateArrival: line(20, 300).describe('What happens when a client arrives late.'),
+        noShow: line(20, 300).describe(
+          'What happens when a client misses a session without notice.',
+        ),
+      })
+      .describe(
+        'The visit policy, on the Your visit page; the cancellation rule also in the booking panel.',
+      ),
+    brand: z
+      .strictObject({
+        colour: hexColour
+          .refine((colour) => brandColourProblem(colour) === undefined, {
+            error: (issue) => brandColourProblem(String(issue.input)) ?? 'is not readable',
+          })
+          .describe(
+            'The clinic’s colour as #rrggbb, for links, buttons and the booking window. It must be dark enough to read on the site’s light backgrounds (4.5:1).',
+          ),
+        logo: image()
+          .optional()
+          .describe('Optional logo (SVG, PNG or JPEG) beside the clinic name.'),
+        logoAlt: imageAlt.optional(),
+      })
+      .refine((brand) => brand.logo === undefined || brand.logoAlt !== undefined, {
+        error: 'is required when there is a logo',
+        path: ['logoAlt'],
+      })
+      .describe('The clinic’s colour and logo.'),
+  });
+
+export type ClinicData = z.infer<ReturnType<typeof clinicSchema>>;

@@ -60,7 +60,43 @@ export const PAGE_WORDS = {
     details: heading('Heading of the address, phone and email.'),
     area: heading('Heading of the areas the clinic serves.'),
   }),
+  therapists: z.strictObject({
+    licence: template(10, 120, ['number', 'board']).describe(
+      'The licence line; {number} and {board} come from the therapist.',
+    ),
+    lookup: link('The link to the state board’s licence lookup.'),
+    techniques: heading('Heading of the techniques a therapist practises.'),
+    languages: template(5, 80, ['languages']).describe(
+      'The languages line; {languages} becomes the list, e.g. "English and Spanish".',
+    ),
+    practisedBy: heading('Heading on a service page, before the therapists who practise it.'),
+  }),
+  'your-visit': z.strictObject({
+    beforeVisit: heading('Heading of what to bring and do (the list is in Online booking).'),
+    policy: heading('Heading of the cancellation, late-arrival and no-show policy.'),
+  }),
+  privacy: z.strictObject({
+    contact: heading('Heading of who to contact about your data.'),
+    updated: template(5, 60, ['date']).describe(
+      'When the notice was last changed; {date} is filled in.',
+    ),
+  }),
+  accessibility: z.strictObject({
+    contact: heading('Heading of how to ask for help or report a barrier.'),
+    reviewed: template(5, 60, ['date']).describe(
+      'When the statement was last reviewed; {date} is filled in.',
+    ),
+  }),
   'not-found': z.strictObject({}).default({}),
+} as const;
+
+/** Facts a page states besides words: the date of a notice. */
+const dated = (hint: string) =>
+  z.coerce.date({ error: 'must be a date like 2026-11-28' }).describe(hint);
+
+export const PAGE_FACTS = {
+  privacy: { updated: dated('The day the notice was last changed.') },
+  accessibility: { reviewed: dated('The day the statement was last reviewed.') },
 } as const;
 
 export type PageId = keyof typeof PAGE_WORDS;
@@ -72,10 +108,10 @@ export const PAGE_IDS = Object.keys(PAGE_WORDS) as PageId[];
  * own words (`PAGE_WORDS`), and its body, the page's own prose. One file per page:
  * `src/content/pages/<id>.mdx`.
  */
-export function pageSchema<Words extends z.ZodType>(
-  words: Words,
-  { image }: Pick<SchemaContext, 'image'>,
-) {
+export function pageSchema<
+  Words extends z.ZodType,
+  Facts extends z.ZodRawShape = Record<never, never>,
+>(words: Words, { image }: Pick<SchemaContext, 'image'>, facts?: Facts) {
   return z
     .strictObject({
       title: seoTitle,
@@ -85,9 +121,14 @@ export function pageSchema<Words extends z.ZodType>(
       image: image().optional().describe('Optional photo shown beside the introduction.'),
       imageAlt: imageAlt.optional(),
       words: words.describe('The other headings, links and sentences of the page.'),
+      ...(facts as Facts),
     })
-    .refine((page) => page.image === undefined || page.imageAlt !== undefined, {
-      error: 'is required when the page has an image',
-      path: ['imageAlt'],
-    });
+    .refine(
+      (page: { image?: unknown; imageAlt?: unknown }) =>
+        page.image === undefined || page.imageAlt !== undefined,
+      {
+        error: 'is required when the page has an image',
+        path: ['imageAlt'],
+      },
+    );
 }

@@ -12,6 +12,10 @@ const PAGE_PATHS = [
   '/faq/',
   '/book/',
   '/contact/',
+  '/therapists/',
+  '/your-visit/',
+  '/privacy/',
+  '/accessibility/',
 ] as const;
 
 /** Whether `Intl` writes dates and prices in `tag` (it throws on a malformed tag). */
@@ -70,6 +74,14 @@ export const siteSchema = z.strictObject({
   header: z
     .strictObject({ book: label(20, 'The short booking button beside the phone number.') })
     .describe('The top of every page.'),
+  footer: z
+    .strictObject({
+      label: label(
+        40,
+        'Name of the footer’s links (privacy, accessibility), read out by screen readers.',
+      ),
+    })
+    .describe('The bottom of every page.'),
   contact: z
     .strictObject({
       heading: label(40, 'Heading of the contact details in the footer.'),

@@ -1,5 +1,14 @@
 import { expect, test } from './fixtures';
-import { fill, formatDuration, formatPhone, formatPrice } from '../../src/lib/format';
+import {
+  cancellationRule,
+  fill,
+  formatDate,
+  formatDuration,
+  formatHours,
+  formatList,
+  formatPhone,
+  formatPrice,
+} from '../../src/lib/format';
 import { isDiscountOrWellness } from '../../src/schemas/insurance';
 import {
   bookingSettings,
@@ -21,6 +30,15 @@ const booking = bookingSettings().words;
 const { language } = words;
 const price = (amount: number) => formatPrice({ price: amount, currency: 'USD' }, language);
 const tiers = entries<{ durationMinutes: number; price: number }>('pricing');
+
+interface TherapistFile {
+  name: string;
+  credentials: string;
+  licence: { number: string; board: string; lookupUrl: string };
+  languages: string[];
+  techniques: string[];
+  draft?: boolean;
+}
 /** The `## ` headings of a body, as the page shows them. */
 const bodyHeadings = (body: string) =>
   [...body.matchAll(/^##+ (.+)$/gm)].map(([, heading = '']) => heading.replace(/\\(.)/g, '$1'));
@@ -49,6 +67,14 @@ test('every built page has its own title, one h1, the header and footer, and no 
       path,
     ).toHaveAttribute('href', '/book/');
     await expect(page.getByRole('contentinfo').getByText(settings.email), path).toBeVisible();
+    const policies = page
+      .getByRole('contentinfo')
+      .getByRole('navigation', { name: words.footer.label });
+    for (const id of ['privacy', 'accessibility'] as const)
+      await expect(policies.getByRole('link', { name: pageData(id).title }), path).toHaveAttribute(
+        'href',
+        `/${id}/`,
+      );
     // The page's own text says each thing once (the footer's contact details are site chrome).
     const repeated = await page.getByRole('main').evaluate((main) => {
       const texts = [...main.querySelectorAll('p')]
@@ -289,4 +315,75 @@ test('print: navigation and buttons are left out, the content stays', async ({ p
   await expect(
     page.getByRole('main').getByText(price(first?.data.price ?? 0), { exact: true }),
   ).toBeVisible();
+});
+
+test('therapists: each with licence, lookup, languages and techniques; service pages name them', async ({
+  page,
+}) => {
+  const therapists = entries<TherapistFile>('therapists').filter(({ data }) => !data.draft);
+  const { words: therapistWords } = pageData('therapists');
+  expect(therapists.length).toBeGreaterThan(0);
+  await page.goto('/therapists/');
+  for (const { id, data, body } of therapists) {
+    const section = page.getByRole('region', { name: `${data.name}, ${data.credentials}` });
+    await expect(section).toHaveAttribute('id', id);
+    await expect(section).toContainText(
+      fill(therapistWords.licence, { number: data.licence.number, board: data.licence.board }),
+    );
+    await expect(section.getByRole('link', { name: therapistWords.lookup })).toHaveAttribute(
+      'href',
+      data.licence.lookupUrl,
+    );
+    await expect(section).toContainText(
+      fill(therapistWords.languages, { languages: formatList(data.languages, language) }),
+    );
+    await expect(section).toContainText(body.trim().split('\n')[0] ?? '');
+    await expect(section.getByRole('listitem')).toHaveCount(data.techniques.length);
+  }
+  for (const { id, data } of therapists) {
+    for (const service of data.techniques) {
+      await page.goto(`/services/${service}/`);
+      await expect(
+        page
+          .getByRole('region', { name: therapistWords.practisedBy })
+          .getByRole('link', { name: `${data.name}, ${data.credentials}` }),
+      ).toHaveAttribute('href', `/therapists/#${id}`);
+    }
+  }
+});
+
+test('your visit: what to bring, and the policy with the notice period the booking panel states too', async ({
+  page,
+}) => {
+  await page.goto('/your-visit/');
+  const visit = pageData('your-visit');
+  await expect(
+    page.getByRole('region', { name: visit.words.beforeVisit }).getByRole('listitem'),
+  ).toHaveText(bookingSettings().beforeYourVisit.items);
+  const rule = cancellationRule(settings.visitPolicy, language);
+  expect(rule).toContain(formatHours(settings.visitPolicy.cancellationNoticeHours, language));
+  const policy = page.getByRole('region', { name: visit.words.policy });
+  await expect(policy).toContainText(rule);
+  await expect(policy).toContainText(settings.visitPolicy.lateArrival);
+  await expect(policy).toContainText(settings.visitPolicy.noShow);
+  // The panel shown after a booking says the same, on every page.
+  await expect(page.locator('#before-your-visit')).toContainText(rule);
+});
+
+test('privacy notice and accessibility statement: their contact and date', async ({ page }) => {
+  for (const [id, field] of [
+    ['privacy', 'updated'],
+    ['accessibility', 'reviewed'],
+  ] as const) {
+    await page.goto(`/${id}/`);
+    const data = entries<Record<string, string>>('pages').find((entry) => entry.id === id)?.data;
+    const words = pageData(id).words as Record<string, string>;
+    const contact = page.getByRole('region', { name: words['contact'] ?? '' });
+    await expect(
+      contact.getByRole('link', { name: `${siteWords().contact.call} ${phone}` }),
+    ).toBeVisible();
+    await expect(contact.getByRole('link', { name: settings.email })).toBeVisible();
+    const date = formatDate(new Date(String(data?.[field])), language);
+    await expect(page.getByRole('main')).toContainText(fill(words[field] ?? '', { date }));
+  }
 });

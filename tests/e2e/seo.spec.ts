@@ -191,6 +191,40 @@ test('the business data agrees with what the page shows', async ({ page }) => {
   expect(business.priceRange).toBe(`${price(Math.min(...prices))}–${price(Math.max(...prices))}`);
 });
 
+test('the business lists its therapists, each with the licence the therapists page shows', async ({
+  page,
+}) => {
+  await page.goto('/therapists/');
+  const business = jsonLdBlocks(await page.content()).find(
+    (block) => block['@type'] === 'Physiotherapy',
+  ) as JsonLd & {
+    employee: {
+      '@id': string;
+      name: string;
+      hasCredential: { identifier: string; url: string; recognizedBy: { name: string } };
+    }[];
+  };
+  const shown = await page.locator('section.therapist').evaluateAll((sections) =>
+    sections.map((section) => ({
+      id: section.id,
+      heading: section.querySelector('h2')?.textContent ?? '',
+      text: section.textContent ?? '',
+      lookup: section.querySelector<HTMLAnchorElement>('a[href^="https:"]')?.href ?? '',
+    })),
+  );
+  expect(shown.length).toBeGreaterThan(0);
+  expect(business.employee.map((person) => person['@id'])).toEqual(
+    shown.map(({ id }) => `${SITE_URL}/therapists/#${id}`),
+  );
+  business.employee.forEach((person, index) => {
+    const section = shown[index];
+    expect(section?.heading).toContain(person.name);
+    expect(section?.text).toContain(person.hasCredential.identifier);
+    expect(section?.text).toContain(person.hasCredential.recognizedBy.name);
+    expect(section?.lookup).toBe(person.hasCredential.url);
+  });
+});
+
 test('service offers agree with the prices on /pricing/', async ({ page }) => {
   await page.goto('/pricing/');
   const shown = await page

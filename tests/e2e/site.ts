@@ -7,7 +7,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { fill, formatDuration } from '../../src/lib/format';
 import type { BookingData } from '../../src/schemas/booking';
-import { clinicSchema, type ClinicData } from '../../src/schemas/clinic';
+import { contentSchemas } from '../../src/cms/schemas';
+import type { ClinicData } from '../../src/schemas/clinic';
 import { insuranceSchema, type InsuranceData } from '../../src/schemas/insurance';
 import type { PageId, PageWords } from '../../src/schemas/pages';
 import type { SiteData } from '../../src/schemas/site';
@@ -65,7 +66,9 @@ export function plans(): Entry<InsuranceData>[] {
 
 /** The clinic settings, read as the build reads them. */
 export function clinic(): ClinicData {
-  return clinicSchema.parse(parse(readFileSync(join(contentDir, 'settings/clinic.yaml'), 'utf8')));
+  const file = parse(readFileSync(join(contentDir, 'settings/clinic.yaml'), 'utf8'));
+  // As the CMS reads it: the logo is its path (no image import outside Astro).
+  return contentSchemas.clinic.parse(file) as ClinicData;
 }
 
 export interface BookingFile {

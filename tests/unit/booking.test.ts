@@ -46,13 +46,13 @@ describe('tierBooking', () => {
 
 describe('embedUi', () => {
   test('passes the brand colour for both themes and a fixed theme', () => {
-    expect(embedUi({ brandColor: '#123456', theme: 'dark' })).toEqual({
+    expect(embedUi({ theme: 'dark' }, '#123456')).toEqual({
       theme: 'dark',
       cssVarsPerTheme: { light: { 'cal-brand': '#123456' }, dark: { 'cal-brand': '#123456' } },
     });
   });
 
   test('leaves the theme to the visitor’s device when set to auto', () => {
-    expect(embedUi({ brandColor: '#123456', theme: 'auto' })).not.toHaveProperty('theme');
+    expect(embedUi({ theme: 'auto' }, '#123456')).not.toHaveProperty('theme');
   });
 });

@@ -139,4 +139,27 @@ describe('broken content fails the build, naming file and field', () => {
     expect(output).toContain('src/content/settings/booking.yaml');
     expect(output).toMatch(/words\.bookTier: must contain \{duration\} where the site fills it in/);
   });
+
+  test('a brand colour too light to read on the site', () => {
+    const project = projectCopy();
+    edit(project, 'src/content/settings/clinic.yaml', (text) =>
+      text.replace("colour: '#1f5f57'", "colour: '#7fb8ad'"),
+    );
+    const output = syncErrors(project);
+    expect(output).toContain('src/content/settings/clinic.yaml');
+    expect(output).toContain(
+      'brand.colour: #7fb8ad reaches only 2.15:1 against the page background (#fbfaf7); links and buttons need 4.5:1 (WCAG AA). Choose a darker colour.',
+    );
+  });
+
+  test('a therapist practising a service that does not exist', () => {
+    const project = projectCopy();
+    edit(project, 'src/content/therapists/therapist-placeholder.mdx', (text) =>
+      text.replace('  - muscle-testing', '  - cupping'),
+    );
+    const output = syncErrors(project, 'build');
+    expect(output).toContain(
+      'src/content/therapists/therapist-placeholder.mdx: techniques: there is no service "cupping" (src/content/services/cupping.mdx)',
+    );
+  });
 });

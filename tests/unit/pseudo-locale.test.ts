@@ -170,8 +170,10 @@ describe('pseudo-localised content', () => {
       'hours.days',
       'kind',
       'language',
+      'licence.state',
       'planTypes',
       'services',
+      'techniques',
       'theme',
     ]);
   });

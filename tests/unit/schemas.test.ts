@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { benefitsSchema } from '../../src/schemas/benefits';
 import { bookingSchema } from '../../src/schemas/booking';
-import { clinicSchema } from '../../src/schemas/clinic';
+import { brandColourProblem, SITE_BACKGROUNDS } from '../../src/schemas/clinic';
 import { contentSchemas } from '../../src/cms/schemas';
 import { insuranceSchema } from '../../src/schemas/insurance';
 import { PAGE_WORDS, pageSchema } from '../../src/schemas/pages';
@@ -15,7 +15,12 @@ import { image, problems, sampleImage } from './schema-helpers';
 /** A settings file as it is today: the words of a valid fixture come from the real content. */
 const settingsFile = (name: string) =>
   parse(readFileSync(`src/content/settings/${name}.yaml`, 'utf8')) as Record<string, unknown>;
-const clinicFile = settingsFile('clinic') as { hsaFsa: { letter: { labels: object } } };
+const clinicFile = settingsFile('clinic') as {
+  hsaFsa: { letter: { labels: object } };
+  visitPolicy: object;
+};
+/** The clinic settings as the CMS checks them (a logo is the path Decap writes). */
+const clinicSchema = contentSchemas.clinic;
 
 describe('services schema', () => {
   const schema = servicesSchema({ image });
@@ -247,6 +252,8 @@ describe('clinic settings schema', () => {
         labels: clinicFile.hsaFsa.letter.labels,
       },
     },
+    visitPolicy: clinicFile.visitPolicy,
+    brand: { colour: '#1f5f57' },
   };
 
   test('accepts valid settings and defaults the country to US', () => {
@@ -309,7 +316,6 @@ describe('booking settings schema', () => {
   test('accepts valid settings with Cal.com defaults', () => {
     expect(bookingSchema.parse(valid)).toMatchObject({
       origin: 'https://cal.com',
-      brandColor: '#1f5f57',
       theme: 'light',
     });
   });
@@ -350,7 +356,6 @@ describe('booking settings schema', () => {
       { origin: 'https://cal.com/riverside' },
       'origin: must be an https:// address with nothing after the host, like https://cal.com',
     ],
-    ['a colour name', { brandColor: 'green' }, 'brandColor: must be a colour like #1f5f57'],
     ['an unknown theme', { theme: 'blue' }, 'theme: must be light, dark or auto'],
     [
       'no before-your-visit items',
@@ -419,7 +424,7 @@ describe('site settings schema', () => {
     [
       'a navigation link to a page that does not exist',
       { navigation: { label: 'Main', items: [{ label: 'Blog', href: '/blog/' }] } },
-      'navigation.items.0.href: must be one of the pages: /, /services/, /pricing/, /insurance/, /hsa-fsa/, /faq/, /book/, /contact/',
+      'navigation.items.0.href: must be one of the pages: /, /services/, /pricing/, /insurance/, /hsa-fsa/, /faq/, /book/, /contact/, /therapists/, /your-visit/, /privacy/, /accessibility/',
     ],
     [
       'an empty navigation',
@@ -428,5 +433,43 @@ describe('site settings schema', () => {
     ],
   ])('rejects %s', (_, change, expected) => {
     expect(problems(siteSchema, { ...valid, ...change })).toContain(expected);
+  });
+});
+
+describe('the brand colour', () => {
+  test('the backgrounds it is checked against are the stylesheet’s', () => {
+    const css = readFileSync('src/styles/global.css', 'utf8');
+    const token = (name: string) => new RegExp(`--color-${name}: (#[0-9a-f]{6});`).exec(css)?.[1];
+    expect(Object.values(SITE_BACKGROUNDS)).toEqual([
+      token('bg'),
+      token('surface'),
+      token('surface-alt'),
+    ]);
+    // Button text is the header's white: the same check covers it.
+    expect(token('on-accent')).toBe(SITE_BACKGROUNDS['the header and cards']);
+  });
+
+  test('a dark colour reaches AA on every background', () => {
+    expect(brandColourProblem('#1f5f57')).toBeUndefined();
+  });
+
+  test('a too-light colour is refused, naming the field, the ratio and the background', () => {
+    const clinic = parse(readFileSync('src/content/settings/clinic.yaml', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(problems(clinicSchema, { ...clinic, brand: { colour: '#7fb8ad' } })).toEqual([
+      'brand.colour: #7fb8ad reaches only 2.15:1 against the page background (#fbfaf7); links and buttons need 4.5:1 (WCAG AA). Choose a darker colour.',
+    ]);
+  });
+
+  test('a colour name is refused', () => {
+    const clinic = parse(readFileSync('src/content/settings/clinic.yaml', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(problems(clinicSchema, { ...clinic, brand: { colour: 'green' } })).toContain(
+      'brand.colour: must be a colour like #1f5f57',
+    );
   });
 });

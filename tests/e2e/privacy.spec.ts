@@ -1,0 +1,28 @@
+import { expect, test } from './fixtures';
+import { builtPages } from './site';
+
+/**
+ * What the privacy notice (/privacy/) says this site does, kept true: on every page, before a
+ * visitor asks to book, nothing is stored on their device and nothing is requested from anywhere
+ * but the site itself. (Requests to other hosts would be refused by the test fixture anyway; they
+ * are counted here before that.)
+ */
+test('no page sets a cookie, stores anything or contacts another host before a booking click', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    const { origin } = new URL(request.url());
+    if (origin !== baseURL && !request.url().startsWith('data:')) elsewhere.push(request.url());
+  });
+  for (const path of builtPages()) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
+    expect(stored, path).toBe(0);
+    expect(await page.evaluate(() => document.cookie), path).toBe('');
+  }
+  expect(await context.cookies()).toEqual([]);
+  expect(elsewhere).toEqual([]);
+});
