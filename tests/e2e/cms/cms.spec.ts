@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { openCms, setStatus } from '../../support/cms-editor';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
+import { fill } from '../../../src/lib/format';
 import { expect, test } from '../fixtures';
+import { entries, pageData } from '../site';
 
 /**
  * Staff's editorial workflow, through Decap's own UI, on a temporary git repository served by the
@@ -244,6 +246,23 @@ test('a page’s own words and an FAQ category are edited like any entry', async
   // Renamed, not moved: questions name the category by its file, which stays.
   expect(onMain('src/content/faq-categories/visit.yaml')).toContain(`heading: ${CATEGORY_HEADING}`);
   expect(workspace.draftBranches()).toEqual([]);
+});
+
+test('a therapist opens with a preview in the site’s words, their licence and its lookup', async ({
+  page,
+}) => {
+  await openEditor(page, '/collections/therapists/entries/therapist-placeholder');
+  await page.getByLabel('Number', { exact: true }).fill('MT-12345');
+  const preview = page.frameLocator('#preview-pane');
+  const { words } = pageData('therapists');
+  const therapist = entries<{ licence: { board: string; lookupUrl: string } }>('therapists')[0];
+  await expect(preview.locator('main')).toContainText(
+    fill(words.licence, { number: 'MT-12345', board: therapist?.data.licence.board ?? '' }),
+  );
+  await expect(preview.getByRole('link', { name: words.lookup })).toHaveAttribute(
+    'href',
+    therapist?.data.licence.lookupUrl ?? '',
+  );
 });
 
 test('a draft that no longer passes the rules cannot be published; a deleted draft leaves no branch', async ({
