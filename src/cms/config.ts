@@ -24,6 +24,16 @@ const media = { media_folder: '/src/assets/images', public_folder: '/src/assets/
 
 const imageField: CmsFieldFileOrImage = { widget: 'image', choose_url: false, ...media };
 
+/** A field naming service pages, picked by their titles (FAQ questions, therapists). */
+const servicesRelation: FieldOverrides[string] = {
+  widget: 'relation',
+  collection: 'services',
+  search_fields: ['title'],
+  value_field: '{{slug}}',
+  display_fields: ['title'],
+  multiple: true,
+};
+
 const body = (label: string): CmsField => ({
   name: 'body',
   label,
@@ -108,14 +118,7 @@ const folders: FolderCollection[] = [
     sortable_fields: ['category', 'order', 'question'],
     body: 'Answer',
     overrides: {
-      services: {
-        widget: 'relation',
-        collection: 'services',
-        search_fields: ['title'],
-        value_field: '{{slug}}',
-        display_fields: ['title'],
-        multiple: true,
-      },
+      services: servicesRelation,
       category: {
         widget: 'relation',
         collection: 'faqCategories',
@@ -137,14 +140,7 @@ const folders: FolderCollection[] = [
     body: 'Biography',
     overrides: {
       photo: imageField,
-      techniques: {
-        widget: 'relation',
-        collection: 'services',
-        search_fields: ['title'],
-        value_field: '{{slug}}',
-        display_fields: ['title'],
-        multiple: true,
-      },
+      techniques: servicesRelation,
     },
     labels: {
       credentialName: 'Credential in full',

@@ -1,7 +1,7 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { wcagContrast } from 'culori';
-import { imageAlt, line, template } from './fields';
+import { imageAlt, line, stateCode, template } from './fields';
 
 export const WEEKDAYS = [
   'Monday',
@@ -81,10 +81,7 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       .strictObject({
         street: line(3, 100).describe('Street and number, e.g. 123 Main Street, Suite 4.'),
         city: line(2, 60).describe('City.'),
-        region: z
-          .string({ error: 'must be a two-letter state code' })
-          .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter state code like OR' })
-          .describe('Two-letter state code, e.g. OR.'),
+        region: stateCode.describe('Two-letter state code, e.g. OR.'),
         postalCode: z
           .string({ error: 'must be a ZIP code' })
           .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' })

@@ -13,6 +13,11 @@ export function line(min: number, max: number) {
     .max(max, { error: `must be at most ${max} characters` });
 }
 
+/** A US state as two capital letters, e.g. OR. */
+export const stateCode = z
+  .string({ error: 'must be a two-letter state code' })
+  .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter state code like OR' });
+
 /** Position in lists: 1 comes first. */
 export const order = z
   .number({ error: 'must be a whole number (1 comes first)' })

@@ -1,6 +1,6 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { imageAlt, line, order } from './fields';
+import { imageAlt, line, order, stateCode } from './fields';
 
 /**
  * A therapist of the clinic. The entry body is their short biography. `reference` names the
@@ -22,10 +22,7 @@ export function therapistsSchema<Reference extends z.ZodType>({
       licence: z
         .strictObject({
           number: line(2, 40).describe('The licence number as the state board writes it.'),
-          state: z
-            .string({ error: 'must be a two-letter state code' })
-            .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter state code like OR' })
-            .describe('The state that issued the licence, e.g. OR.'),
+          state: stateCode.describe('The state that issued the licence, e.g. OR.'),
           board: line(5, 120).describe(
             'The board that issued it, e.g. Oregon Board of Massage Therapists.',
           ),
