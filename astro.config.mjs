@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
+import launchGuard from './src/integrations/launch-guard.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { BASE_DIRECTIVES } from './src/lib/security-headers.ts';
 import { safeMdxPlugin } from './src/lib/safe-mdx.ts';
@@ -34,6 +35,8 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [safeMdxPlugin] }),
   },
   integrations: [
+    // First: a production deploy stops here while placeholders are left (npm run launch-check).
+    launchGuard(),
     mdx(),
     securityHeaders(),
     // Every public page; the CMS (/admin/) and the 404 page are not pages to be found.

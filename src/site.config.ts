@@ -2,14 +2,18 @@
  * What developers own: the public URL and where the CMS saves.
  * Everything staff change (clinic facts, prices, plans, every word of the pages, the navigation and
  * the language) lives in `src/content/`.
+ *
+ * The values below are examples until `npm run setup` writes the clinic's own (rules:
+ * `deploySchema` in `src/schemas/deploy.ts`); `npm run launch-check` lists what is left, and a
+ * production deploy refuses to build while anything is.
  */
 
-/** The production origin. PLACEHOLDER: set the clinic's real domain before launch. */
+/** The production origin: canonical URLs, the sitemap and robots.txt use it. */
 export const SITE_URL = 'https://clinic.example.com';
 
 /**
- * Where the CMS saves in production: the GitHub repository of this site, and the OAuth endpoint that
- * lets staff log in with GitHub (see "Staff editing" in the README). PLACEHOLDERS until deployed.
+ * Where the CMS saves in production: the GitHub repository of this site, the production branch,
+ * and the OAuth endpoint that lets staff log in with GitHub (see "Staff editing" in the README).
  */
 export const CMS_BACKEND = {
   name: 'github',

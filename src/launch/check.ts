@@ -1,0 +1,182 @@
+/**
+ * The launch check: everything that is still a placeholder or an example value, and every value that
+ * is filled in but breaks the schemas, each with its file and field. `npm run launch-check` prints
+ * it; a production build refuses to run while it finds anything (`src/integrations/launch-guard.ts`).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Document } from 'yaml';
+import { pageFileName, type ContentName } from '../cms/schemas';
+import { entryProblems } from '../cms/validate';
+import { deploySchema, type DeploySettings } from '../schemas/deploy';
+import { PAGE_IDS, type PageId } from '../schemas/pages';
+import { CMS_BACKEND, SITE_URL } from '../site.config';
+import { readEntryFile } from './entry-file';
+import { isPlaceholderFile, markedFields, valueProblems } from './placeholders';
+
+export interface Finding {
+  /** From the project root, with `/`. */
+  file: string;
+  /** `phone`, `address.street`, `hours`, `body, line 31`, or `(the whole entry)`. */
+  field: string;
+  problems: string[];
+}
+
+const SITE_CONFIG = 'src/site.config.ts';
+
+/** Each deploy setting, the name it has in `src/site.config.ts`. */
+export const DEPLOY_FIELDS: Record<keyof DeploySettings, string> = {
+  siteUrl: 'SITE_URL',
+  repo: 'CMS_BACKEND.repo',
+  branch: 'CMS_BACKEND.branch',
+  loginEndpoint: 'CMS_BACKEND.base_url',
+};
+
+export const deploySettings = (): DeploySettings => ({
+  siteUrl: SITE_URL,
+  repo: CMS_BACKEND.repo,
+  branch: CMS_BACKEND.branch,
+  loginEndpoint: CMS_BACKEND.base_url,
+});
+
+const COLLECTIONS: Record<string, ContentName> = {
+  services: 'services',
+  benefits: 'benefits',
+  pricing: 'pricing',
+  faq: 'faq',
+  'faq-categories': 'faqCategories',
+  insurance: 'insurance',
+  therapists: 'therapists',
+};
+
+/** The schema a content file is read with, by its path under `src/content/`. */
+export function contentNameOf(path: string): ContentName | undefined {
+  const [folder = '', file = ''] = path.split('/');
+  const id = file.replace(/\.(mdx|ya?ml)$/, '');
+  if (folder === 'settings') {
+    return (['clinic', 'booking', 'site'] as const).find((name) => name === id);
+  }
+  if (folder === 'pages') {
+    return PAGE_IDS.includes(id as PageId) ? pageFileName(id as PageId) : undefined;
+  }
+  return COLLECTIONS[folder];
+}
+
+const fieldName = (path: (string | number)[]) =>
+  path.length ? path.join('.') : '(the whole entry)';
+
+/** A project file a field names (`/src/assets/images/logo.svg`), if it is one. */
+function referencedFile(root: string, value: string): string | undefined {
+  if (!/^\/?src\/.+\.(?:avif|gif|jpe?g|png|svg|webp)$/i.test(value)) return undefined;
+  const path = join(root, value.replace(/^\//, ''));
+  return existsSync(path) ? path : undefined;
+}
+
+function scalarProblems(root: string, doc: Document): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const add = (field: string, problems: string[]) => {
+    if (problems.length) found.set(field, [...(found.get(field) ?? []), ...problems]);
+  };
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') {
+      add(fieldName(path), valueProblems(value));
+      const file = referencedFile(root, value);
+      if (file && isPlaceholderFile(readFileSync(file)) && !/placeholder/i.test(value)) {
+        add(fieldName(path), [`${value} is a placeholder image`]);
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...path, index]));
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
+    }
+  };
+  walk(doc.toJS(), []);
+  return found;
+}
+
+function contentFindings(root: string, path: string): Finding[] {
+  const file = relative(root, path).split(sep).join('/');
+  const entry = readEntryFile(path);
+  const byField = new Map<string, string[]>();
+  const add = (field: string, problems: string[]) => {
+    if (problems.length) byField.set(field, [...(byField.get(field) ?? []), ...problems]);
+  };
+  if (entry.doc.errors.length) {
+    add('(the whole entry)', [`is not valid YAML: ${entry.doc.errors[0]?.message ?? ''}`]);
+  }
+  for (const marked of markedFields(entry.doc)) {
+    add(fieldName(marked), ['is marked PLACEHOLDER']);
+  }
+  for (const [field, problems] of scalarProblems(root, entry.doc)) add(field, problems);
+  entry.body?.split('\n').forEach((line, index) => {
+    const problems = valueProblems(line);
+    add(`body, line ${entry.bodyLine + index}`, problems);
+  });
+  const name = contentNameOf(file.replace(/^src\/content\//, ''));
+  if (name && !entry.doc.errors.length) {
+    const data = { ...(entry.doc.toJS() as object), body: entry.body };
+    for (const problem of entryProblems(name, data)) {
+      const [field = '', ...rest] = problem.split(': ');
+      add(field, [`is not valid: ${rest.join(': ')}`]);
+    }
+  }
+  return [...byField].map(([field, problems]) => ({ file, field, problems }));
+}
+
+function deployFindings(settings: DeploySettings): Finding[] {
+  const findings: Finding[] = [];
+  const result = deploySchema.safeParse(settings);
+  for (const key of Object.keys(DEPLOY_FIELDS) as (keyof DeploySettings)[]) {
+    const problems = valueProblems(settings[key]);
+    for (const issue of result.error?.issues ?? []) {
+      if (issue.path[0] === key) problems.push(`is not valid: ${issue.message}`);
+    }
+    if (problems.length) findings.push({ file: SITE_CONFIG, field: DEPLOY_FIELDS[key], problems });
+  }
+  return findings;
+}
+
+/** Everything left to replace before launch, in file order; empty when the site is ready. */
+export function launchCheck(root: string, settings = deploySettings()): Finding[] {
+  const contentDir = join(root, 'src/content');
+  const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(?:mdx?|ya?ml)$/.test(file))
+    .sort()
+    .map((file) => join(contentDir, file));
+  const findings = [
+    ...deployFindings(settings),
+    ...files.flatMap((file) => contentFindings(root, file)),
+  ];
+  const icon = join(root, 'public/favicon.svg');
+  if (existsSync(icon) && isPlaceholderFile(readFileSync(icon))) {
+    findings.push({
+      file: 'public/favicon.svg',
+      field: '(the file)',
+      problems: ['is the placeholder icon browsers and search results show'],
+    });
+  }
+  return findings;
+}
+
+/** The findings as a list a person reads, grouped by file. */
+export function formatFindings(findings: Finding[]): string {
+  if (!findings.length) {
+    return 'Launch check: nothing is left to replace. Every value is the clinic’s own and valid.';
+  }
+  const lines = [
+    `Launch check: ${findings.length} ${findings.length === 1 ? 'value is' : 'values are'} still a placeholder, an example or not valid:`,
+  ];
+  let file = '';
+  for (const finding of findings) {
+    if (finding.file !== file) {
+      file = finding.file;
+      lines.push('', `  ${file}`);
+    }
+    lines.push(`    ${finding.field}: ${finding.problems.join('; ')}`);
+  }
+  lines.push(
+    '',
+    'Run `npm run setup` to fill them in (or edit the files named), then `npm run launch-check` again.',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,37 @@
+import { z } from 'astro/zod';
+
+const httpsOrigin = (example: string) =>
+  z
+    .url({ protocol: /^https$/, error: `must be a full https:// address like ${example}` })
+    .refine(
+      (value) => {
+        const url = new URL(value);
+        return url.pathname === '/' && !url.search && !url.hash;
+      },
+      { error: `must be an https:// address with nothing after the host, like ${example}` },
+    );
+
+/**
+ * What developers own (`src/site.config.ts`): where the site is published and where the CMS
+ * saves. `npm run setup` checks its answers against this, and `npm run launch-check` the file.
+ */
+export const deploySchema = z.strictObject({
+  siteUrl: httpsOrigin('https://www.your-clinic.com').describe(
+    'The address the site is published at, e.g. https://www.your-clinic.com.',
+  ),
+  repo: z
+    .string({ error: 'must be a GitHub repository' })
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/, {
+      error: 'must be a GitHub repository written owner/name, like my-clinic/website',
+    })
+    .describe('The GitHub repository of this site, owner/name.'),
+  branch: z
+    .string({ error: 'must be a branch name' })
+    .regex(/^[A-Za-z0-9._/-]+$/, { error: 'must be a branch name like main' })
+    .describe('The branch that is published (the production branch).'),
+  loginEndpoint: httpsOrigin('https://api.netlify.com').describe(
+    'The OAuth endpoint staff log in to the CMS through: https://api.netlify.com on Netlify.',
+  ),
+});
+
+export type DeploySettings = z.infer<typeof deploySchema>;
