@@ -3,7 +3,7 @@
  * frontmatter and body (`.mdx`). `npm run setup` edits through it, `npm run launch-check` reads it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseDocument, type Document } from 'yaml';
+import { parseDocument, visit, type Document } from 'yaml';
 
 export interface EntryFile {
   path: string;
@@ -27,6 +27,18 @@ export function readEntryFile(path: string): EntryFile {
 }
 
 export function writeEntryFile({ path, doc, body }: EntryFile): void {
+  // Quote what an older YAML reader would take for a number or a time of day (`'09:00'`, `'97202'`).
+  visit(doc, {
+    Scalar(_, node) {
+      if (
+        typeof node.value === 'string' &&
+        /^[\d:.+-]+$/.test(node.value) &&
+        !node.type?.startsWith('QUOTE')
+      ) {
+        node.type = 'QUOTE_SINGLE';
+      }
+    },
+  });
   const yaml = doc.toString({ lineWidth: 100 });
   writeFileSync(path, body === undefined ? yaml : `---\n${yaml}---\n${body}`);
 }

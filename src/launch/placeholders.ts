@@ -44,7 +44,9 @@ function excerpt(value: string, match: RegExpExecArray): string {
   const at = text.indexOf(match[0]);
   const start = Math.max(0, at - 30);
   const end = Math.min(text.length, at + match[0].length + 30);
-  return JSON.stringify(`${start ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`);
+  return JSON.stringify(
+    `${start ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`,
+  );
 }
 
 /** Files that say of themselves that they are placeholders (the illustrations, logo and icon). */
@@ -54,7 +56,10 @@ export const isPlaceholderFile = (bytes: Uint8Array): boolean =>
 type FieldPath = (string | number)[];
 
 /** The comments of a pair that speak of it: after its key or value, or on the line above it. */
-function pairComments(pair: Pair, first: boolean): { node: Node; key: 'comment' | 'commentBefore' }[] {
+function pairComments(
+  pair: Pair,
+  first: boolean,
+): { node: Node; key: 'comment' | 'commentBefore' }[] {
   const found: { node: Node; key: 'comment' | 'commentBefore' }[] = [];
   const key = pair.key as Node | null;
   const value = pair.value as Node | null;
@@ -111,7 +116,10 @@ export function clearMarkers(doc: Document, path: FieldPath): void {
   const strip = (node: Node | null | undefined, key: 'comment' | 'commentBefore') => {
     const text = node?.[key];
     if (!node || !text) return;
-    const rest = text.replace(MARKER_LINE, '').replace(/\n{2,}/g, '\n').replace(/^\n|\n$/g, '');
+    const rest = text
+      .replace(MARKER_LINE, '')
+      .replace(/\n{2,}/g, '\n')
+      .replace(/^\n|\n$/g, '');
     node[key] = rest.trim() ? rest : null;
   };
   const clearAll = (node: unknown) => {
@@ -158,7 +166,9 @@ export function productionDeploy(
 ): string | undefined {
   if (env.DEPLOY_CONTEXT === 'production') return 'DEPLOY_CONTEXT=production';
   if (env.NETLIFY === 'true' || env.CONTEXT) {
-    return env.CONTEXT === 'production' ? 'Netlify production deploy (CONTEXT=production)' : undefined;
+    return env.CONTEXT === 'production'
+      ? 'Netlify production deploy (CONTEXT=production)'
+      : undefined;
   }
   if (env.CF_PAGES === '1') {
     const branch = env.PRODUCTION_BRANCH || productionBranch;

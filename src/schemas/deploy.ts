@@ -1,15 +1,13 @@
 import { z } from 'astro/zod';
 
 const httpsOrigin = (example: string) =>
-  z
-    .url({ protocol: /^https$/, error: `must be a full https:// address like ${example}` })
-    .refine(
-      (value) => {
-        const url = new URL(value);
-        return url.pathname === '/' && !url.search && !url.hash;
-      },
-      { error: `must be an https:// address with nothing after the host, like ${example}` },
-    );
+  z.url({ protocol: /^https$/, error: `must be a full https:// address like ${example}` }).refine(
+    (value) => {
+      const url = new URL(value);
+      return url.pathname === '/' && !url.search && !url.hash;
+    },
+    { error: `must be an https:// address with nothing after the host, like ${example}` },
+  );
 
 /**
  * What developers own (`src/site.config.ts`): where the site is published and where the CMS

@@ -23,10 +23,14 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 const ENTRIES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 const OWN_CACHES = ['.astro', '.vite'];
 
-/** @returns {{ dir: string, remove: () => void }} */
-export function copyProject(prefix = 'clinic-site-') {
+/**
+ * @param {string} prefix
+ * @param {string[]} extra more of the project to copy (`scripts`, `README.md`, …)
+ * @returns {{ dir: string, remove: () => void }}
+ */
+export function copyProject(prefix = 'clinic-site-', extra = []) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const entry of ENTRIES) {
+  for (const entry of [...ENTRIES, ...extra]) {
     const from = join(projectRoot, entry);
     if (existsSync(from)) cpSync(from, join(dir, entry), { recursive: true });
   }

@@ -1,0 +1,338 @@
+/**
+ * `npm run setup`'s answers, from the prompts or from an answers file, checked against the content
+ * schemas (the CMS's words) and written into the files they belong in, comments kept. Nothing is
+ * written unless every answer is valid.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'astro/zod';
+import { Document } from 'yaml';
+import { entryProblems, type EntryData } from '../cms/validate';
+import type { ContentName } from '../cms/schemas';
+import { deploySchema, type DeploySettings } from '../schemas/deploy';
+import { contentNameOf, DEPLOY_FIELDS } from './check';
+import { readEntryFile, writeEntryFile, type EntryFile } from './entry-file';
+import { clearMarkers, markedFields } from './placeholders';
+
+type Data = Record<string, unknown>;
+
+const IMAGE = /\.(?:avif|gif|jpe?g|png|svg|webp)$/i;
+
+const imageFile = z
+  .string({ error: 'must be the path of an image file' })
+  .regex(IMAGE, { error: 'must be an image file (.jpg, .png, .webp, .avif, .gif or .svg)' });
+
+const photo = z.union([
+  z.literal('none'),
+  z.strictObject({ file: imageFile, alt: z.string({ error: 'must be text' }) }),
+]);
+
+/**
+ * The answers file. `clinic` and `booking` hold any fields of `clinic.yaml` and `booking.yaml`
+ * (checked by their schemas once merged in); image fields name files on this machine, relative to
+ * the answers file, which setup copies into `src/assets/images/`.
+ */
+export const answersSchema = z.strictObject({
+  clinic: z.record(z.string(), z.unknown()).optional(),
+  booking: z.record(z.string(), z.unknown()).optional(),
+  deploy: z
+    .strictObject({
+      siteUrl: z.string(),
+      repo: z.string(),
+      branch: z.string().default('main'),
+      loginEndpoint: z.string(),
+    })
+    .optional(),
+  therapists: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
+  photos: z.record(z.string(), photo).optional(),
+  accessibility: z.strictObject({ physicalAccess: z.string() }).optional(),
+  icon: imageFile.optional(),
+});
+
+export type Answers = z.infer<typeof answersSchema>;
+
+/** `(541) 555-0123` or `541.555.0123` → `+15415550123`; anything else is left for the schema. */
+export function normalisePhone(value: string): string {
+  if (!/^[\d\s().+-]+$/.test(value)) return value;
+  const digits = value.replace(/\D/g, '');
+  if (digits.length === 10) return `+1${digits}`;
+  if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;
+  return value.trim();
+}
+
+/** `Jane Doe, LMT` → `jane-doe-lmt`: a therapist's file name. */
+const slug = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+const isObject = (value: unknown): value is Data =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** Every path the answer sets: objects are merged into the file, lists and values replace. */
+function leafPaths(value: unknown, path: string[] = []): string[][] {
+  if (!isObject(value) || !Object.keys(value).length) return [path];
+  return Object.entries(value).flatMap(([key, child]) => leafPaths(child, [...path, key]));
+}
+
+/** What the schemas say of `data`, for the fields under `prefix` only when one is given. */
+export function problemsOf(name: ContentName, data: EntryData, prefix?: string): string[] {
+  const problems = entryProblems(name, data);
+  if (prefix === undefined) return problems;
+  return problems.filter(
+    (problem) => problem.startsWith(`${prefix}:`) || problem.startsWith(`${prefix}.`),
+  );
+}
+
+export interface Plan {
+  /** `field: message` for each answer the schemas refuse, named as in the answers file. */
+  problems: string[];
+  /** Files to write (from the project root) and files to copy or remove. */
+  writes: EntryFile[];
+  copies: [from: string, to: string][];
+  removals: string[];
+  deploy?: DeploySettings;
+}
+
+const IMAGES_DIR = 'src/assets/images';
+
+export class Setup {
+  constructor(
+    readonly root: string,
+    /** Where image paths in the answers are relative to. */
+    readonly answersDir: string,
+  ) {}
+
+  file(path: string): EntryFile {
+    return readEntryFile(join(this.root, path));
+  }
+
+  /** An image answer: the file on this machine and the path the content names it by. */
+  private image(answer: string, plan: Plan, field: string): string | undefined {
+    const from = isAbsolute(answer) ? answer : resolve(this.answersDir, answer);
+    if (!existsSync(from)) {
+      plan.problems.push(`${field}: there is no file ${from}`);
+      return undefined;
+    }
+    const name = basename(from);
+    plan.copies.push([from, join(IMAGES_DIR, name)]);
+    return `/${IMAGES_DIR}/${name}`;
+  }
+
+  /** Merges `answers` into a settings file, clearing the PLACEHOLDER marks of what they set. */
+  private settings(
+    name: 'clinic' | 'booking',
+    answers: Data,
+    plan: Plan,
+    images: Record<string, string> = {},
+  ): void {
+    const entry = this.file(`src/content/settings/${name}.yaml`);
+    for (const path of leafPaths(answers)) {
+      let value = path.reduce<unknown>((node, key) => (node as Data)[key], answers);
+      const field = path.join('.');
+      if (field === 'phone' && typeof value === 'string') value = normalisePhone(value);
+      if (field in images && typeof value === 'string') {
+        value = this.image(value, plan, `${name}.${field}`) ?? value;
+      }
+      if (value === null) entry.doc.deleteIn(path);
+      else entry.doc.setIn(path, entry.doc.createNode(value));
+      for (let depth = path.length; depth > 0; depth--)
+        clearMarkers(entry.doc, path.slice(0, depth));
+    }
+    const data = entry.doc.toJS() as Data;
+    plan.problems.push(...problemsOf(name, data).map((problem) => `${name}.${problem}`));
+    plan.writes.push(entry);
+  }
+
+  private deploy(answers: NonNullable<Answers['deploy']>, plan: Plan): void {
+    const result = deploySchema.safeParse(answers);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        plan.problems.push(`deploy.${issue.path.join('.')}: ${issue.message}`);
+      }
+      return;
+    }
+    plan.deploy = result.data;
+  }
+
+  /** The therapists replace the placeholder therapist (an entry marked PLACEHOLDER as a whole). */
+  private therapists(list: Data[], plan: Plan): void {
+    const folder = 'src/content/therapists';
+    const services = new Set(
+      readdirSync(join(this.root, 'src/content/services')).map((file) =>
+        file.replace(/\.mdx$/, ''),
+      ),
+    );
+    for (const file of readdirSync(join(this.root, folder))) {
+      const entry = this.file(`${folder}/${file}`);
+      if (markedFields(entry.doc).some((path) => path.length === 0)) {
+        plan.removals.push(`${folder}/${file}`);
+      }
+    }
+    list.forEach((answer, index) => {
+      const field = `therapists.${index}`;
+      const { bio, ...data } = answer;
+      if (typeof data.photo === 'string') {
+        data.photo = this.image(data.photo, plan, `${field}.photo`) ?? data.photo;
+      }
+      data.order ??= index + 1;
+      const problems = problemsOf('therapists', data).map((problem) => `${field}.${problem}`);
+      if (typeof bio !== 'string' || bio.trim().length < 20) {
+        problems.push(`${field}.bio: must be a short biography of at least 20 characters`);
+      }
+      for (const technique of Array.isArray(data.techniques) ? data.techniques : []) {
+        if (!services.has(String(technique))) {
+          problems.push(
+            `${field}.techniques: there is no service "${String(technique)}" (src/content/services/${String(technique)}.mdx)`,
+          );
+        }
+      }
+      plan.problems.push(...problems);
+      const id = slug(String(data.name ?? `therapist-${index + 1}`));
+      const doc = new Document(data);
+      plan.writes.push({
+        path: join(this.root, folder, `${id}.mdx`),
+        doc,
+        body: `\n${String(bio ?? '').trim()}\n`,
+        bodyLine: 0,
+      });
+      plan.removals = plan.removals.filter((path) => path !== `${folder}/${id}.mdx`);
+    });
+  }
+
+  /** A page's or service's photo: a new file with its description, or none at all. */
+  private photos(photos: NonNullable<Answers['photos']>, plan: Plan): void {
+    for (const [path, answer] of Object.entries(photos)) {
+      const field = `photos.${path}`;
+      const file = `src/content/${path.replace(/^src\/content\//, '')}`;
+      if (!existsSync(join(this.root, file))) {
+        plan.problems.push(`${field}: there is no content file ${file}`);
+        continue;
+      }
+      const entry = this.file(file);
+      if (answer === 'none') {
+        entry.doc.deleteIn(['image']);
+        entry.doc.deleteIn(['imageAlt']);
+      } else {
+        const image = this.image(answer.file, plan, `${field}.file`);
+        if (image) entry.doc.setIn(['image'], image);
+        entry.doc.setIn(['imageAlt'], answer.alt);
+        clearMarkers(entry.doc, ['image']);
+      }
+      const name = contentNameOf(file.replace(/^src\/content\//, ''));
+      if (name) {
+        const problems = problemsOf(name, { ...(entry.doc.toJS() as Data), body: entry.body });
+        plan.problems.push(
+          ...problems.map((problem) => `${field}.${problem.replace(/^image/, 'file')}`),
+        );
+      }
+      plan.writes.push(entry);
+    }
+  }
+
+  /** The accessibility statement's paragraph on physical access replaces the placeholder one. */
+  private physicalAccess(text: string, plan: Plan): void {
+    const entry = this.file('src/content/pages/accessibility.mdx');
+    const paragraphs = (entry.body ?? '').split(/\n{2,}/);
+    const at = paragraphs.findIndex((paragraph) => /^\s*Placeholder\b/i.test(paragraph));
+    if (text.trim().length < 20) {
+      plan.problems.push('accessibility.physicalAccess: must be at least 20 characters');
+    }
+    if (at === -1) {
+      plan.problems.push(
+        'accessibility.physicalAccess: src/content/pages/accessibility.mdx has no placeholder paragraph left to replace; edit the page in the CMS',
+      );
+      return;
+    }
+    paragraphs[at] = text.trim();
+    entry.body = paragraphs.join('\n\n');
+    plan.writes.push(entry);
+  }
+
+  /** Every change the answers make, and every problem with them; nothing is written yet. */
+  plan(answers: Answers): Plan {
+    const plan: Plan = { problems: [], writes: [], copies: [], removals: [] };
+    if (answers.clinic) this.settings('clinic', answers.clinic, plan, { 'brand.logo': '' });
+    if (answers.booking) this.settings('booking', answers.booking, plan);
+    if (answers.deploy) this.deploy(answers.deploy, plan);
+    if (answers.therapists) this.therapists(answers.therapists, plan);
+    if (answers.photos) this.photos(answers.photos, plan);
+    if (answers.accessibility) this.physicalAccess(answers.accessibility.physicalAccess, plan);
+    // Without an icon of its own, an SVG logo is the icon too.
+    const logo = (answers.clinic?.brand as Data | undefined)?.logo;
+    const icon =
+      answers.icon ?? (typeof logo === 'string' && logo.endsWith('.svg') ? logo : undefined);
+    if (icon) {
+      const from = isAbsolute(icon) ? icon : resolve(this.answersDir, icon);
+      if (!icon.endsWith('.svg')) plan.problems.push('icon: must be an SVG file');
+      else if (!existsSync(from)) plan.problems.push(`icon: there is no file ${from}`);
+      else plan.copies.push([from, 'public/favicon.svg']);
+    }
+    return plan;
+  }
+
+  /** Writes what `plan` prepared. Returns the files changed, from the project root. */
+  apply(plan: Plan): string[] {
+    const changed: string[] = [];
+    for (const [from, to] of plan.copies) {
+      mkdirSync(dirname(join(this.root, to)), { recursive: true });
+      if (resolve(from) !== resolve(this.root, to)) copyFileSync(from, join(this.root, to));
+      changed.push(to);
+    }
+    for (const entry of plan.writes) {
+      writeEntryFile(entry);
+      changed.push(entry.path.slice(this.root.length + 1));
+    }
+    for (const path of plan.removals) {
+      rmSync(join(this.root, path));
+      changed.push(`${path} (removed)`);
+    }
+    if (plan.deploy) {
+      writeSiteConfig(join(this.root, 'src/site.config.ts'), plan.deploy);
+      changed.push('src/site.config.ts');
+      writeDeployButton(join(this.root, 'README.md'), plan.deploy.repo);
+    }
+    return [...new Set(changed)];
+  }
+}
+
+/**
+ * Sets the deploy settings in `src/site.config.ts`, keeping everything else of the file. Each value
+ * must appear exactly once, as the file ships; a file rewritten by hand is refused with its name.
+ */
+function writeSiteConfig(path: string, settings: DeploySettings): void {
+  let text = readFileSync(path, 'utf8');
+  const patterns: Record<keyof DeploySettings, RegExp> = {
+    siteUrl: /(export const SITE_URL = )'[^']*'/g,
+    repo: /(\n\s+repo: )'[^']*'/g,
+    branch: /(\n\s+branch: )'[^']*'/g,
+    loginEndpoint: /(\n\s+base_url: )'[^']*'/g,
+  };
+  for (const [key, pattern] of Object.entries(patterns) as [keyof DeploySettings, RegExp][]) {
+    const count = text.match(pattern)?.length ?? 0;
+    if (count !== 1) {
+      throw new Error(
+        `${path}: expected ${DEPLOY_FIELDS[key]} written once as a quoted string, found ${count}; set it by hand`,
+      );
+    }
+    text = text.replace(pattern, (_, before: string) => `${before}'${settings[key]}'`);
+  }
+  writeFileSync(path, text);
+}
+
+/** The README's Netlify button deploys the repository it names: the clinic's, once set. */
+function writeDeployButton(path: string, repo: string): void {
+  if (!existsSync(path)) return;
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(
+    path,
+    text.replace(
+      /(app\.netlify\.com\/start\/deploy\?repository=https:\/\/github\.com\/)[^)\s]+/g,
+      `$1${repo}`,
+    ),
+  );
+}

@@ -1,0 +1,417 @@
+/**
+ * `npm run setup`: the clinic's facts and deployment settings, asked one by one in the terminal
+ * (`@clack/prompts`) or read from an answers file (`npm run setup -- --answers clinic.yaml`),
+ * checked against the schemas as they come, written into their files, then the launch check.
+ */
+import * as prompt from '@clack/prompts';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { parse } from 'yaml';
+import { WEEKDAYS, type OpeningHours, type Weekday } from '../schemas/clinic';
+import { deploySchema } from '../schemas/deploy';
+import { formatFindings, launchCheck } from './check';
+import { answersSchema, normalisePhone, problemsOf, Setup, type Answers } from './answers';
+
+type Data = Record<string, unknown>;
+
+const setIn = (data: Data, path: string[], value: unknown): Data => {
+  const copy = structuredClone(data);
+  const parent = path.slice(0, -1).reduce<Data>((node, key) => (node[key] ??= {}) as Data, copy);
+  parent[path.at(-1) ?? ''] = value;
+  return copy;
+};
+
+/** The schema's words for one field of a settings file, as the CMS would show them. */
+export function fieldCheck(name: 'clinic' | 'booking', current: Data, path: string[]) {
+  return (value: unknown): string | undefined =>
+    problemsOf(name, setIn(current, path, value), path.join('.'))[0];
+}
+
+const withoutPlaceholderNote = (text: unknown) =>
+  String(text ?? '')
+    .replace(/\s*\(placeholder[^)]*\)/gi, '')
+    .trim();
+
+/** Stops cleanly when the person presses Ctrl-C or Esc: nothing has been written yet. */
+function answered<T>(value: T): Exclude<T, symbol> {
+  if (prompt.isCancel(value)) {
+    prompt.cancel('Set-up stopped. Nothing was written.');
+    process.exit(1);
+  }
+  return value as Exclude<T, symbol>;
+}
+
+/** A file on this machine, or empty for none. */
+const askFile = (message: string, extensions: RegExp, kind: string) =>
+  ask({
+    message,
+    placeholder: 'path to the file, or empty for none',
+    validate: (value) => {
+      if (!value) return undefined;
+      if (!existsSync(resolve(value))) return `there is no file ${resolve(value)}`;
+      return extensions.test(value) ? undefined : `must be ${kind}`;
+    },
+  });
+
+const ask = async (options: prompt.TextOptions) => answered(await prompt.text(options));
+
+/** `09:00-18:00` → opening hours; empty → closed. */
+function dayHours(text: string): { opens: string; closes: string } | undefined {
+  const [opens = '', closes = ''] = text.split(/\s*(?:-|–|\bto\b)\s*/);
+  return text.trim() ? { opens: opens.trim(), closes: closes.trim() } : undefined;
+}
+
+/** Days with the same hours share one line, in week order, as `clinic.yaml` writes them. */
+function groupHours(days: Partial<Record<Weekday, { opens: string; closes: string }>>) {
+  const groups: OpeningHours[] = [];
+  for (const day of WEEKDAYS) {
+    const hours = days[day];
+    if (!hours) continue;
+    const same = groups.find(
+      (group) => group.opens === hours.opens && group.closes === hours.closes,
+    );
+    if (same) same.days.push(day);
+    else groups.push({ days: [day], ...hours });
+  }
+  return groups;
+}
+
+async function askClinic(setup: Setup): Promise<Data> {
+  const current = setup.file('src/content/settings/clinic.yaml').doc.toJS() as Data;
+  const check = (...path: string[]) => fieldCheck('clinic', current, path);
+  const answers: Data = {};
+  prompt.log.step('The clinic');
+  answers.name = await ask({ message: 'Clinic name', validate: check('name') });
+  answers.phone = normalisePhone(
+    await ask({
+      message: 'Phone number',
+      placeholder: '(541) 555-0123',
+      validate: (value) => check('phone')(normalisePhone(value ?? '')),
+    }),
+  );
+  answers.email = await ask({ message: 'Email address', validate: check('email') });
+  const address: Data = {};
+  for (const [key, message, placeholder] of [
+    ['street', 'Street and number', '123 Main Street, Suite 4'],
+    ['city', 'City', 'Portland'],
+    ['region', 'State (two letters)', 'OR'],
+    ['postalCode', 'ZIP code', '97201'],
+  ] as const) {
+    address[key] = await ask({ message, placeholder, validate: check('address', key) });
+  }
+  answers.address = address;
+
+  prompt.log.step(
+    'Opening hours: for each day, opening and closing time (24-hour), or empty if closed',
+  );
+  const days: Partial<Record<Weekday, { opens: string; closes: string }>> = {};
+  for (const day of WEEKDAYS) {
+    const text = await ask({
+      message: day,
+      placeholder: '09:00-18:00, or empty for closed',
+      validate: (value) => {
+        const hours = dayHours(value ?? '');
+        if (!hours) return undefined;
+        return problemsOf(
+          'clinic',
+          setIn(current, ['hours'], [{ days: [day], ...hours }]),
+          'hours',
+        )[0];
+      },
+    });
+    const hours = dayHours(text);
+    if (hours) days[day] = hours;
+  }
+  answers.hours = groupHours(days);
+  const note = await ask({
+    message: 'A note under the opening hours (optional)',
+    placeholder: 'e.g. Evening sessions by appointment',
+    validate: (value) => (value ? check('hoursNote')(value) : undefined),
+  });
+  answers.hoursNote = note || null;
+  answers.serviceArea = (
+    await ask({
+      message: 'Towns or areas the clinic serves, separated by commas',
+      validate: (value) => check('serviceArea')(splitList(value)),
+    })
+  )
+    .split(',')
+    .map((place) => place.trim())
+    .filter(Boolean);
+
+  prompt.log.step('Visit policy (shown on Your visit and after a booking)');
+  const policy = current.visitPolicy as Data;
+  const notice = await ask({
+    message: 'How many hours before a session must a client cancel or move it?',
+    initialValue: String(policy.cancellationNoticeHours ?? 24),
+    validate: (value) => check('visitPolicy', 'cancellationNoticeHours')(Number(value)),
+  });
+  const visitPolicy: Data = { cancellationNoticeHours: Number(notice) };
+  for (const [key, message] of [
+    ['cancellation', 'Cancellation rule ({notice} becomes the notice period)'],
+    ['lateArrival', 'What happens when a client arrives late'],
+    ['noShow', 'What happens when a client misses a session without notice'],
+  ] as const) {
+    visitPolicy[key] = await ask({
+      message,
+      initialValue: withoutPlaceholderNote(policy[key]),
+      validate: check('visitPolicy', key),
+    });
+  }
+  answers.visitPolicy = visitPolicy;
+
+  prompt.log.step('Identity');
+  const brand: Data = {
+    colour: await ask({
+      message: 'The clinic’s colour for links and buttons (#rrggbb)',
+      initialValue: String((current.brand as Data).colour),
+      validate: check('brand', 'colour'),
+    }),
+  };
+  const logo = await askFile(
+    'The clinic’s logo, or empty for none',
+    /\.(?:svg|png|jpe?g)$/i,
+    'an SVG, PNG or JPEG file',
+  );
+  if (logo) {
+    brand.logo = logo;
+    brand.logoAlt = await ask({
+      message: 'Describe the logo for people who cannot see it',
+      validate: check('brand', 'logoAlt'),
+    });
+  } else {
+    brand.logo = null;
+    brand.logoAlt = null;
+  }
+  answers.brand = brand;
+  return answers;
+}
+
+const splitList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+async function askTherapists(setup: Setup, state: string): Promise<Data[]> {
+  const services = readdirSync(join(setup.root, 'src/content/services')).map((file) =>
+    file.replace(/\.mdx$/, ''),
+  );
+  const therapists: Data[] = [];
+  const blank: Data = {
+    name: 'x',
+    credentials: 'LMT',
+    credentialName: 'Licensed Massage Therapist',
+    licence: { number: 'x', state, board: 'x', lookupUrl: 'https://example.org/' },
+    languages: ['English'],
+  };
+  const check =
+    (...path: string[]) =>
+    (value: unknown) =>
+      problemsOf('therapists', setIn(blank, path, value), path.join('.'))[0];
+  do {
+    prompt.log.step(`Therapist ${therapists.length + 1}`);
+    const therapist: Data = {
+      name: await ask({ message: 'Full name', validate: check('name') }),
+      credentials: await ask({
+        message: 'Credentials after the name',
+        initialValue: 'LMT',
+        validate: check('credentials'),
+      }),
+      credentialName: await ask({
+        message: 'The credential in full',
+        initialValue: 'Licensed Massage Therapist',
+        validate: check('credentialName'),
+      }),
+      licence: {
+        number: await ask({ message: 'Licence number', validate: check('licence', 'number') }),
+        state: await ask({
+          message: 'Issuing state',
+          initialValue: state,
+          validate: check('licence', 'state'),
+        }),
+        board: await ask({
+          message: 'Issuing board',
+          placeholder: 'Oregon Board of Massage Therapists',
+          validate: check('licence', 'board'),
+        }),
+        lookupUrl: await ask({
+          message: 'The board’s public licence lookup (https://…)',
+          validate: check('licence', 'lookupUrl'),
+        }),
+      },
+      techniques: answered(
+        await prompt.multiselect({
+          message: 'Services they practise',
+          options: services.map((id) => ({ value: id, label: id })),
+          initialValues: services,
+          required: false,
+        }),
+      ),
+      languages: splitList(
+        await ask({
+          message: 'Languages, separated by commas',
+          initialValue: 'English',
+          validate: (value) => check('languages')(splitList(value)),
+        }),
+      ),
+      bio: await ask({
+        message: 'A short biography',
+        validate: (value) =>
+          (value ?? '').trim().length < 20 ? 'bio: must be at least 20 characters' : undefined,
+      }),
+    };
+    therapists.push(therapist);
+  } while (
+    answered(await prompt.confirm({ message: 'Add another therapist?', initialValue: false }))
+  );
+  return therapists;
+}
+
+async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
+  prompt.log.step('Publishing and the CMS login');
+  const host = answered(
+    await prompt.select({
+      message: 'Where will the site be published?',
+      options: [
+        { value: 'netlify', label: 'Netlify', hint: 'recommended: headers and CMS login built in' },
+        { value: 'cloudflare', label: 'Cloudflare Pages' },
+        { value: 'github', label: 'GitHub Pages' },
+      ],
+    }),
+  );
+  const check = (key: keyof typeof deploySchema.shape) => (value: string | undefined) =>
+    deploySchema.shape[key].safeParse(value).error?.issues[0]?.message;
+  return {
+    siteUrl: await ask({
+      message: 'The site’s address',
+      placeholder: 'https://www.your-clinic.com',
+      validate: check('siteUrl'),
+    }),
+    repo: await ask({ message: 'The GitHub repository (owner/name)', validate: check('repo') }),
+    branch: await ask({
+      message: 'The production branch',
+      initialValue: 'main',
+      validate: check('branch'),
+    }),
+    loginEndpoint: await ask({
+      message: 'The CMS login (OAuth) endpoint',
+      initialValue: host === 'netlify' ? 'https://api.netlify.com' : '',
+      placeholder: 'https://decap-oauth.your-worker.workers.dev',
+      validate: check('loginEndpoint'),
+    }),
+  };
+}
+
+async function askAll(setup: Setup): Promise<Answers> {
+  const clinic = await askClinic(setup);
+  const booking = {
+    calLink: await ask({
+      message: 'The clinic’s Cal.com link (username, or team/name)',
+      validate: fieldCheck(
+        'booking',
+        setup.file('src/content/settings/booking.yaml').doc.toJS() as Data,
+        ['calLink'],
+      ),
+    }),
+  };
+  const therapists = await askTherapists(setup, String((clinic.address as Data).region));
+  const photos: NonNullable<Answers['photos']> = {};
+  for (const [path, label] of [
+    ['pages/home.mdx', 'home page'],
+    ['services/orthopedic-medical-massage.mdx', 'orthopedic/medical massage page'],
+  ] as const) {
+    const file = await askFile(
+      `A photo for the ${label}, or empty for none`,
+      /\.(?:jpe?g|png|webp|avif)$/i,
+      'a JPEG, PNG, WebP or AVIF photo',
+    );
+    photos[path] = file
+      ? { file, alt: await ask({ message: 'Describe the photo for people who cannot see it' }) }
+      : 'none';
+  }
+  const physicalAccess = await ask({
+    message: 'Physical access at the clinic (step-free access, parking, table, restroom)',
+    validate: (value) =>
+      (value ?? '').trim().length < 20 ? 'must be at least 20 characters' : undefined,
+  });
+  const icon = await askFile(
+    'A square SVG icon for browser tabs (empty: the logo, if it is an SVG)',
+    /\.svg$/i,
+    'an SVG file',
+  );
+  return {
+    clinic,
+    booking,
+    deploy: await askDeploy(),
+    therapists,
+    photos,
+    accessibility: { physicalAccess },
+    icon: icon || undefined,
+  };
+}
+
+/** Prettier's format for what setup wrote, as `npm run check` expects it. */
+async function formatWritten(root: string, files: string[]): Promise<void> {
+  for (const file of files.filter((name) => /\.(?:mdx|ya?ml|ts|md)$/.test(name))) {
+    const path = join(root, file);
+    const options = await resolveConfig(path);
+    writeFileSync(path, await format(readFileSync(path, 'utf8'), { ...options, filepath: path }));
+  }
+}
+
+export async function main(argv: string[], root = process.cwd()): Promise<number> {
+  const at = argv.indexOf('--answers');
+  const answersPath = at === -1 ? undefined : argv[at + 1];
+  prompt.intro('Set up the clinic site');
+  let answers: Answers;
+  let setup: Setup;
+  if (answersPath) {
+    const path = resolve(answersPath);
+    const parsed = answersSchema.safeParse(parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        prompt.log.error(`${answersPath}: ${issue.path.join('.')}: ${issue.message}`);
+      }
+      prompt.outro('Nothing was written.');
+      return 1;
+    }
+    answers = parsed.data;
+    setup = new Setup(root, dirname(path));
+  } else {
+    setup = new Setup(root, process.cwd());
+    answers = await askAll(setup);
+  }
+  const plan = setup.plan(answers);
+  if (plan.problems.length) {
+    for (const problem of plan.problems) {
+      prompt.log.error(answersPath ? `${answersPath}: ${problem}` : problem);
+    }
+    prompt.outro('Nothing was written: correct these answers and run setup again.');
+    return 1;
+  }
+  const changed = setup.apply(plan);
+  if (changed.includes('public/favicon.svg')) {
+    execFileSync(process.execPath, ['scripts/make-icons.mjs'], { cwd: root, stdio: 'ignore' });
+    changed.push('public/*.png, public/favicon.ico (icons drawn from the new icon)');
+  }
+  await formatWritten(root, changed);
+  prompt.note(changed.join('\n'), 'Written');
+  const findings = launchCheck(root, plan.deploy);
+  prompt.log.message(formatFindings(findings));
+  prompt.note(
+    [
+      '1. Commit and push: git add -A && git commit -m "Clinic set-up" && git push',
+      '2. Connect the host (README, "Go live"): Netlify reads netlify.toml;',
+      '   Cloudflare Pages: build `npm run build`, output `dist`, NODE_VERSION=24.',
+      '3. CMS login: the OAuth endpoint you gave (on Netlify: Site settings › Access control ›',
+      '   OAuth › install the GitHub provider).',
+      '4. Invite staff: give them write access to the GitHub repository; they log in at /admin/.',
+    ].join('\n'),
+    'Next steps',
+  );
+  prompt.outro(findings.length ? 'Some values are left: see the list above.' : 'Ready to go live.');
+  return findings.length ? 1 : 0;
+}

@@ -1,0 +1,291 @@
+/**
+ * Launch: `npm run launch-check` finds every placeholder, `npm run setup` replaces them all from
+ * one answers file, and a production build refuses to run while one is left. The commands run as a
+ * person runs them (node scripts/…), on the real project or on a temporary copy of it.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { normalisePhone } from '../../src/launch/answers';
+import { fieldCheck } from '../../src/launch/setup';
+import { productionDeploy, valueProblems } from '../../src/launch/placeholders';
+import { copyProject } from '../support/project-copy.mjs';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const answersFile = join(projectRoot, 'tests/fixtures/setup/clinic.yaml');
+
+function run(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+  });
+  return {
+    status: result.status,
+    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
+  };
+}
+
+const launchCheck = (cwd: string) => run(cwd, ['scripts/launch-check.mjs']);
+const astroBuild = (cwd: string, env: Record<string, string>) =>
+  run(cwd, ['node_modules/astro/bin/astro.mjs', 'build'], env);
+
+/**
+ * What a person finds by reading the files, independently of the launch check: every line with a
+ * PLACEHOLDER mark or a placeholder, example.com, 555-01xx or sample value, or naming an image file
+ * that says it is a placeholder. Field names are read from the line (`phone:`) or are the body.
+ */
+function placeholdersByHand(root: string): { file: string; line: number; key: string }[] {
+  const found: { file: string; line: number; key: string }[] = [];
+  const contentDir = join(root, 'src/content');
+  const files = [
+    'src/site.config.ts',
+    ...readdirSync(contentDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(?:mdx|yaml)$/.test(file))
+      .map((file) => `src/content/${file}`),
+  ];
+  const pattern =
+    /PLACEHOLDER|\(placeholder|^Placeholder|example\.com|555-?01\d\d|your-clinic\b|your-github-account|Anytown/;
+  for (const file of files) {
+    const lines = readFileSync(join(root, file), 'utf8').split('\n');
+    let inBody = false;
+    let fences = 0;
+    lines.forEach((text, index) => {
+      if (file.endsWith('.mdx') && text === '---' && ++fences === 2) inBody = true;
+      // A comment that explains the marks (`# Values marked PLACEHOLDER are…`) is not one.
+      if (/^\s*#(?!\s*PLACEHOLDER)/.test(text)) return;
+      const image = /(\/src\/assets\/\S+)/.exec(text)?.[1];
+      const placeholderImage =
+        image !== undefined && readFileSync(join(root, image)).includes('PLACEHOLDER');
+      if (!pattern.test(text) && !placeholderImage) return;
+      const ownKey = /^\s*(?:export const )?([A-Za-z_]+)\s*[:=]/.exec(text)?.[1];
+      // A line of text folded under its field (`cancellation: >-`) belongs to that field.
+      const keyAbove = lines
+        .slice(0, index)
+        .reverse()
+        .map((above) => /^\s*([A-Za-z_]+):/.exec(above)?.[1])
+        .find(Boolean);
+      const key = inBody
+        ? `body, line ${index + 1}`
+        : (ownKey ??
+          (/^\s*-\s/.test(text)
+            ? '.'
+            : /^\s+\S/.test(text)
+              ? (keyAbove ?? '(the whole entry)')
+              : '(the whole entry)'));
+      found.push({ file, line: index + 1, key });
+    });
+  }
+  if (readFileSync(join(root, 'public/favicon.svg'), 'utf8').includes('PLACEHOLDER')) {
+    found.push({ file: 'public/favicon.svg', line: 0, key: '(the file)' });
+  }
+  return found;
+}
+
+/** The launch check's output as `file → field lines`. */
+function listed(output: string): Map<string, string[]> {
+  const files = new Map<string, string[]>();
+  let current: string[] = [];
+  for (const line of output.split('\n')) {
+    const file = /^ {2}(\S+)$/.exec(line)?.[1];
+    if (file) files.set(file, (current = []));
+    else if (/^ {4}\S/.test(line)) current.push(line.trim());
+  }
+  return files;
+}
+
+describe('npm run launch-check on the content as it is', () => {
+  const result = launchCheck(projectRoot);
+  const byHand = placeholdersByHand(projectRoot);
+
+  test('fails while anything is left, and says so', () => {
+    expect(result.status).toBe(byHand.length ? 1 : 0);
+    if (byHand.length) expect(result.output).toMatch(/Launch check: \d+ values? (?:is|are) still/);
+    else expect(result.output).toContain('nothing is left to replace');
+  });
+
+  test('lists every placeholder a person finds in the files, by file and field', () => {
+    const files = listed(result.output);
+    for (const { file, key, line } of byHand) {
+      const fields = files.get(file);
+      expect(fields, `${file} (line ${line}) is not listed`).toBeDefined();
+      if (key === '.') continue; // a list item: its field is the list above, checked on its own line
+      const named = fields?.some((field) =>
+        key.startsWith('body')
+          ? field.startsWith(`${key}:`)
+          : field.startsWith(`${key}:`) ||
+            field.startsWith(`${key}.`) ||
+            field.includes(`.${key}:`) ||
+            field.includes(`.${key}.`),
+      );
+      expect(named, `${file}: ${key} (line ${line}) is not listed:\n${fields?.join('\n')}`).toBe(
+        true,
+      );
+    }
+    // Nothing is listed that a person would not find: every listed file has something by hand.
+    for (const file of files.keys()) {
+      expect(
+        byHand.some((found) => found.file === file),
+        `${file} is listed`,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('what counts as a placeholder', () => {
+  test.each([
+    ['Clinic Name (placeholder)', 'says placeholder'],
+    ['hello@example.com', 'example.com, an example address'],
+    ['https://cms-auth.example.com', 'cms-auth.example.com, an example address'],
+    ['+15415550100', '555-01xx'],
+    ['(541) 555-0199', '555-01xx'],
+    ['your-clinic', 'the sample Cal.com link'],
+  ])('%s', (value, words) => {
+    expect(valueProblems(value).join(' ')).toContain(words);
+  });
+
+  test.each([
+    'Willow Creek Medical Massage',
+    '+15035550200',
+    'care@willowcreekmassage.com',
+    'your-clinic-portland',
+  ])('%s is the clinic’s own', (value) => {
+    expect(valueProblems(value)).toEqual([]);
+  });
+});
+
+describe('which builds are the production site', () => {
+  test.each([
+    [{ NETLIFY: 'true', CONTEXT: 'production' }, 'Netlify production deploy'],
+    [{ NETLIFY: 'true', CONTEXT: 'deploy-preview' }, undefined],
+    [{ NETLIFY: 'true', CONTEXT: 'branch-deploy' }, undefined],
+    [{ CF_PAGES: '1', CF_PAGES_BRANCH: 'main' }, 'Cloudflare Pages production branch'],
+    [{ CF_PAGES: '1', CF_PAGES_BRANCH: 'cms/pricing/60-minutes' }, undefined],
+    [{ CF_PAGES: '1', CF_PAGES_BRANCH: 'live', PRODUCTION_BRANCH: 'live' }, 'CF_PAGES_BRANCH=live'],
+    [{ CF_PAGES: '1', CF_PAGES_BRANCH: 'main', PRODUCTION_BRANCH: 'live' }, undefined],
+    [{ DEPLOY_CONTEXT: 'production' }, 'DEPLOY_CONTEXT=production'],
+    [{}, undefined],
+  ])('%j', (env, expected) => {
+    const production = productionDeploy(env, 'main');
+    if (expected) expect(production).toContain(expected);
+    else expect(production).toBeUndefined();
+  });
+});
+
+describe('bad answers are refused with the schema’s words', () => {
+  const clinic = parse(
+    readFileSync(join(projectRoot, 'src/content/settings/clinic.yaml'), 'utf8'),
+  ) as Record<string, unknown>;
+
+  test('as they are typed', () => {
+    expect(fieldCheck('clinic', clinic, ['phone'])(normalisePhone('call us'))).toBe(
+      'phone: must be a US number written like +15415550123',
+    );
+    expect(fieldCheck('clinic', clinic, ['email'])('hello.willowcreek.com')).toBe(
+      'email: must be an email address',
+    );
+    expect(fieldCheck('clinic', clinic, ['phone'])(normalisePhone('(503) 227-0144'))).toBe(
+      undefined,
+    );
+  });
+
+  test('from an answers file, which then writes nothing', () => {
+    const copy = copyProject('clinic-setup-bad-', ['scripts', 'prettier.config.mjs']);
+    try {
+      const answers = join(copy.dir, 'answers.yaml');
+      writeFileSync(answers, 'clinic:\n  phone: call us\n  email: hello.willowcreek.com\n');
+      const before = readFileSync(join(copy.dir, 'src/content/settings/clinic.yaml'), 'utf8');
+      const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      expect(result.status).toBe(1);
+      expect(result.output).toContain(
+        'answers.yaml: clinic.phone: must be a US number written like +15415550123',
+      );
+      expect(result.output).toContain('answers.yaml: clinic.email: must be an email address');
+      expect(result.output).toContain('Nothing was written');
+      expect(readFileSync(join(copy.dir, 'src/content/settings/clinic.yaml'), 'utf8')).toBe(before);
+    } finally {
+      copy.remove();
+    }
+  });
+});
+
+describe('from setup to a production build', () => {
+  let copy: ReturnType<typeof copyProject>;
+  let setup: ReturnType<typeof run>;
+
+  beforeAll(() => {
+    copy = copyProject('clinic-setup-', ['scripts', 'prettier.config.mjs', 'README.md']);
+    setup = run(copy.dir, ['scripts/setup.mjs', '--answers', answersFile]);
+  });
+  afterAll(() => copy.remove());
+
+  test('setup --answers fills in everything, comments kept', () => {
+    expect(setup.output).toContain('nothing is left to replace');
+    expect(setup.status).toBe(0);
+    const clinic = readFileSync(join(copy.dir, 'src/content/settings/clinic.yaml'), 'utf8');
+    expect(clinic).toContain('# Clinic settings: each fact about the clinic is set here, once.');
+    expect(clinic).toContain("phone: '+15032270144'");
+    expect(clinic).not.toMatch(/# PLACEHOLDER/);
+    expect(readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8')).toContain(
+      "export const SITE_URL = 'https://www.willowcreekmassage.com';",
+    );
+    expect(existsSync(join(copy.dir, 'src/content/therapists/therapist-placeholder.mdx'))).toBe(
+      false,
+    );
+    expect(readFileSync(join(copy.dir, 'README.md'), 'utf8')).toContain(
+      'app.netlify.com/start/deploy?repository=https://github.com/willow-creek/website',
+    );
+  });
+
+  test('launch-check passes, and the files are as prettier writes them', () => {
+    const result = launchCheck(copy.dir);
+    expect(result.output).toContain('nothing is left to replace');
+    expect(result.status).toBe(0);
+    execFileSync(
+      process.execPath,
+      ['node_modules/prettier/bin/prettier.cjs', '--check', 'src/content', 'src/site.config.ts'],
+      { cwd: copy.dir, stdio: 'pipe' },
+    );
+  });
+
+  test('a production build succeeds, with none of the placeholders in it', () => {
+    const build = astroBuild(copy.dir, { NETLIFY: 'true', CONTEXT: 'production' });
+    expect(build.output).toContain('launch check passed');
+    expect(build.status).toBe(0);
+    const pages = readdirSync(join(copy.dir, 'dist'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.html') && !file.startsWith('admin'))
+      .map((file) => [file, readFileSync(join(copy.dir, 'dist', file), 'utf8')] as const);
+    expect(pages.length).toBeGreaterThan(15);
+    for (const [file, html] of pages) {
+      expect(html, file).not.toMatch(/placeholder|example\.com|555-01\d\d|\+1\d{3}55501\d\d/i);
+      expect(html, file).toContain('Willow Creek Medical Massage');
+    }
+  });
+
+  test.each([
+    ['Netlify', { NETLIFY: 'true', CONTEXT: 'production' }],
+    ['Cloudflare Pages', { CF_PAGES: '1', CF_PAGES_BRANCH: 'main' }],
+    ['the GitHub Pages workflow', { DEPLOY_CONTEXT: 'production' }],
+  ])('a production build on %s with one placeholder left fails, naming it', (_, env) => {
+    const settings = join(copy.dir, 'src/content/settings/clinic.yaml');
+    const filled = readFileSync(settings, 'utf8');
+    try {
+      writeFileSync(settings, filled.replace(/^email: .*$/m, 'email: hello@example.com'));
+      const build = astroBuild(copy.dir, env);
+      expect(build.status).not.toBe(0);
+      expect(build.output).toContain(
+        'the production site is not built while placeholders are left',
+      );
+      expect(build.output).toContain('src/content/settings/clinic.yaml');
+      expect(build.output).toContain(
+        'email: "hello@example.com" uses example.com, an example address',
+      );
+      expect(build.output).toMatch(/Launch check: 1 value is still/);
+    } finally {
+      writeFileSync(settings, filled);
+    }
+  });
+});
