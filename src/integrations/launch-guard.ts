@@ -10,19 +10,33 @@ import { productionDeploy } from '../launch/placeholders';
 import { CMS_BACKEND } from '../site.config';
 
 export default function launchGuard(): AstroIntegration {
+  let root = process.cwd();
   return {
     name: 'clinic-launch-guard',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config }) => {
+        root = fileURLToPath(config.root);
         const production = productionDeploy(process.env, CMS_BACKEND.branch);
         if (command !== 'build' || !production) return;
-        const findings = launchCheck(fileURLToPath(config.root));
+        const findings = launchCheck(root);
         if (findings.length) {
           throw new Error(
             `${production}: the production site is not built while placeholders are left.\n\n${formatFindings(findings)}`,
           );
         }
-        logger.info(`${production}: launch check passed, nothing left to replace.`);
+      },
+      'astro:build:start': ({ logger }) => {
+        const production = productionDeploy(process.env, CMS_BACKEND.branch);
+        if (production) {
+          logger.info(`${production}: launch check passed, nothing left to replace.`);
+          return;
+        }
+        const left = launchCheck(root).length;
+        if (left) {
+          logger.warn(
+            `${left} placeholders or example values are left (npm run launch-check lists them); a production deploy refuses to build until they are replaced.`,
+          );
+        }
       },
     },
   };

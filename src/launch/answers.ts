@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { Document } from 'yaml';
+import { Document, isScalar, isSeq, visit, type Node } from 'yaml';
 import { entryProblems, type EntryData } from '../cms/validate';
 import type { ContentName } from '../cms/schemas';
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
@@ -140,6 +140,14 @@ export class Setup {
       }
       if (value === null) entry.doc.deleteIn(path);
       else entry.doc.setIn(path, entry.doc.createNode(value));
+      // Days of the week stay on one line, as the file writes them: `days: [Monday, Friday]`.
+      visit(entry.doc.getIn(path, true) as Node, {
+        Pair(_, pair) {
+          if (isScalar(pair.key) && pair.key.value === 'days' && isSeq(pair.value)) {
+            pair.value.flow = true;
+          }
+        },
+      });
       for (let depth = path.length; depth > 0; depth--)
         clearMarkers(entry.doc, path.slice(0, depth));
     }

@@ -57,10 +57,16 @@ const askFile = (message: string, extensions: RegExp, kind: string) =>
 
 const ask = async (options: prompt.TextOptions) => answered(await prompt.text(options));
 
-/** `09:00-18:00` → opening hours; empty → closed. */
+/** `9` → `09:00`, `9:30` → `09:30`; anything else is left for the schema to judge. */
+const clockTime = (text: string) => {
+  const [, hours = '', minutes = '00'] = /^(\d{1,2})(?::(\d{2}))?$/.exec(text.trim()) ?? [];
+  return hours ? `${hours.padStart(2, '0')}:${minutes}` : text.trim();
+};
+
+/** `09:00-18:00` (or `9-18`, `9:30 to 17:30`) → opening hours; empty → closed. */
 function dayHours(text: string): { opens: string; closes: string } | undefined {
   const [opens = '', closes = ''] = text.split(/\s*(?:-|–|\bto\b)\s*/);
-  return text.trim() ? { opens: opens.trim(), closes: closes.trim() } : undefined;
+  return text.trim() ? { opens: clockTime(opens), closes: clockTime(closes) } : undefined;
 }
 
 /** Days with the same hours share one line, in week order, as `clinic.yaml` writes them. */
