@@ -91,6 +91,8 @@ export function problemsOf(name: ContentName, data: EntryData, prefix?: string):
 export interface Plan {
   /** `field: message` for each answer the schemas refuse, named as in the answers file. */
   problems: string[];
+  /** What setup left as it was, and why (a second run finds some things already done). */
+  notes: string[];
   /** Files to write (from the project root) and files to copy or remove. */
   writes: EntryFile[];
   copies: [from: string, to: string][];
@@ -251,8 +253,8 @@ export class Setup {
       plan.problems.push('accessibility.physicalAccess: must be at least 20 characters');
     }
     if (at === -1) {
-      plan.problems.push(
-        'accessibility.physicalAccess: src/content/pages/accessibility.mdx has no placeholder paragraph left to replace; edit the page in the CMS',
+      plan.notes.push(
+        'accessibility.physicalAccess: src/content/pages/accessibility.mdx has no placeholder paragraph left, so it is kept as it is (edit it in the CMS: Pages › Accessibility)',
       );
       return;
     }
@@ -263,7 +265,7 @@ export class Setup {
 
   /** Every change the answers make, and every problem with them; nothing is written yet. */
   plan(answers: Answers): Plan {
-    const plan: Plan = { problems: [], writes: [], copies: [], removals: [] };
+    const plan: Plan = { problems: [], notes: [], writes: [], copies: [], removals: [] };
     if (answers.clinic) this.settings('clinic', answers.clinic, plan, { 'brand.logo': '' });
     if (answers.booking) this.settings('booking', answers.booking, plan);
     if (answers.deploy) this.deploy(answers.deploy, plan);

@@ -374,6 +374,20 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   prompt.intro('Set up the clinic site');
   let answers: Answers;
   let setup: Setup;
+  if (at !== -1 && (!answersPath || !existsSync(resolve(answersPath)))) {
+    prompt.log.error(
+      `--answers: there is no answers file ${answersPath ? resolve(answersPath) : ''}`,
+    );
+    prompt.outro('Nothing was written.');
+    return 1;
+  }
+  if (!answersPath && !process.stdin.isTTY) {
+    prompt.log.error(
+      'There is no terminal to ask in: run `npm run setup -- --answers clinic.yaml` with an answers file (README, "Go live").',
+    );
+    prompt.outro('Nothing was written.');
+    return 1;
+  }
   if (answersPath) {
     const path = resolve(answersPath);
     const parsed = answersSchema.safeParse(parse(readFileSync(path, 'utf8')));
@@ -398,6 +412,7 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
     prompt.outro('Nothing was written: correct these answers and run setup again.');
     return 1;
   }
+  for (const note of plan.notes) prompt.log.warn(note);
   const changed = setup.apply(plan);
   if (changed.includes('public/favicon.svg')) {
     execFileSync(process.execPath, ['scripts/make-icons.mjs'], { cwd: root, stdio: 'ignore' });
