@@ -32,7 +32,7 @@ export const DEPLOY_FIELDS: Record<keyof DeploySettings, string> = {
   loginEndpoint: 'CMS_BACKEND.base_url',
 };
 
-const deploySettings = (): DeploySettings => ({
+export const deploySettings = (): DeploySettings => ({
   siteUrl: SITE_URL,
   repo: CMS_BACKEND.repo,
   branch: CMS_BACKEND.branch,

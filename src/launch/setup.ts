@@ -11,7 +11,8 @@ import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import { WEEKDAYS, type OpeningHours, type Weekday } from '../schemas/clinic';
 import { deploySchema } from '../schemas/deploy';
-import { formatFindings, launchCheck } from './check';
+import { contentNameOf, deploySettings, formatFindings, launchCheck } from './check';
+import { valueProblems } from './placeholders';
 import { answersSchema, normalisePhone, problemsOf, Setup, type Answers } from './answers';
 
 type Data = Record<string, unknown>;
@@ -57,6 +58,10 @@ const askFile = (message: string, extensions: RegExp, kind: string) =>
 
 const ask = async (options: prompt.TextOptions) => answered(await prompt.text(options));
 
+/** A stored value to offer again, unless it is a placeholder or an example. */
+const own = (value: unknown): string =>
+  typeof value === 'string' && !valueProblems(value).length ? value : '';
+
 /** `9` → `09:00`, `9:30` → `09:30`; anything else is left for the schema to judge. */
 const clockTime = (text: string) => {
   const [, hours = '', minutes = '00'] = /^(\d{1,2})(?::(\d{2}))?$/.exec(text.trim()) ?? [];
@@ -89,15 +94,24 @@ async function askClinic(setup: Setup): Promise<Data> {
   const check = (...path: string[]) => fieldCheck('clinic', current, path);
   const answers: Data = {};
   prompt.log.step('The clinic');
-  answers.name = await ask({ message: 'Clinic name', validate: check('name') });
+  answers.name = await ask({
+    message: 'Clinic name',
+    initialValue: own(current.name),
+    validate: check('name'),
+  });
   answers.phone = normalisePhone(
     await ask({
       message: 'Phone number',
       placeholder: '(541) 555-0123',
+      initialValue: own(current.phone),
       validate: (value) => check('phone')(normalisePhone(value ?? '')),
     }),
   );
-  answers.email = await ask({ message: 'Email address', validate: check('email') });
+  answers.email = await ask({
+    message: 'Email address',
+    initialValue: own(current.email),
+    validate: check('email'),
+  });
   const address: Data = {};
   for (const [key, message, placeholder] of [
     ['street', 'Street and number', '123 Main Street, Suite 4'],
@@ -105,7 +119,12 @@ async function askClinic(setup: Setup): Promise<Data> {
     ['region', 'State (two letters)', 'OR'],
     ['postalCode', 'ZIP code', '97201'],
   ] as const) {
-    address[key] = await ask({ message, placeholder, validate: check('address', key) });
+    address[key] = await ask({
+      message,
+      placeholder,
+      initialValue: own((current.address as Data)[key]),
+      validate: check('address', key),
+    });
   }
   answers.address = address;
 
@@ -277,6 +296,7 @@ async function askTherapists(setup: Setup, state: string): Promise<Data[]> {
 }
 
 async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
+  const current = deploySettings();
   prompt.log.step('Publishing and the CMS login');
   const host = answered(
     await prompt.select({
@@ -294,17 +314,23 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
     siteUrl: await ask({
       message: 'The site’s address',
       placeholder: 'https://www.your-clinic.com',
+      initialValue: own(current.siteUrl),
       validate: check('siteUrl'),
     }),
-    repo: await ask({ message: 'The GitHub repository (owner/name)', validate: check('repo') }),
+    repo: await ask({
+      message: 'The GitHub repository (owner/name)',
+      initialValue: own(current.repo),
+      validate: check('repo'),
+    }),
     branch: await ask({
       message: 'The production branch',
-      initialValue: 'main',
+      initialValue: current.branch,
       validate: check('branch'),
     }),
     loginEndpoint: await ask({
       message: 'The CMS login (OAuth) endpoint',
-      initialValue: host === 'netlify' ? 'https://api.netlify.com' : '',
+      initialValue:
+        own(current.loginEndpoint) || (host === 'netlify' ? 'https://api.netlify.com' : ''),
       placeholder: 'https://decap-oauth.your-worker.workers.dev',
       validate: check('loginEndpoint'),
     }),
@@ -312,37 +338,58 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
 }
 
 async function askAll(setup: Setup): Promise<Answers> {
+  const left = launchCheck(setup.root);
   const clinic = await askClinic(setup);
+  const bookingFile = setup.file('src/content/settings/booking.yaml').doc.toJS() as Data;
   const booking = {
     calLink: await ask({
       message: 'The clinic’s Cal.com link (username, or team/name)',
-      validate: fieldCheck(
-        'booking',
-        setup.file('src/content/settings/booking.yaml').doc.toJS() as Data,
-        ['calLink'],
-      ),
+      initialValue: own(bookingFile.calLink),
+      validate: fieldCheck('booking', bookingFile, ['calLink']),
     }),
   };
-  const therapists = await askTherapists(setup, String((clinic.address as Data).region));
+  const placeholderTherapist = left.some(
+    (finding) => finding.file.includes('/therapists/') && finding.field === '(the whole entry)',
+  );
+  const therapists =
+    placeholderTherapist ||
+    answered(await prompt.confirm({ message: 'Enter therapists again?', initialValue: false }))
+      ? await askTherapists(setup, String((clinic.address as Data).region))
+      : undefined;
+  // A photo for each page or service that still shows a placeholder illustration.
   const photos: NonNullable<Answers['photos']> = {};
-  for (const [path, label] of [
-    ['pages/home.mdx', 'home page'],
-    ['services/orthopedic-medical-massage.mdx', 'orthopedic/medical massage page'],
-  ] as const) {
-    const file = await askFile(
-      `A photo for the ${label}, or empty for none`,
+  for (const { file } of left.filter(
+    ({ field, problems }) => field === 'image' && problems.some((p) => p.includes('placeholder')),
+  )) {
+    const path = file.replace(/^src\/content\//, '');
+    const photo = await askFile(
+      `A photo for ${path} (instead of the placeholder illustration), or empty for none`,
       /\.(?:jpe?g|png|webp|avif)$/i,
       'a JPEG, PNG, WebP or AVIF photo',
     );
-    photos[path] = file
-      ? { file, alt: await ask({ message: 'Describe the photo for people who cannot see it' }) }
+    const name = contentNameOf(path);
+    const data = setup.file(file).doc.toJS() as Data;
+    photos[path] = photo
+      ? {
+          file: photo,
+          alt: await ask({
+            message: 'Describe the photo for people who cannot see it',
+            validate: (value) =>
+              name ? problemsOf(name, setIn(data, ['imageAlt'], value), 'imageAlt')[0] : undefined,
+          }),
+        }
       : 'none';
   }
-  const physicalAccess = await ask({
-    message: 'Physical access at the clinic (step-free access, parking, table, restroom)',
-    validate: (value) =>
-      (value ?? '').trim().length < 20 ? 'must be at least 20 characters' : undefined,
-  });
+  const accessibilityLeft = left.some(
+    ({ file, field }) => file.endsWith('pages/accessibility.mdx') && field.startsWith('body'),
+  );
+  const physicalAccess = accessibilityLeft
+    ? await ask({
+        message: 'Physical access at the clinic (step-free access, parking, table, restroom)',
+        validate: (value) =>
+          (value ?? '').trim().length < 20 ? 'must be at least 20 characters' : undefined,
+      })
+    : undefined;
   const icon = await askFile(
     'A square SVG icon for browser tabs (empty: the logo, if it is an SVG)',
     /\.svg$/i,
@@ -354,7 +401,7 @@ async function askAll(setup: Setup): Promise<Answers> {
     deploy: await askDeploy(),
     therapists,
     photos,
-    accessibility: { physicalAccess },
+    accessibility: physicalAccess ? { physicalAccess } : undefined,
     icon: icon || undefined,
   };
 }
@@ -414,6 +461,7 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   }
   for (const note of plan.notes) prompt.log.warn(note);
   const changed = setup.apply(plan);
+  if (plan.deploy) changed.push('README.md (the Deploy to Netlify button names the repository)');
   if (changed.includes('public/favicon.svg')) {
     execFileSync(process.execPath, ['scripts/make-icons.mjs'], { cwd: root, stdio: 'ignore' });
     changed.push('public/*.png, public/favicon.ico (icons drawn from the new icon)');

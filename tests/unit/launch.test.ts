@@ -3,7 +3,7 @@
  * one answers file, and a production build refuses to run while one is left. The commands run as a
  * person runs them (node scripts/…), on the real project or on a temporary copy of it.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -180,7 +180,7 @@ describe('bad answers are refused with the schema’s words', () => {
     readFileSync(join(projectRoot, 'src/content/settings/clinic.yaml'), 'utf8'),
   ) as Record<string, unknown>;
 
-  test('as they are typed', () => {
+  test('as they are typed (the validators the prompts use)', () => {
     expect(fieldCheck('clinic', clinic, ['phone'])(normalisePhone('call us'))).toBe(
       'phone: must be a US number written like +15415550123',
     );
@@ -288,4 +288,134 @@ describe('from setup to a production build', () => {
       writeFileSync(settings, filled);
     }
   });
+});
+
+/**
+ * The interactive set-up as a person types it, in a terminal: `script` (util-linux) gives the
+ * command a pseudo-terminal of 120 columns. Each answer is typed once its question is on screen,
+ * and each refusal is waited for as the person would read it.
+ */
+function terminalSession(cwd: string) {
+  const child = spawn(
+    'script',
+    [
+      '-qec',
+      `stty cols 120 rows 50; exec ${JSON.stringify(process.execPath)} scripts/setup.mjs`,
+      '/dev/null',
+    ],
+    { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
+  );
+  let screen = '';
+  let all = '';
+  const waiting: (() => boolean)[] = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    const text = stripVTControlCharacters(chunk.toString());
+    screen += text;
+    all += text;
+    waiting.splice(0, waiting.length, ...waiting.filter((done) => !done()));
+  });
+  const exited = new Promise<number | null>((done) => child.on('close', done));
+  return {
+    /** Waits until `text` is on screen, then types `answer` (clearing what is there) and Enter. */
+    async answer(text: string, answer?: string) {
+      await new Promise<void>((done, fail) => {
+        const timer = setTimeout(
+          () => fail(new Error(`"${text}" never appeared; last output:\n${screen.slice(-600)}`)),
+          60_000,
+        );
+        const seen = () => {
+          const at = screen.indexOf(text);
+          if (at === -1) return false;
+          screen = screen.slice(at + text.length);
+          clearTimeout(timer);
+          done();
+          return true;
+        };
+        if (!seen()) waiting.push(seen);
+      });
+      if (answer !== undefined) child.stdin.write(`${answer ? `\x15${answer}` : ''}\r`);
+    },
+    async end() {
+      child.stdin.end();
+      return { status: await exited, output: all };
+    },
+  };
+}
+
+describe('npm run setup in a terminal', () => {
+  test('asks, refuses bad answers with the schema’s words, and leaves nothing to replace', async () => {
+    const copy = copyProject('clinic-setup-tty-', ['scripts', 'prettier.config.mjs', 'tests']);
+    try {
+      const session = terminalSession(copy.dir);
+      const steps: [string, string?][] = [
+        ['Clinic name', 'Willow Creek Medical Massage'],
+        ['Phone number', 'call us'],
+        ['phone: must be a US number written like +15415550123', '(503) 227-0144'],
+        ['Email address', 'hello.willowcreek.com'],
+        ['email: must be an email address', 'care@willowcreekmassage.com'],
+        ['Street and number', '2211 SE Division Street'],
+        ['City', 'Portland'],
+        ['State', 'OR'],
+        ['ZIP code', '97202'],
+        ['Monday', '9-17'],
+        ['Tuesday', '25:00-17:00'],
+        ['must be a 24-hour time like 09:00 or 17:30', '09:00-17:00'],
+        ['Wednesday', '09:00-17:00'],
+        ['Thursday', '11:00 to 19:00'],
+        ['Friday', '09:00-15:00'],
+        ['Saturday', ''],
+        ['Sunday', ''],
+        ['A note under the opening hours', ''],
+        ['Towns or areas', 'Portland, Milwaukie'],
+        ['How many hours', ''],
+        ['Cancellation rule', ''],
+        ['arrives late', ''],
+        ['misses a session', ''],
+        ['colour', '#7fb8ad'],
+        ['reaches only 2.15:1', '#24485e'],
+        ['logo', 'tests/fixtures/setup/logo.svg'],
+        ['Describe the logo', 'Willow Creek Medical Massage'],
+        ['Cal.com link', 'willow-creek-massage'],
+        ['Full name', 'Dana Whitfield'],
+        ['Credentials after the name', ''],
+        ['The credential in full', ''],
+        ['Licence number', '21904'],
+        ['Issuing state', ''],
+        ['Issuing board', 'Oregon Board of Massage Therapists'],
+        ['licence lookup', 'https://obmt.us.thentiacloud.net/webs/obmt/register/'],
+        ['Services they practise', ''],
+        ['Languages', ''],
+        ['A short biography', 'Dana has treated orthopedic conditions for twelve years.'],
+        ['Add another therapist', ''],
+        ['A photo for pages/home.mdx', 'tests/fixtures/setup/treatment-room.jpg'],
+        ['Describe the photo', 'The treatment room, with a massage table by a window.'],
+        ['A photo for services/orthopedic-medical-massage.mdx', ''],
+        ['Physical access', 'Step-free access from the street; two parking spaces by the door.'],
+        ['SVG icon', ''],
+        ['Where will the site be published', ''],
+        ['The site’s address', 'https://www.willowcreekmassage.com'],
+        ['GitHub repository', 'willow-creek/website'],
+        ['The production branch', ''],
+        ['OAuth) endpoint', ''],
+        ['Ready to go live.'],
+      ];
+      for (const [text, answer] of steps) await session.answer(text, answer);
+      const { status, output } = await session.end();
+      expect(output).toContain('nothing is left to replace');
+      expect(status).toBe(0);
+      const clinic = parse(
+        readFileSync(join(copy.dir, 'src/content/settings/clinic.yaml'), 'utf8'),
+      ) as { phone: string; hours: unknown; brand: { colour: string } };
+      expect(clinic.phone).toBe('+15032270144');
+      expect(clinic.brand.colour).toBe('#24485e');
+      expect(clinic.hours).toEqual([
+        { days: ['Monday', 'Tuesday', 'Wednesday'], opens: '09:00', closes: '17:00' },
+        { days: ['Thursday'], opens: '11:00', closes: '19:00' },
+        { days: ['Friday'], opens: '09:00', closes: '15:00' },
+      ]);
+      expect(launchCheck(copy.dir).status).toBe(0);
+    } finally {
+      copy.remove();
+    }
+  }, 300_000);
 });
