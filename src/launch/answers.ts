@@ -130,14 +130,15 @@ export class Setup {
     name: 'clinic' | 'booking',
     answers: Data,
     plan: Plan,
-    images: Record<string, string> = {},
+    imageFields: ReadonlySet<string> = new Set(),
   ): void {
     const entry = this.file(`src/content/settings/${name}.yaml`);
     for (const path of leafPaths(answers)) {
       let value = path.reduce<unknown>((node, key) => (node as Data)[key], answers);
       const field = path.join('.');
+      if (field === 'phone' && typeof value === 'number') value = String(value);
       if (field === 'phone' && typeof value === 'string') value = normalisePhone(value);
-      if (field in images && typeof value === 'string') {
+      if (imageFields.has(field) && typeof value === 'string') {
         value = this.image(value, plan, `${name}.${field}`) ?? value;
       }
       if (value === null) entry.doc.deleteIn(path);
@@ -266,7 +267,7 @@ export class Setup {
   /** Every change the answers make, and every problem with them; nothing is written yet. */
   plan(answers: Answers): Plan {
     const plan: Plan = { problems: [], notes: [], writes: [], copies: [], removals: [] };
-    if (answers.clinic) this.settings('clinic', answers.clinic, plan, { 'brand.logo': '' });
+    if (answers.clinic) this.settings('clinic', answers.clinic, plan, new Set(['brand.logo']));
     if (answers.booking) this.settings('booking', answers.booking, plan);
     if (answers.deploy) this.deploy(answers.deploy, plan);
     if (answers.therapists) this.therapists(answers.therapists, plan);

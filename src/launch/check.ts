@@ -94,6 +94,21 @@ function scalarProblems(root: string, doc: Document): Map<string, string[]> {
   return found;
 }
 
+/** Every field path of a value, `a`, `a.b`, `a.b.0`, in the order they stand. */
+function fieldsInOrder(value: unknown, path: (string | number)[] = []): string[] {
+  const here = path.length ? [fieldName(path)] : [];
+  if (Array.isArray(value)) {
+    return [...here, ...value.flatMap((item, index) => fieldsInOrder(item, [...path, index]))];
+  }
+  if (value && typeof value === 'object') {
+    return [
+      ...here,
+      ...Object.entries(value).flatMap(([key, child]) => fieldsInOrder(child, [...path, key])),
+    ];
+  }
+  return here;
+}
+
 function contentFindings(root: string, path: string): Finding[] {
   const file = relative(root, path).split(sep).join('/');
   const entry = readEntryFile(path);
@@ -120,7 +135,15 @@ function contentFindings(root: string, path: string): Finding[] {
       add(field, [`is not valid: ${rest.join(': ')}`]);
     }
   }
-  return [...byField].map(([field, problems]) => ({ file, field, problems }));
+  // In the order of the file: the whole entry, then each field where it stands, then the body.
+  const order = ['(the whole entry)', ...fieldsInOrder(entry.doc.toJS())];
+  const rank = (field: string) => {
+    const at = order.indexOf(field);
+    return at === -1 ? order.length + Number(/\d+/.exec(field)?.[0] ?? 0) : at;
+  };
+  return [...byField]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([field, problems]) => ({ file, field, problems }));
 }
 
 function deployFindings(settings: DeploySettings): Finding[] {

@@ -265,6 +265,35 @@ describe('from setup to a production build', () => {
     }
   });
 
+  test('a value filled in but invalid is listed with the schema’s words', () => {
+    const settings = join(copy.dir, 'src/content/settings/clinic.yaml');
+    const config = join(copy.dir, 'src/site.config.ts');
+    const filled = [readFileSync(settings, 'utf8'), readFileSync(config, 'utf8')] as const;
+    try {
+      writeFileSync(
+        settings,
+        filled[0].replace(/^email: .*$/m, 'email: care.willowcreekmassage.com'),
+      );
+      writeFileSync(
+        config,
+        filled[1].replace(
+          "'https://www.willowcreekmassage.com'",
+          "'http://willowcreekmassage.com/home'",
+        ),
+      );
+      const result = launchCheck(copy.dir);
+      expect(result.status).toBe(1);
+      expect(result.output).toContain('email: is not valid: must be an email address');
+      expect(result.output).toContain(
+        'SITE_URL: is not valid: must be a full https:// address like https://www.your-clinic.com',
+      );
+      expect(result.output).toMatch(/Launch check: 2 values are still/);
+    } finally {
+      writeFileSync(settings, filled[0]);
+      writeFileSync(config, filled[1]);
+    }
+  });
+
   test.each([
     ['Netlify', { NETLIFY: 'true', CONTEXT: 'production' }],
     ['Cloudflare Pages', { CF_PAGES: '1', CF_PAGES_BRANCH: 'main' }],
