@@ -79,6 +79,12 @@ function leafPaths(value: unknown, path: string[] = []): string[][] {
   return Object.entries(value).flatMap(([key, child]) => leafPaths(child, [...path, key]));
 }
 
+/** The rule for the free text setup writes into a body (a biography, the physical access). */
+export const bodyTextProblem = (text: unknown): string | undefined =>
+  typeof text === 'string' && text.trim().length >= 20
+    ? undefined
+    : 'must be at least 20 characters';
+
 /** What the schemas say of `data`, for the fields under `prefix` only when one is given. */
 export function problemsOf(name: ContentName, data: EntryData, prefix?: string): string[] {
   const problems = entryProblems(name, data);
@@ -192,9 +198,8 @@ export class Setup {
       }
       data.order ??= index + 1;
       const problems = problemsOf('therapists', data).map((problem) => `${field}.${problem}`);
-      if (typeof bio !== 'string' || bio.trim().length < 20) {
-        problems.push(`${field}.bio: must be a short biography of at least 20 characters`);
-      }
+      const bioProblem = bodyTextProblem(bio);
+      if (bioProblem) problems.push(`${field}.bio: ${bioProblem}`);
       for (const technique of Array.isArray(data.techniques) ? data.techniques : []) {
         if (!services.has(String(technique))) {
           problems.push(
@@ -250,9 +255,8 @@ export class Setup {
     const entry = this.file('src/content/pages/accessibility.mdx');
     const paragraphs = (entry.body ?? '').split(/\n{2,}/);
     const at = paragraphs.findIndex((paragraph) => /^\s*Placeholder\b/i.test(paragraph));
-    if (text.trim().length < 20) {
-      plan.problems.push('accessibility.physicalAccess: must be at least 20 characters');
-    }
+    const problem = bodyTextProblem(text);
+    if (problem) plan.problems.push(`accessibility.physicalAccess: ${problem}`);
     if (at === -1) {
       plan.notes.push(
         'accessibility.physicalAccess: src/content/pages/accessibility.mdx has no placeholder paragraph left, so it is kept as it is (edit it in the CMS: Pages › Accessibility)',

@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Document } from 'yaml';
 import { pageFileName, type ContentName } from '../cms/schemas';
 import { entryProblems } from '../cms/validate';
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
@@ -72,41 +71,15 @@ function referencedFile(root: string, value: string): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-function scalarProblems(root: string, doc: Document): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  const add = (field: string, problems: string[]) => {
-    if (problems.length) found.set(field, [...(found.get(field) ?? []), ...problems]);
-  };
-  const walk = (value: unknown, path: (string | number)[]) => {
-    if (typeof value === 'string') {
-      add(fieldName(path), valueProblems(value));
-      const file = referencedFile(root, value);
-      if (file && isPlaceholderFile(readFileSync(file)) && !/placeholder/i.test(value)) {
-        add(fieldName(path), [`${value} is a placeholder image`]);
-      }
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...path, index]));
-    } else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
-    }
-  };
-  walk(doc.toJS(), []);
-  return found;
-}
-
-/** Every field path of a value, `a`, `a.b`, `a.b.0`, in the order they stand. */
-function fieldsInOrder(value: unknown, path: (string | number)[] = []): string[] {
-  const here = path.length ? [fieldName(path)] : [];
-  if (Array.isArray(value)) {
-    return [...here, ...value.flatMap((item, index) => fieldsInOrder(item, [...path, index]))];
-  }
-  if (value && typeof value === 'object') {
-    return [
-      ...here,
-      ...Object.entries(value).flatMap(([key, child]) => fieldsInOrder(child, [...path, key])),
-    ];
-  }
-  return here;
+/** Every field of a value with its path, `a`, `a.b`, `a.b.0`, in the order they stand. */
+function fieldsOf(value: unknown, path: (string | number)[] = []): [string, unknown][] {
+  const here: [string, unknown][] = path.length ? [[fieldName(path), value]] : [];
+  const children: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  return [...here, ...children.flatMap(([key, child]) => fieldsOf(child, [...path, key]))];
 }
 
 function contentFindings(root: string, path: string): Finding[] {
@@ -122,21 +95,29 @@ function contentFindings(root: string, path: string): Finding[] {
   for (const marked of markedFields(entry.doc)) {
     add(fieldName(marked), ['is marked PLACEHOLDER']);
   }
-  for (const [field, problems] of scalarProblems(root, entry.doc)) add(field, problems);
+  const data = entry.doc.toJS() as object;
+  const fields = fieldsOf(data);
+  for (const [field, value] of fields) {
+    if (typeof value !== 'string') continue;
+    add(field, valueProblems(value));
+    const image = referencedFile(root, value);
+    if (image && isPlaceholderFile(readFileSync(image)) && !/placeholder/i.test(value)) {
+      add(field, [`${value} is a placeholder image`]);
+    }
+  }
   entry.body?.split('\n').forEach((line, index) => {
     const problems = valueProblems(line);
     add(`body, line ${entry.bodyLine + index}`, problems);
   });
   const name = contentNameOf(file.replace(/^src\/content\//, ''));
   if (name && !entry.doc.errors.length) {
-    const data = { ...(entry.doc.toJS() as object), body: entry.body };
-    for (const problem of entryProblems(name, data)) {
+    for (const problem of entryProblems(name, { ...data, body: entry.body })) {
       const [field = '', ...rest] = problem.split(': ');
       add(field, [`is not valid: ${rest.join(': ')}`]);
     }
   }
   // In the order of the file: the whole entry, then each field where it stands, then the body.
-  const order = ['(the whole entry)', ...fieldsInOrder(entry.doc.toJS())];
+  const order = ['(the whole entry)', ...fields.map(([field]) => field)];
   const rank = (field: string) => {
     const at = order.indexOf(field);
     return at === -1 ? order.length + Number(/\d+/.exec(field)?.[0] ?? 0) : at;

@@ -13,7 +13,14 @@ import { WEEKDAYS, type OpeningHours, type Weekday } from '../schemas/clinic';
 import { deploySchema } from '../schemas/deploy';
 import { contentNameOf, deploySettings, formatFindings, launchCheck } from './check';
 import { valueProblems } from './placeholders';
-import { answersSchema, normalisePhone, problemsOf, Setup, type Answers } from './answers';
+import {
+  answersSchema,
+  bodyTextProblem,
+  normalisePhone,
+  problemsOf,
+  Setup,
+  type Answers,
+} from './answers';
 
 type Data = Record<string, unknown>;
 
@@ -89,6 +96,12 @@ function groupHours(days: Partial<Record<Weekday, { opens: string; closes: strin
   return groups;
 }
 
+const splitList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
 async function askClinic(setup: Setup): Promise<Data> {
   const current = setup.file('src/content/settings/clinic.yaml').doc.toJS() as Data;
   const check = (...path: string[]) => fieldCheck('clinic', current, path);
@@ -156,15 +169,12 @@ async function askClinic(setup: Setup): Promise<Data> {
     validate: (value) => (value ? check('hoursNote')(value) : undefined),
   });
   answers.hoursNote = note || null;
-  answers.serviceArea = (
+  answers.serviceArea = splitList(
     await ask({
       message: 'Towns or areas the clinic serves, separated by commas',
       validate: (value) => check('serviceArea')(splitList(value)),
-    })
-  )
-    .split(',')
-    .map((place) => place.trim())
-    .filter(Boolean);
+    }),
+  );
 
   prompt.log.step('Visit policy (shown on Your visit and after a booking)');
   const policy = current.visitPolicy as Data;
@@ -213,12 +223,6 @@ async function askClinic(setup: Setup): Promise<Data> {
   answers.brand = brand;
   return answers;
 }
-
-const splitList = (value: string | undefined) =>
-  (value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
 
 async function askTherapists(setup: Setup, state: string): Promise<Data[]> {
   const services = readdirSync(join(setup.root, 'src/content/services')).map((file) =>
@@ -284,8 +288,10 @@ async function askTherapists(setup: Setup, state: string): Promise<Data[]> {
       ),
       bio: await ask({
         message: 'A short biography',
-        validate: (value) =>
-          (value ?? '').trim().length < 20 ? 'bio: must be at least 20 characters' : undefined,
+        validate: (value) => {
+          const problem = bodyTextProblem(value);
+          return problem && `bio: ${problem}`;
+        },
       }),
     };
     therapists.push(therapist);
@@ -386,8 +392,7 @@ async function askAll(setup: Setup): Promise<Answers> {
   const physicalAccess = accessibilityLeft
     ? await ask({
         message: 'Physical access at the clinic (step-free access, parking, table, restroom)',
-        validate: (value) =>
-          (value ?? '').trim().length < 20 ? 'must be at least 20 characters' : undefined,
+        validate: bodyTextProblem,
       })
     : undefined;
   const icon = await askFile(
