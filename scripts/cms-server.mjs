@@ -5,39 +5,42 @@
 // PORT (8081: the only port Decap looks at).
 //
 // Why a wrapper around decap-server rather than its own binary:
+// - decap-server's git mode reads and writes a draft by checking its branch out in the folder and
+//   back. Astro's dev server watches that folder: every draft opened or saved made it reload its
+//   content and every open page, the CMS included, and whatever staff were typing was lost. Here
+//   drafts never touch the folder: they are read with `git show` and written as commits built in a
+//   separate index (see drafts.mjs). Only "Publish" changes the folder, by merging the draft.
 // - decap-server's git mode runs one git operation at a time behind a lock that gives up after 3 s
 //   ("Request timed out", a failed save) when Decap sends several requests at once on a busy
 //   machine. Here requests wait their turn instead, so the lock is always free.
 // - Decap sends the branch named in the production config (`main`); "Publish" should merge into the
 //   branch this folder is on, so each request names the checked-out branch.
-// - Every git-mode save runs `git add .` after checking out the draft's branch: uncommitted work in
-//   the folder would be committed into the draft. Saves are refused while there is any, naming it.
-// - decap-server finds a draft's files with `git diff <branch> <draft>`, which, once anything else
-//   is committed on the branch (another draft published, a developer's commit), also lists those
-//   files, and the draft then opens with another entry's file. On GitHub a pull request compares
-//   from where it branched. Here drafts are rebased onto the branch before each request instead,
-//   as decap-server itself does when a draft is saved again. A draft that conflicts stays as it is.
+// - A draft is one commit on the branch as it was when the draft was last saved, and shows only
+//   its own files (a diff from where it branched, as a pull request compares).
+// - In the editorial workflow nothing reaches the branch without review: the Media library's own
+//   uploads are refused (pictures are uploaded inside an entry and travel with its draft), as the
+//   CMS page also refuses them before sending (src/cms/media-guard.ts).
+// - Deleting a published entry or picture commits with `git add .`: refused while the folder has
+//   uncommitted work, which would be committed with it.
 // - decap-server reads `git diff`'s file names, which git quotes and escapes when they hold
-//   non-ASCII characters (a title with "é" or "日本語"): the draft then fails to open. Its git
-//   commands run with `core.quotePath=false`, set for this process only.
+//   non-ASCII characters: its git commands run with `core.quotePath=false`, set for this process.
 import express from 'express';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import {
+  draftBranch,
+  fileAt,
+  mediaFileAt,
+  publishDraft,
+  readDraft,
+  saveDraft,
+} from './cms-drafts.mjs';
 
-/** The actions that only read (a draft is read by checking out its branch, then back). */
-const READS = new Set([
-  'info',
-  'entriesByFolder',
-  'entriesByFiles',
-  'getEntry',
-  'getMedia',
-  'getMediaFile',
-  'unpublishedEntries',
-  'unpublishedEntry',
-  'unpublishedEntryDataFile',
-  'unpublishedEntryMediaFile',
-  'getDeployPreview',
-]);
+/**
+ * The actions that commit in the folder itself (decap-server's `git add .`): refused while it has
+ * uncommitted work, which they would take along.
+ */
+const COMMITS_IN_FOLDER = new Set(['deleteFile', 'deleteFiles']);
 
 /** Same origins as decap-server's own CORS rule. */
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
@@ -48,8 +51,8 @@ function git(repo, args) {
 }
 
 /**
- * The branch checked out in the folder, and why the folder cannot take a git-mode save now (none
- * when it can).
+ * The branch checked out in the folder, and why the folder cannot take a commit now (none when
+ * it can).
  * @param {string} repo
  * @returns {{ branch: string, problem?: string } | { branch?: undefined, problem: string }}
  */
@@ -71,32 +74,68 @@ function repoState(repo) {
   return {
     branch,
     problem:
-      `Not saved: the folder has changes that are not committed on "${branch}" (${shown}). ` +
-      'The CMS keeps drafts as git commits and would take them along. Commit or stash them, then ' +
-      'save again (or start the CMS without drafts: npm run dev -- --simple).',
+      `Not deleted: the folder has changes that are not committed on "${branch}" (${shown}). ` +
+      'A deletion is committed in the folder and would take them along. Commit or stash them, ' +
+      'then delete again.',
   };
 }
 
+/** Why the Media library's own upload is refused in the editorial workflow. */
+export const MEDIA_UPLOAD_REFUSED =
+  'Not uploaded: with drafts and review, a picture is uploaded from the entry that shows it ' +
+  '(its image field: Choose an image, then Upload), so it is reviewed and published with it.';
+
 /**
- * Rebases every draft that is behind `current`, the checked-out branch, onto it (see above).
+ * The editorial workflow's actions on drafts, answered here without checking anything out (see
+ * cms-drafts.mjs); undefined for the actions decap-server answers itself.
  * @param {string} repo
- * @param {string} current
+ * @param {string} branch the checked-out branch
+ * @param {{ action?: string, params?: Record<string, any> }} body
+ * @returns {{ status: number, json: unknown } | undefined}
  */
-function updateDrafts(repo, current) {
-  const drafts = git(repo, ['branch', '--list', 'cms/*', '--format=%(refname:short)']);
-  for (const draft of drafts.split('\n').filter(Boolean)) {
-    try {
-      git(repo, ['merge-base', '--is-ancestor', current, draft]);
-      continue;
-    } catch {
-      // behind: rebase below
+function draftAction(repo, branch, { action, params = {} }) {
+  switch (action) {
+    case 'unpublishedEntry': {
+      const draft = readDraft(repo, branch, params);
+      return draft ? { status: 200, json: draft } : { status: 404, json: { message: 'Not Found' } };
     }
-    try {
-      git(repo, ['-c', 'commit.gpgsign=false', 'rebase', '--quiet', '--no-verify', current, draft]);
-    } catch {
-      git(repo, ['rebase', '--abort']);
+    case 'unpublishedEntryDataFile':
+      return {
+        status: 200,
+        json: {
+          data: fileAt(
+            repo,
+            draftBranch(params['collection'], params['slug']),
+            params['path'],
+          ).toString('utf8'),
+        },
+      };
+    case 'unpublishedEntryMediaFile':
+      return {
+        status: 200,
+        json: mediaFileAt(repo, draftBranch(params['collection'], params['slug']), params['path']),
+      };
+    case 'persistEntry': {
+      const { options = {}, dataFiles = [params['entry']], assets = [] } = params;
+      if (!options.useWorkflow) return undefined;
+      saveDraft(repo, branch, {
+        collection: options.collectionName,
+        slug: dataFiles[0].slug,
+        dataFiles,
+        assets,
+        commitMessage: options.commitMessage,
+        status: options.status,
+        cmsLabelPrefix: params['cmsLabelPrefix'],
+      });
+      return { status: 200, json: { message: 'entry persisted' } };
     }
-    git(repo, ['checkout', '--quiet', current]);
+    case 'publishUnpublishedEntry':
+      publishDraft(repo, branch, params['collection'], params['slug']);
+      return { status: 200, json: { message: `published into ${branch}` } };
+    case 'persistMedia':
+      return { status: 409, json: { error: MEDIA_UPLOAD_REFUSED } };
+    default:
+      return undefined;
   }
 }
 
@@ -124,25 +163,25 @@ export async function startCmsServer({ repo, mode, port }) {
     });
     const turn = queue;
     queue = turn.then(() => finished);
-    /** @param {string} error */
-    const refuse = (error) => {
+    /** @param {number} status @param {unknown} json */
+    const reply = (status, json) => {
       const origin = request.get('origin');
       if (origin && LOCAL_ORIGIN.test(origin)) response.set('access-control-allow-origin', origin);
-      response.status(409).json({ error });
+      response.status(status).json(json);
     };
     void turn.then(() => {
       const body = request.body ?? {};
       if (mode !== 'git') return next();
       const { branch, problem } = repoState(repo);
-      if (problem && !READS.has(body.action)) return refuse(problem);
-      if (branch === undefined) return refuse(problem);
-      try {
-        if (!problem) updateDrafts(repo, branch);
-      } catch (error) {
-        return refuse(String(error));
-      }
+      if (branch === undefined) return reply(409, { error: problem });
+      if (problem && COMMITS_IN_FOLDER.has(body.action)) return reply(409, { error: problem });
       if (body.params && typeof body.params === 'object') body.params.branch = branch;
-      return next();
+      try {
+        const answer = draftAction(repo, branch, body);
+        return answer ? reply(answer.status, answer.json) : next();
+      } catch (error) {
+        return reply(409, { error: error instanceof Error ? error.message : String(error) });
+      }
     });
   });
   await (mode === 'git' ? registerLocalGit : registerLocalFs)(app, { logLevel: 'warn' });

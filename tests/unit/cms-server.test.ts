@@ -1,10 +1,11 @@
 /**
  * The CMS's local backend (scripts/cms-server.mjs) as Decap speaks to it: decap-server's git mode
- * with the wrapper's three rules (publish into the checked-out branch, drafts kept up to date with
- * it, no save over uncommitted work), and the file-system mode behind `npm run dev -- --simple`.
+ * with the wrapper's rules (drafts read and written without touching the folder, publish into the
+ * checked-out branch, no upload outside an entry, no deletion over uncommitted work), and the
+ * file-system mode behind `npm run dev -- --simple`.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,21 +123,110 @@ describe('git mode (npm run dev): the editorial workflow', () => {
     const draft = await call('unpublishedEntry', { collection: 'pricing', slug: '60-minutes' });
     const diffs = draft.body['diffs'] as { path: string }[];
     expect(diffs.map(({ path }) => path)).toEqual(['src/content/pricing/60-minutes.mdx']);
-    expect(git('show', 'cms/pricing/60-minutes:src/content/faq/parking.mdx')).toContain(
-      'In front.',
-    );
+    // Publishing keeps both: the draft's price and the change made meanwhile.
+    await call('publishUnpublishedEntry', { collection: 'pricing', slug: '60-minutes' });
+    expect(git('show', 'main:src/content/faq/parking.mdx')).toContain('In front.');
+    expect(git('show', 'main:src/content/pricing/60-minutes.mdx')).toContain('price: 105');
   });
 
-  test('refuses to save over uncommitted work, naming the files', async () => {
+  test('reading and saving drafts never touch the folder; publishing changes it', async () => {
+    await start('git');
+    const file = join(repo, 'src/content/pricing/60-minutes.mdx');
+    const untouched = () => ({
+      text: readFileSync(file, 'utf8'),
+      modified: statSync(file).mtimeMs,
+    });
+    const before = untouched();
+    await saveDraft(105);
+    await saveDraft(110);
+    const draft = await call('unpublishedEntry', { collection: 'pricing', slug: '60-minutes' });
+    expect(draft.body['status']).toBe('draft');
+    const data = await call('unpublishedEntryDataFile', {
+      collection: 'pricing',
+      slug: '60-minutes',
+      path: 'src/content/pricing/60-minutes.mdx',
+    });
+    expect(data.body['data']).toContain('price: 110');
+    expect(untouched()).toEqual(before);
+    expect(git('symbolic-ref', '--short', 'HEAD')).toBe('main');
+    expect(git('status', '--porcelain')).toBe('');
+    // One commit on main, whatever the number of saves.
+    expect(git('rev-list', '--count', 'main..cms/pricing/60-minutes')).toBe('1');
+
+    await call('publishUnpublishedEntry', { collection: 'pricing', slug: '60-minutes' });
+    expect(readFileSync(file, 'utf8')).toContain('price: 110');
+    expect(git('status', '--porcelain')).toBe('');
+  });
+
+  test('saves a draft beside uncommitted work, which stays uncommitted', async () => {
     await start('git');
     write('notes.txt', 'mine');
-    const refused = await saveDraft(105);
+    expect((await saveDraft(105)).status).toBe(200);
+    expect(git('show', 'cms/pricing/60-minutes:src/content/pricing/60-minutes.mdx')).toContain(
+      'price: 105',
+    );
+    expect(git('ls-tree', '--name-only', 'cms/pricing/60-minutes', 'notes.txt')).toBe('');
+    expect(git('status', '--porcelain')).toBe('?? notes.txt');
+  });
+
+  test('refuses to delete while the folder has uncommitted work, naming the files', async () => {
+    await start('git');
+    write('notes.txt', 'mine');
+    const refused = await call('deleteFiles', {
+      paths: ['src/content/faq/parking.mdx'],
+      options: { commitMessage: 'Delete' },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body['error']).toMatch(
       /changes that are not committed on "main" \(notes\.txt\)/,
     );
-    expect(git('branch', '--list', 'cms/*')).toBe('');
     expect(git('log', '--format=%s')).toBe('start');
+  });
+
+  test('refuses the Media library’s own upload: pictures travel with an entry’s draft', async () => {
+    await start('git');
+    const refused = await call('persistMedia', {
+      asset: { path: 'src/assets/images/new.jpg', content: 'AAAA', encoding: 'base64' },
+      options: { commitMessage: 'Upload' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body['error']).toMatch(/uploaded from the entry that shows it/);
+    expect(git('log', '--format=%s')).toBe('start');
+  });
+
+  test('refuses a file outside the content and media folders', async () => {
+    await start('git');
+    const refused = await call('persistEntry', {
+      dataFiles: [{ path: 'package.json', slug: 'x', raw: '{}' }],
+      assets: [],
+      options: {
+        collectionName: 'pricing',
+        status: 'draft',
+        useWorkflow: true,
+        commitMessage: 'x',
+      },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body['error']).toContain('may not write "package.json"');
+    expect(git('branch', '--list', 'cms/*')).toBe('');
+  });
+
+  test('a draft that conflicts with what was published since stays a draft, with the reason', async () => {
+    await start('git');
+    await saveDraft(105);
+    write('src/content/pricing/60-minutes.mdx', '---\nprice: 120\n---\n');
+    git('commit', '--quiet', '--all', '--message', 'Price changed by hand');
+    const refused = await call('publishUnpublishedEntry', {
+      collection: 'pricing',
+      slug: '60-minutes',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body['error']).toMatch(/^Not published: git could not merge the draft/);
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('show', 'main:src/content/pricing/60-minutes.mdx')).toContain('price: 120');
+    expect(git('branch', '--list', 'cms/*', '--format=%(refname:short)')).toBe(
+      'cms/pricing/60-minutes',
+    );
   });
 });
 
