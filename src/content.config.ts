@@ -5,6 +5,7 @@ import { benefitsSchema } from './schemas/benefits';
 import { bookingSchema } from './schemas/booking';
 import { clinicSchema } from './schemas/clinic';
 import { faqCategorySchema, faqSchema } from './schemas/faq';
+import { entryName, type EntryCollection } from './schemas/fields';
 import { insuranceSchema } from './schemas/insurance';
 import { PAGE_FACTS, PAGE_WORDS, pageSchema, type PageId } from './schemas/pages';
 import { pricingSchema } from './schemas/pricing';
@@ -14,6 +15,13 @@ import { therapistsSchema } from './schemas/therapists';
 
 const entries = (folder: string) => glob({ pattern: '*.mdx', base: `./src/content/${folder}` });
 const setting = (name: string) => glob({ pattern: `${name}.yaml`, base: './src/content/settings' });
+
+/**
+ * Astro's `reference()`, behind `entryName`: its own schema is a union without messages, which
+ * the build reports as "Did not match union" for a missing or mistyped name.
+ */
+const named = <Collection extends EntryCollection>(collection: Collection) =>
+  entryName(collection).pipe(reference(collection));
 
 /** Each page is a collection of its own, so that its own words get their own schema. */
 const page = <Words extends z.ZodType, Facts extends z.ZodRawShape = Record<never, never>>(
@@ -30,7 +38,7 @@ export const collections = {
   services: defineCollection({ loader: entries('services'), schema: servicesSchema }),
   benefits: defineCollection({ loader: entries('benefits'), schema: benefitsSchema }),
   pricing: defineCollection({ loader: entries('pricing'), schema: pricingSchema }),
-  faq: defineCollection({ loader: entries('faq'), schema: faqSchema({ reference }) }),
+  faq: defineCollection({ loader: entries('faq'), schema: faqSchema({ reference: named }) }),
   faqCategories: defineCollection({
     loader: glob({ pattern: '*.yaml', base: './src/content/faq-categories' }),
     schema: faqCategorySchema,
@@ -38,7 +46,7 @@ export const collections = {
   insurance: defineCollection({ loader: entries('insurance'), schema: insuranceSchema }),
   therapists: defineCollection({
     loader: entries('therapists'),
-    schema: ({ image }) => therapistsSchema({ image, reference }),
+    schema: ({ image }) => therapistsSchema({ image, reference: named }),
   }),
   homePage: page('home', PAGE_WORDS.home),
   servicesPage: page('services', PAGE_WORDS.services),

@@ -8,6 +8,7 @@ import { benefitsSchema } from '../schemas/benefits';
 import { bookingSchema } from '../schemas/booking';
 import { clinicSchema } from '../schemas/clinic';
 import { faqCategorySchema, faqSchema } from '../schemas/faq';
+import { entryName, type EntryCollection } from '../schemas/fields';
 import { insuranceSchema } from '../schemas/insurance';
 import { PAGE_FACTS, PAGE_IDS, PAGE_WORDS, pageSchema, type PageId } from '../schemas/pages';
 import { pricingSchema } from '../schemas/pricing';
@@ -16,8 +17,8 @@ import { siteSchema } from '../schemas/site';
 import { therapistsSchema } from '../schemas/therapists';
 
 const image = (() => z.string({ error: 'must be an image' })) as unknown as SchemaContext['image'];
-const reference = () =>
-  z.string({ error: 'must name an entry' }).regex(/^[a-z0-9-]+$/, { error: 'must name an entry' });
+const reference = (collection: EntryCollection) =>
+  entryName(collection).regex(/^[a-z0-9-]+$/, { error: 'must name an entry' });
 
 /** The CMS's name for a page's file (`page-home`): file names share one namespace with collections. */
 export const pageFileName = (id: PageId) => `page-${id}` as const;

@@ -11,6 +11,7 @@ import { Document, isScalar, isSeq, visit, type Node } from 'yaml';
 import { entryProblems, type EntryData } from '../cms/validate';
 import type { ContentName } from '../cms/schemas';
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
+import { group, kind } from '../schemas/fields';
 import { contentNameOf, DEPLOY_FIELDS } from './check';
 import { readEntryFile, writeEntryFile, type EntryFile } from './entry-file';
 import { clearMarkers, markedFields } from './placeholders';
@@ -20,13 +21,20 @@ type Data = Record<string, unknown>;
 const IMAGE = /\.(?:avif|gif|jpe?g|png|svg|webp)$/i;
 
 const imageFile = z
-  .string({ error: 'must be the path of an image file' })
+  .string(kind('the path of an image file'))
   .regex(IMAGE, { error: 'must be an image file (.jpg, .png, .webp, .avif, .gif or .svg)' });
 
-const photo = z.union([
-  z.literal('none'),
-  z.strictObject({ file: imageFile, alt: z.string({ error: 'must be text' }) }),
-]);
+const photo = z.union(
+  [z.literal('none'), group({ file: imageFile, alt: z.string(kind('text')) })],
+  kind('none, or a file and its alt text'),
+);
+
+/** A deploy answer: text, with the hint `deploySchema` gives, which checks it once it is read. */
+const deployAnswer = (field: keyof typeof deploySchema.shape) =>
+  z.string(kind('text')).describe(deploySchema.shape[field].description ?? field);
+
+/** Fields of a content file, checked by its schema once merged in. */
+const fieldsOf = (file: string) => z.record(z.string(), z.unknown(), kind(`fields of ${file}`));
 
 /**
  * The answers file. `clinic` and `booking` hold any fields of `clinic.yaml` and `booking.yaml`
@@ -34,19 +42,20 @@ const photo = z.union([
  * the answers file, which setup copies into `src/assets/images/`.
  */
 export const answersSchema = z.strictObject({
-  clinic: z.record(z.string(), z.unknown()).optional(),
-  booking: z.record(z.string(), z.unknown()).optional(),
-  deploy: z
-    .strictObject({
-      siteUrl: z.string(),
-      repo: z.string(),
-      branch: z.string().default('main'),
-      loginEndpoint: z.string(),
-    })
+  clinic: fieldsOf('clinic.yaml').optional(),
+  booking: fieldsOf('booking.yaml').optional(),
+  deploy: group({
+    siteUrl: deployAnswer('siteUrl'),
+    repo: deployAnswer('repo'),
+    branch: deployAnswer('branch').default('main'),
+    loginEndpoint: deployAnswer('loginEndpoint'),
+  }).optional(),
+  therapists: z
+    .array(fieldsOf('a therapist’s file'), kind('a list of therapists'))
+    .min(1, { error: 'needs at least one therapist' })
     .optional(),
-  therapists: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
-  photos: z.record(z.string(), photo).optional(),
-  accessibility: z.strictObject({ physicalAccess: z.string() }).optional(),
+  photos: z.record(z.string(), photo, kind('a photo for each file name')).optional(),
+  accessibility: group({ physicalAccess: z.string(kind('text')) }).optional(),
   icon: imageFile.optional(),
 });
 

@@ -82,6 +82,10 @@ function fieldsOf(value: unknown, path: (string | number)[] = []): [string, unkn
   return [...here, ...children.flatMap(([key, child]) => fieldsOf(child, [...path, key]))];
 }
 
+/** A schema's message as a finding: one that says the field is required says it in full. */
+const asProblem = (message: string) =>
+  message.startsWith('is required') ? message : `is not valid: ${message}`;
+
 function contentFindings(root: string, path: string): Finding[] {
   const file = relative(root, path).split(sep).join('/');
   const entry = readEntryFile(path);
@@ -113,7 +117,7 @@ function contentFindings(root: string, path: string): Finding[] {
   if (name && !entry.doc.errors.length) {
     for (const problem of entryProblems(name, { ...data, body: entry.body })) {
       const [field = '', ...rest] = problem.split(': ');
-      add(field, [`is not valid: ${rest.join(': ')}`]);
+      add(field, [asProblem(rest.join(': '))]);
     }
   }
   // In the order of the file: the whole entry, then each field where it stands, then the body.
@@ -133,7 +137,7 @@ function deployFindings(settings: DeploySettings): Finding[] {
   for (const key of Object.keys(DEPLOY_FIELDS) as (keyof DeploySettings)[]) {
     const problems = valueProblems(settings[key]);
     for (const issue of result.error?.issues ?? []) {
-      if (issue.path[0] === key) problems.push(`is not valid: ${issue.message}`);
+      if (issue.path[0] === key) problems.push(asProblem(issue.message));
     }
     if (problems.length) findings.push({ file: SITE_CONFIG, field: DEPLOY_FIELDS[key], problems });
   }

@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { line, template } from './fields';
+import { group, kind, line, template } from './fields';
 
 /**
  * The booking origin: Cal.com itself, a self-hosted Cal.com, or, for the tests, a local stand-in
  * on this machine (the only place plain http is accepted).
  */
 const origin = z
-  .url({ error: 'must be a full address like https://cal.com' })
+  .url(kind('a full address like https://cal.com'))
   .refine(
     (value) => {
       const url = new URL(value);
@@ -20,7 +20,7 @@ const origin = z
 /** Online booking through Cal.com. One file: `src/content/settings/booking.yaml`. */
 export const bookingSchema = z.strictObject({
   calLink: z
-    .string({ error: 'must be text' })
+    .string(kind('text'))
     .regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/i, {
       error: 'must be a Cal.com username or team link like your-clinic or team/your-clinic',
     })
@@ -31,42 +31,38 @@ export const bookingSchema = z.strictObject({
     .default('https://cal.com')
     .describe('Where your booking pages live: https://cal.com, or your own Cal.com address.'),
   theme: z
-    .enum(['light', 'dark', 'auto'], { error: 'must be light, dark or auto' })
+    .enum(['light', 'dark', 'auto'], kind('light, dark or auto'))
     .default('light')
     .describe('Light or dark booking window; auto follows the visitor’s device.'),
-  beforeYourVisit: z
-    .strictObject({
-      heading: line(5, 80).describe('Heading of the panel shown once a booking is made.'),
-      items: z
-        .array(line(5, 160), { error: 'must be a list' })
-        .min(1, { error: 'needs at least one item' })
-        .describe('What to bring and do before the first visit, one item each.'),
-    })
-    .describe('Shown to the visitor right after a successful booking.'),
-  words: z
-    .strictObject({
-      bookSession: line(5, 30).describe('The booking button of every page.'),
-      orCall: line(2, 30).describe(
-        'Between the booking button and the phone number, e.g. "or call".',
-      ),
-      bookTier: template(5, 40, ['duration']).describe(
-        'The button of one session length; {duration} becomes e.g. "60 minutes".',
-      ),
-      inlineHeading: line(5, 60).describe('Heading of the calendar on the booking page.'),
-      inlineHint: line(10, 200).describe('Shown there until a session length is chosen.'),
-      loading: template(10, 120, ['duration']).describe('Shown while the calendar loads.'),
-      ready: template(5, 120, ['duration']).describe('Shown once the calendar is there.'),
-      booked: template(5, 80, ['when']).describe(
-        'After a booking; {when} becomes the date and time of the session.',
-      ),
-      unavailableHeading: line(10, 80).describe('Heading when the booking calendar cannot load.'),
-      unavailable: template(10, 200, ['link']).describe(
-        'What the visitor can do instead; {link} becomes the link below.',
-      ),
-      unavailableLink: line(5, 60).describe('The link to the booking page on Cal.com.'),
-      close: line(2, 20).describe('The button that closes a booking message.'),
-    })
-    .describe('The words of the booking buttons, calendar and messages.'),
+  beforeYourVisit: group({
+    heading: line(5, 80).describe('Heading of the panel shown once a booking is made.'),
+    items: z
+      .array(line(5, 160), kind('a list'))
+      .min(1, { error: 'needs at least one item' })
+      .describe('What to bring and do before the first visit, one item each.'),
+  }).describe('Shown to the visitor right after a successful booking.'),
+  words: group({
+    bookSession: line(5, 30).describe('The booking button of every page.'),
+    orCall: line(2, 30).describe(
+      'Between the booking button and the phone number, e.g. "or call".',
+    ),
+    bookTier: template(5, 40, ['duration']).describe(
+      'The button of one session length; {duration} becomes e.g. "60 minutes".',
+    ),
+    inlineHeading: line(5, 60).describe('Heading of the calendar on the booking page.'),
+    inlineHint: line(10, 200).describe('Shown there until a session length is chosen.'),
+    loading: template(10, 120, ['duration']).describe('Shown while the calendar loads.'),
+    ready: template(5, 120, ['duration']).describe('Shown once the calendar is there.'),
+    booked: template(5, 80, ['when']).describe(
+      'After a booking; {when} becomes the date and time of the session.',
+    ),
+    unavailableHeading: line(10, 80).describe('Heading when the booking calendar cannot load.'),
+    unavailable: template(10, 200, ['link']).describe(
+      'What the visitor can do instead; {link} becomes the link below.',
+    ),
+    unavailableLink: line(5, 60).describe('The link to the booking page on Cal.com.'),
+    close: line(2, 20).describe('The button that closes a booking message.'),
+  }).describe('The words of the booking buttons, calendar and messages.'),
 });
 
 export type BookingData = z.infer<typeof bookingSchema>;

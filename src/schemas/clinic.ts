@@ -1,7 +1,7 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { wcagContrast } from 'culori';
-import { imageAlt, line, stateCode, template } from './fields';
+import { group, imageAlt, kind, line, stateCode, template } from './fields';
 
 export const WEEKDAYS = [
   'Monday',
@@ -16,24 +16,20 @@ export const WEEKDAYS = [
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const clockTime = z
-  .string({ error: 'must be a time like 09:00' })
+  .string(kind('a time like 09:00'))
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a 24-hour time like 09:00 or 17:30' });
 
-const openingHours = z
-  .strictObject({
-    days: z
-      .array(z.enum(WEEKDAYS, { error: `must be a day: ${WEEKDAYS.join(', ')}` }), {
-        error: 'must be a list of days',
-      })
-      .min(1, { error: 'needs at least one day' })
-      .describe('Days with these opening hours.'),
-    opens: clockTime.describe('Opening time, 24-hour clock, e.g. 09:00.'),
-    closes: clockTime.describe('Closing time, 24-hour clock, e.g. 17:30.'),
-  })
-  .refine((hours) => hours.closes > hours.opens, {
-    error: 'must be later than the opening time',
-    path: ['closes'],
-  });
+const openingHours = group({
+  days: z
+    .array(z.enum(WEEKDAYS, kind(`a day: ${WEEKDAYS.join(', ')}`)), kind('a list of days'))
+    .min(1, { error: 'needs at least one day' })
+    .describe('Days with these opening hours.'),
+  opens: clockTime.describe('Opening time, 24-hour clock, e.g. 09:00.'),
+  closes: clockTime.describe('Closing time, 24-hour clock, e.g. 17:30.'),
+}).refine((hours) => hours.closes > hours.opens, {
+  error: 'must be later than the opening time',
+  path: ['closes'],
+});
 
 export type OpeningHours = z.infer<typeof openingHours>;
 
@@ -63,7 +59,7 @@ export function brandColourProblem(colour: string): string | undefined {
 }
 
 const hexColour = z
-  .string({ error: 'must be a colour like #1f5f57' })
+  .string(kind('a colour like #1f5f57'))
   .regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour like #1f5f57' });
 
 /** The clinic's own facts. One file (`src/content/settings/clinic.yaml`), each fact set once. */
@@ -73,156 +69,134 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       'The clinic name as it appears in the header, titles and search results.',
     ),
     phone: z
-      .string({ error: 'must be a phone number' })
+      .string(kind('a phone number'))
       .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' })
       .describe('Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.'),
-    email: z.email({ error: 'must be an email address' }).describe('Email address for questions.'),
-    address: z
-      .strictObject({
-        street: line(3, 100).describe('Street and number, e.g. 123 Main Street, Suite 4.'),
-        city: line(2, 60).describe('City.'),
-        region: stateCode.describe('Two-letter state code, e.g. OR.'),
-        postalCode: z
-          .string({ error: 'must be a ZIP code' })
-          .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' })
-          .describe('ZIP code, e.g. 97201.'),
-        country: z.literal('US', { error: 'must be US' }).default('US').describe('Country code.'),
-      })
-      .describe('Where clients come for their session.'),
-    geo: z
-      .strictObject({
-        latitude: z
-          .number({ error: 'must be a number like 45.5231' })
-          .min(-90, { error: 'must be between -90 and 90' })
-          .max(90, { error: 'must be between -90 and 90' }),
-        longitude: z
-          .number({ error: 'must be a number like -122.6765' })
-          .min(-180, { error: 'must be between -180 and 180' })
-          .max(180, { error: 'must be between -180 and 180' }),
-      })
+    email: z.email(kind('an email address')).describe('Email address for questions.'),
+    address: group({
+      street: line(3, 100).describe('Street and number, e.g. 123 Main Street, Suite 4.'),
+      city: line(2, 60).describe('City.'),
+      region: stateCode.describe('Two-letter state code, e.g. OR.'),
+      postalCode: z
+        .string(kind('a ZIP code'))
+        .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' })
+        .describe('ZIP code, e.g. 97201.'),
+      country: z.literal('US', kind('US')).default('US').describe('Country code.'),
+    }).describe('Where clients come for their session.'),
+    geo: group({
+      latitude: z
+        .number(kind('a number like 45.5231'))
+        .min(-90, { error: 'must be between -90 and 90' })
+        .max(90, { error: 'must be between -90 and 90' }),
+      longitude: z
+        .number(kind('a number like -122.6765'))
+        .min(-180, { error: 'must be between -180 and 180' })
+        .max(180, { error: 'must be between -180 and 180' }),
+    })
       .optional()
       .describe('Optional map position of the entrance, for search engines (decimal degrees).'),
     mapUrl: z
-      .url({ protocol: /^https$/, error: 'must be a full https:// address' })
+      .url({ protocol: /^https$/, ...kind('a full https:// address') })
       .optional()
       .describe(
         'Optional link to the clinic on a map. Without it, a map search for the address is linked.',
       ),
     hours: z
-      .array(openingHours, { error: 'must be a list of opening hours' })
+      .array(openingHours, kind('a list of opening hours'))
       .min(1, { error: 'needs at least one set of opening hours' })
       .describe('Opening hours. Days not listed are shown as closed.'),
     hoursNote: line(5, 160).optional().describe('Optional note shown under the opening hours.'),
     serviceArea: z
-      .array(line(2, 60), { error: 'must be a list of places' })
+      .array(line(2, 60), kind('a list of places'))
       .min(1, { error: 'needs at least one place' })
       .describe('Towns or areas the clinic serves.'),
     paymentAccepted: z
-      .array(line(2, 60), { error: 'must be a list' })
+      .array(line(2, 60), kind('a list'))
       .min(1, { error: 'needs at least one way to pay' })
       .describe('Ways to pay, as search engines should list them, e.g. "HSA card".'),
-    hsaFsa: z
-      .strictObject({
-        statement: line(20, 300).describe(
-          'Short statement that HSA/FSA cards can pay for sessions.',
+    hsaFsa: group({
+      statement: line(20, 300).describe('Short statement that HSA/FSA cards can pay for sessions.'),
+      checklistIntro: line(20, 300).describe('Sentence introducing the prescription checklist.'),
+      checklist: z
+        .array(
+          group({
+            item: line(3, 120).describe('What the prescription must state.'),
+            example: line(3, 120).optional().describe('Optional example wording.'),
+          }),
+          kind('a list'),
+        )
+        .min(1, { error: 'needs at least one item' })
+        .describe(
+          'What the physician should write on the prescription so HSA/FSA plans accept it.',
         ),
-        checklistIntro: line(20, 300).describe('Sentence introducing the prescription checklist.'),
-        checklist: z
-          .array(
-            z.strictObject({
-              item: line(3, 120).describe('What the prescription must state.'),
-              example: line(3, 120).optional().describe('Optional example wording.'),
-            }),
-            { error: 'must be a list' },
-          )
-          .min(1, { error: 'needs at least one item' })
-          .describe(
-            'What the physician should write on the prescription so HSA/FSA plans accept it.',
+      receipt: line(20, 300).describe('What the clinic provides to help with HSA/FSA claims.'),
+      receiptIncludes: z
+        .array(line(3, 120), kind('a list'))
+        .min(1, { error: 'needs at least one item' })
+        .describe('What the customized receipt shows, one item each.'),
+      letter: group({
+        heading: line(5, 80).describe('Title of the printable request to the physician.'),
+        greeting: line(2, 40).describe(
+          'How the request addresses the physician, e.g. "Dear Doctor,".',
+        ),
+        request: line(20, 400).describe('The paragraph asking the physician for the prescription.'),
+        privacyNote: line(20, 300).describe(
+          'Tells visitors that what they type stays in their browser (shown on screen, not printed).',
+        ),
+        modalityOptions: z
+          .array(line(3, 40), kind('a list'))
+          .min(1, { error: 'needs at least one modality' })
+          .describe('The modalities the physician can tick, e.g. Massage therapy.'),
+        examples: group({
+          reason: line(2, 60),
+          treatments: line(1, 20),
+          frequency: line(2, 60),
+          duration: line(2, 60),
+        }).describe('Example wording shown under each field, e.g. "two sessions per week".'),
+        labels: group({
+          patientName: line(2, 60),
+          reason: line(2, 60),
+          treatments: line(2, 60),
+          frequency: line(2, 60),
+          duration: line(2, 60),
+          diagnosisCode: line(2, 60),
+          modality: line(2, 60),
+          techniques: template(10, 160, ['techniques']).describe(
+            'The sentence naming the techniques; {techniques} is replaced by their list.',
           ),
-        receipt: line(20, 300).describe('What the clinic provides to help with HSA/FSA claims.'),
-        receiptIncludes: z
-          .array(line(3, 120), { error: 'must be a list' })
-          .min(1, { error: 'needs at least one item' })
-          .describe('What the customized receipt shows, one item each.'),
-        letter: z
-          .strictObject({
-            heading: line(5, 80).describe('Title of the printable request to the physician.'),
-            greeting: line(2, 40).describe(
-              'How the request addresses the physician, e.g. "Dear Doctor,".',
-            ),
-            request: line(20, 400).describe(
-              'The paragraph asking the physician for the prescription.',
-            ),
-            privacyNote: line(20, 300).describe(
-              'Tells visitors that what they type stays in their browser (shown on screen, not printed).',
-            ),
-            modalityOptions: z
-              .array(line(3, 40), { error: 'must be a list' })
-              .min(1, { error: 'needs at least one modality' })
-              .describe('The modalities the physician can tick, e.g. Massage therapy.'),
-            examples: z
-              .strictObject({
-                reason: line(2, 60),
-                treatments: line(1, 20),
-                frequency: line(2, 60),
-                duration: line(2, 60),
-              })
-              .describe('Example wording shown under each field, e.g. "two sessions per week".'),
-            labels: z
-              .strictObject({
-                patientName: line(2, 60),
-                reason: line(2, 60),
-                treatments: line(2, 60),
-                frequency: line(2, 60),
-                duration: line(2, 60),
-                diagnosisCode: line(2, 60),
-                modality: line(2, 60),
-                techniques: template(10, 160, ['techniques']).describe(
-                  'The sentence naming the techniques; {techniques} is replaced by their list.',
-                ),
-                physicianName: line(2, 60),
-                licence: line(2, 60),
-                signature: line(2, 60),
-                date: line(2, 60),
-              })
-              .describe('The label of each field of the request, as printed.'),
-          })
-          .describe('The printable prescription request on the HSA/FSA page.'),
-      })
-      .describe('Paying with a Health Savings Account or Flexible Spending Account.'),
-    visitPolicy: z
-      .strictObject({
-        cancellationNoticeHours: z
-          .number({ error: 'must be a whole number of hours' })
-          .int({ error: 'must be a whole number of hours' })
-          .min(1, { error: 'must be 1 hour or more' })
-          .max(168, { error: 'must be at most 168 hours (a week)' })
-          .describe('How many hours before a session a client must cancel or move it.'),
-        cancellation: template(20, 300, ['notice']).describe(
-          'The cancellation rule; {notice} becomes the notice period, e.g. "24 hours".',
-        ),
-        lateArrival: line(20, 300).describe('What happens when a client arrives late.'),
-        noShow: line(20, 300).describe(
-          'What happens when a client misses a session without notice.',
-        ),
-      })
-      .describe(
-        'The visit policy, on the Your visit page; the cancellation rule also in the booking panel.',
+          physicianName: line(2, 60),
+          licence: line(2, 60),
+          signature: line(2, 60),
+          date: line(2, 60),
+        }).describe('The label of each field of the request, as printed.'),
+      }).describe('The printable prescription request on the HSA/FSA page.'),
+    }).describe('Paying with a Health Savings Account or Flexible Spending Account.'),
+    visitPolicy: group({
+      cancellationNoticeHours: z
+        .number(kind('a whole number of hours'))
+        .int({ error: 'must be a whole number of hours' })
+        .min(1, { error: 'must be 1 hour or more' })
+        .max(168, { error: 'must be at most 168 hours (a week)' })
+        .describe('How many hours before a session a client must cancel or move it.'),
+      cancellation: template(20, 300, ['notice']).describe(
+        'The cancellation rule; {notice} becomes the notice period, e.g. "24 hours".',
       ),
-    brand: z
-      .strictObject({
-        colour: hexColour
-          .refine((colour) => brandColourProblem(colour) === undefined, {
-            error: (issue) => brandColourProblem(String(issue.input)) ?? 'is not readable',
-          })
-          .describe(
-            'The clinic’s colour as #rrggbb, for links, buttons and the booking window. It must be dark enough to read on the site’s light backgrounds (4.5:1).',
-          ),
-        logo: image()
-          .optional()
-          .describe('Optional logo (SVG, PNG or JPEG) beside the clinic name.'),
-        logoAlt: imageAlt.optional(),
-      })
+      lateArrival: line(20, 300).describe('What happens when a client arrives late.'),
+      noShow: line(20, 300).describe('What happens when a client misses a session without notice.'),
+    }).describe(
+      'The visit policy, on the Your visit page; the cancellation rule also in the booking panel.',
+    ),
+    brand: group({
+      colour: hexColour
+        .refine((colour) => brandColourProblem(colour) === undefined, {
+          error: (issue) => brandColourProblem(String(issue.input)) ?? 'is not readable',
+        })
+        .describe(
+          'The clinic’s colour as #rrggbb, for links, buttons and the booking window. It must be dark enough to read on the site’s light backgrounds (4.5:1).',
+        ),
+      logo: image().optional().describe('Optional logo (SVG, PNG or JPEG) beside the clinic name.'),
+      logoAlt: imageAlt.optional(),
+    })
       .refine((brand) => brand.logo === undefined || brand.logoAlt !== undefined, {
         error: 'is required when there is a logo',
         path: ['logoAlt'],

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
+import { kind } from './fields';
 
 const httpsOrigin = (example: string) =>
-  z.url({ protocol: /^https$/, error: `must be a full https:// address like ${example}` }).refine(
+  z.url({ protocol: /^https$/, ...kind(`a full https:// address like ${example}`) }).refine(
     (value) => {
       const url = new URL(value);
       return url.pathname === '/' && !url.search && !url.hash;
@@ -18,13 +19,13 @@ export const deploySchema = z.strictObject({
     'The address the site is published at, e.g. https://www.your-clinic.com.',
   ),
   repo: z
-    .string({ error: 'must be a GitHub repository' })
+    .string(kind('a GitHub repository'))
     .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/, {
       error: 'must be a GitHub repository written owner/name, like my-clinic/website',
     })
     .describe('The GitHub repository of this site, owner/name.'),
   branch: z
-    .string({ error: 'must be a branch name' })
+    .string(kind('a branch name'))
     .regex(/^[A-Za-z0-9._/-]+$/, { error: 'must be a branch name like main' })
     .describe('The branch that is published (the production branch).'),
   loginEndpoint: httpsOrigin('https://api.netlify.com').describe(

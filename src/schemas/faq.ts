@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { line, order } from './fields';
+import { kind, line, order } from './fields';
 
 /**
  * A section of the FAQ page. The file name (`src/content/faq-categories/<id>.yaml`) is how questions
@@ -29,7 +29,7 @@ export function faqSchema<Reference extends z.ZodType>({
     ),
     order,
     services: z
-      .array(reference('services'), { error: 'must be a list of services' })
+      .array(reference('services'), kind('a list of services'))
       .default([])
       .describe('Service pages that show this question under "Questions".'),
   });

@@ -4,10 +4,64 @@
  */
 import { z } from 'astro/zod';
 
+type Issue = z.core.$ZodRawIssue;
+
+/**
+ * The field's description (the hint the CMS shows beside it) as the end of a sentence:
+ * `The question as a client would ask it.` → `the question as a client would ask it`.
+ */
+function hintOf(issue: Issue): string | undefined {
+  const hint = issue.inst && z.globalRegistry.get(issue.inst as z.core.$ZodType)?.description;
+  return hint?.replace(/^[A-Z](?![A-Z])/, (first) => first.toLowerCase()).replace(/\.$/, '');
+}
+
+/**
+ * The error of a kind of value, given as `z.string(kind('text'))`: `must be text` for a value of
+ * another kind and, for no value at all, `is required:` and what the field needs, in the words of
+ * its description, else `missing` (`is required: text`). Without it, zod 4 reports a missing field
+ * as "Invalid input: expected string, received undefined" and the build, through Astro's error
+ * map, as "**field**: Required": only a schema's own error outranks Astro's map.
+ */
+export function kind(need: string, missing = need) {
+  return {
+    error: (issue: Issue) =>
+      issue.input === undefined ? `is required: ${hintOf(issue) ?? missing}` : `must be ${need}`,
+  };
+}
+
+/** A group of fields inside an entry (an address, a page's words): a strict object with `kind`. */
+export function group<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const names = Object.keys(shape);
+  return z.strictObject(
+    shape,
+    kind(names.length ? `a group of fields (${names.join(', ')})` : 'a group of fields'),
+  );
+}
+
+/** What an entry names in each collection it may name, and where that collection's files are. */
+const ENTRY_NAMES = {
+  services: 'a service (a file in src/content/services/)',
+  faqCategories: 'an FAQ category (a file in src/content/faq-categories/)',
+} as const;
+
+export type EntryCollection = keyof typeof ENTRY_NAMES;
+
+/**
+ * A field naming another entry by its file name, e.g. `prescriptions` for
+ * `src/content/faq-categories/prescriptions.yaml`. The build pipes it into Astro's `reference()`,
+ * a zod union with no message of its own, which the build words as "Did not match union".
+ */
+export function entryName(collection: EntryCollection) {
+  const names = `name ${ENTRY_NAMES[collection]}`;
+  return z.string({
+    error: (issue) => (issue.input === undefined ? `is required: ${names}` : `must ${names}`),
+  });
+}
+
 /** A required single line of text, trimmed, with a length range editors are told about. */
 export function line(min: number, max: number) {
   return z
-    .string({ error: 'must be text' })
+    .string(kind('text', `text of ${min}–${max} characters`))
     .trim()
     .min(min, { error: `must be at least ${min} characters` })
     .max(max, { error: `must be at most ${max} characters` });
@@ -15,15 +69,15 @@ export function line(min: number, max: number) {
 
 /** A US state as two capital letters, e.g. OR. */
 export const stateCode = z
-  .string({ error: 'must be a two-letter state code' })
+  .string(kind('a two-letter state code'))
   .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter state code like OR' });
 
-/** Position in lists: 1 comes first. */
+/** Position in lists (1 comes first). */
 export const order = z
-  .number({ error: 'must be a whole number (1 comes first)' })
+  .number(kind('a whole number (1 comes first)'))
   .int({ error: 'must be a whole number (1 comes first)' })
   .min(1, { error: 'must be 1 or more (1 comes first)' })
-  .describe('Position in lists: 1 comes first.');
+  .describe('Position in lists (1 comes first).');
 
 /** Page title shown in the browser tab and search results; the clinic name is added after it. */
 export const seoTitle = line(3, 45).describe(

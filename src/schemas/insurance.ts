@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { line, order } from './fields';
+import { kind, line, order } from './fields';
 
 export const PLAN_TYPES = ['PPO', 'HMO', 'POS', 'Benefit plan', 'Discount program'] as const;
 
@@ -7,21 +7,19 @@ export const PLAN_TYPES = ['PPO', 'HMO', 'POS', 'Benefit plan', 'Discount progra
 export const insuranceSchema = z.strictObject({
   name: line(2, 80).describe('Name of the plan or program as the insurer writes it.'),
   planTypes: z
-    .array(z.enum(PLAN_TYPES, { error: `must be one of: ${PLAN_TYPES.join(', ')}` }), {
-      error: 'must be a list',
-    })
+    .array(z.enum(PLAN_TYPES, kind(`one of: ${PLAN_TYPES.join(', ')}`)), kind('a list'))
     .default([])
     .describe(
       'The plan types the clinic is listed under. Leave empty when the insurer does not say.',
     ),
   viaWellnessProgram: z
-    .boolean({ error: 'must be true or false' })
+    .boolean(kind('true or false'))
     .default(false)
     .describe(
       'On when clients reach the clinic through a discount or wellness program of their insurer.',
     ),
   coverageUrl: z
-    .url({ protocol: /^https$/, error: 'must be a full https:// address' })
+    .url({ protocol: /^https$/, ...kind('a full https:// address') })
     .optional()
     .describe(
       'Optional page where clients check whether their insurer offers this plan or program.',

@@ -1,6 +1,6 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { imageAlt, line, seoDescription, seoTitle, template } from './fields';
+import { group, imageAlt, kind, line, seoDescription, seoTitle, template } from './fields';
 
 const heading = (hint: string) => line(3, 80).describe(hint);
 const link = (hint: string) => line(5, 100).describe(hint);
@@ -11,7 +11,7 @@ const link = (hint: string) => line(5, 100).describe(hint);
  * `src/content/settings/site.yaml` (schemas/site.ts).
  */
 export const PAGE_WORDS = {
-  home: z.strictObject({
+  home: group({
     moreAbout: template(5, 80, ['service']).describe(
       'The link under the treatment’s steps; {service} becomes the treatment’s name.',
     ),
@@ -22,7 +22,7 @@ export const PAGE_WORDS = {
     plansIntro: line(10, 160).describe('The sentence before the list of health plans.'),
     insuranceLink: link('The link to the insurance page, under the plans.'),
   }),
-  services: z.strictObject({
+  services: group({
     helpsWith: heading('Heading of the list of what a service helps with.'),
     about: template(5, 80, ['service']).describe(
       'Heading of a service page’s text; {service} becomes the service’s name.',
@@ -30,10 +30,10 @@ export const PAGE_WORDS = {
     questions: heading('Heading of the questions shown on a service page.'),
     related: heading('Heading of the other techniques, on a technique’s page.'),
   }),
-  pricing: z.strictObject({
+  pricing: group({
     hsaFsaLink: link('The link to the HSA/FSA page.'),
   }),
-  insurance: z.strictObject({
+  insurance: group({
     healthPlans: heading('Heading of the health plans.'),
     programs: heading('Heading of the discount and wellness programs.'),
     checkCoverage: template(5, 100, ['plan']).describe(
@@ -41,26 +41,26 @@ export const PAGE_WORDS = {
     ),
     hsaFsaLink: link('The link to the HSA/FSA page.'),
   }),
-  'hsa-fsa': z.strictObject({
+  'hsa-fsa': group({
     prescription: heading('Heading of what the prescription should say.'),
     receipt: heading('Heading of the customized receipt.'),
     request: heading('Heading of the printable request.'),
     print: line(5, 40).describe('The print button.'),
   }),
-  faq: z.strictObject({
+  faq: group({
     sectionsLabel: line(3, 40).describe(
       'Name of the list of FAQ categories, read out by screen readers.',
     ),
   }),
-  book: z.strictObject({
+  book: group({
     sessions: heading('Heading of the session lengths.'),
     otherWays: heading('Heading of the phone and email.'),
   }),
-  contact: z.strictObject({
+  contact: group({
     details: heading('Heading of the address, phone and email.'),
     area: heading('Heading of the areas the clinic serves.'),
   }),
-  therapists: z.strictObject({
+  therapists: group({
     licence: template(10, 120, ['number', 'board']).describe(
       'The licence line; {number} and {board} come from the therapist.',
     ),
@@ -71,28 +71,37 @@ export const PAGE_WORDS = {
     ),
     practisedBy: heading('Heading on a service page, before the therapists who practise it.'),
   }),
-  'your-visit': z.strictObject({
+  'your-visit': group({
     beforeVisit: heading('Heading of what to bring and do (the list is in Online booking).'),
     policy: heading('Heading of the cancellation, late-arrival and no-show policy.'),
   }),
-  privacy: z.strictObject({
+  privacy: group({
     contact: heading('Heading of who to contact about your data.'),
     updated: template(5, 60, ['date']).describe(
       'When the notice was last changed; {date} is filled in.',
     ),
   }),
-  accessibility: z.strictObject({
+  accessibility: group({
     contact: heading('Heading of how to ask for help or report a barrier.'),
     reviewed: template(5, 60, ['date']).describe(
       'When the statement was last reviewed; {date} is filled in.',
     ),
   }),
-  'not-found': z.strictObject({}).default({}),
+  'not-found': group({}).default({}),
 } as const;
 
-/** Facts a page states besides words: the date of a notice. */
+/**
+ * Facts a page states besides words: the date of a notice, written 2026-11-28 (a date in YAML, a
+ * string from the CMS). Not `z.coerce.date()`: it turns a missing date into an invalid one before
+ * the schema sees it, so the message could not say that the date is missing.
+ */
 const dated = (hint: string) =>
-  z.coerce.date({ error: 'must be a date like 2026-11-28' }).describe(hint);
+  z
+    .preprocess(
+      (value) => (typeof value === 'string' ? new Date(value) : value),
+      z.date(kind('a date like 2026-11-28')),
+    )
+    .describe(hint);
 
 export const PAGE_FACTS = {
   privacy: { updated: dated('The day the notice was last changed.') },

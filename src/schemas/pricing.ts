@@ -1,27 +1,24 @@
 import { z } from 'astro/zod';
-import { line } from './fields';
+import { kind, line } from './fields';
 
 const CURRENCIES = ['USD'] as const;
 
 /** A session length and its price. Tiers are listed from shortest to longest. */
 export const pricingSchema = z.strictObject({
   durationMinutes: z
-    .number({ error: 'must be a number of minutes' })
+    .number(kind('a number of minutes'))
     .int({ error: 'must be a whole number of minutes' })
     .positive({ error: 'must be more than 0 minutes' })
     .max(240, { error: 'must be at most 240 minutes' })
     .describe('Length of the session in minutes, e.g. 60.'),
   price: z
-    .number({ error: 'must be a number, e.g. 100 or 99.50' })
+    .number(kind('a number, e.g. 100 or 99.50'))
     .positive({ error: 'must be more than 0' })
     .multipleOf(0.01, { error: 'must be in whole cents, e.g. 99.50' })
     .describe('Price of the session in the currency below, e.g. 100 or 99.50.'),
-  currency: z
-    .enum(CURRENCIES, { error: 'must be USD' })
-    .default('USD')
-    .describe('Currency of the price.'),
+  currency: z.enum(CURRENCIES, kind('USD')).default('USD').describe('Currency of the price.'),
   calEvent: z
-    .string({ error: 'must be a Cal.com event slug like 60min' })
+    .string(kind('a Cal.com event slug like 60min'))
     .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: 'must be a Cal.com event slug like 60min' })
     .describe(
       'The Cal.com event that books this session, e.g. 60min. Tiers may share one multi-duration event.',

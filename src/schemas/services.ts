@@ -1,6 +1,6 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { imageAlt, line, order, seoDescription } from './fields';
+import { imageAlt, kind, line, order, seoDescription } from './fields';
 
 const SERVICE_KINDS = ['treatment', 'modality'] as const;
 
@@ -15,16 +15,16 @@ export function servicesSchema({ image }: Pick<SchemaContext, 'image'>) {
         'One or two sentences for service cards and search results (50–160 characters).',
       ),
       kind: z
-        .enum(SERVICE_KINDS, { error: 'must be "treatment" or "modality"' })
+        .enum(SERVICE_KINDS, kind('"treatment" or "modality"'))
         .describe(
           '"treatment" for the complete medical massage; "modality" for a technique used in it.',
         ),
       helpsWith: z
-        .array(line(3, 80), { error: 'must be a list' })
+        .array(line(3, 80), kind('a list'))
         .min(1, { error: 'needs at least one item' })
         .describe('Conditions or goals this service helps with, one per item.'),
       steps: z
-        .array(line(10, 160), { error: 'must be a list' })
+        .array(line(10, 160), kind('a list'))
         .min(1, { error: 'needs at least one step' })
         .optional()
         .describe(
@@ -32,7 +32,7 @@ export function servicesSchema({ image }: Pick<SchemaContext, 'image'>) {
         ),
       order,
       draft: z
-        .boolean({ error: 'must be true or false' })
+        .boolean(kind('true or false'))
         .default(false)
         .describe('A draft is not published on the site.'),
       image: image().optional().describe('Optional photo shown at the top of the service page.'),

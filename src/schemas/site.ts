@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { line, template } from './fields';
+import { group, kind, line, template } from './fields';
 import { PLAN_TYPES } from './insurance';
 
 /** The public pages a navigation link may lead to. */
@@ -36,7 +36,7 @@ const label = (max: number, hint: string) => line(2, max).describe(hint);
  */
 export const siteSchema = z.strictObject({
   language: z
-    .string({ error: 'must be a language tag like en-US' })
+    .string(kind('a language tag like en-US'))
     .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, {
       error: 'must be a language tag like en-US',
     })
@@ -47,69 +47,55 @@ export const siteSchema = z.strictObject({
       'The language of the site, like en-US: day names, times, prices and lists are written in it.',
     ),
   skipLink: label(40, 'The first link for keyboard users, jumping over the navigation.'),
-  navigation: z
-    .strictObject({
-      label: label(40, 'Name of the main navigation, read out by screen readers.'),
-      items: z
-        .array(
-          z.strictObject({
-            label: line(2, 30).describe('The text of the link.'),
-            href: z
-              .enum(PAGE_PATHS, { error: `must be one of the pages: ${PAGE_PATHS.join(', ')}` })
-              .describe('The page it leads to.'),
-          }),
-          { error: 'must be a list' },
-        )
-        .min(1, { error: 'needs at least one link' })
-        .max(8, { error: 'must have at most 8 links, to fit on a phone' })
-        .describe('The links under the clinic name on every page, in order.'),
-    })
-    .describe('The main navigation.'),
-  breadcrumbs: z
-    .strictObject({
-      label: label(40, 'Name of the breadcrumb trail, read out by screen readers.'),
-      home: label(30, 'The first link of every trail, and of the page-not-found list.'),
-    })
-    .describe('The trail above each page’s heading.'),
-  header: z
-    .strictObject({ book: label(20, 'The short booking button beside the phone number.') })
-    .describe('The top of every page.'),
-  footer: z
-    .strictObject({
-      label: label(
-        40,
-        'Name of the footer’s links (privacy, accessibility), read out by screen readers.',
-      ),
-    })
-    .describe('The bottom of every page.'),
-  contact: z
-    .strictObject({
-      heading: label(40, 'Heading of the contact details in the footer.'),
-      call: label(20, 'Written before the phone number on call links, e.g. "Call".'),
-      email: label(20, 'Written before the email address, e.g. "Email".'),
-      directions: label(60, 'The link to the clinic on a map.'),
-    })
-    .describe('Contact details, as the footer and the contact page show them.'),
-  hours: z
-    .strictObject({
-      heading: label(40, 'Heading of the opening hours (footer and contact page).'),
-      closed: label(30, 'Shown for a day the clinic is closed.'),
-    })
-    .describe('Opening hours.'),
-  sections: z
-    .strictObject({
-      treatmentSteps: label(80, 'Heading of the treatment’s steps (home and treatment pages).'),
-      techniques: label(80, 'Heading of the techniques (home and treatment pages).'),
-    })
-    .describe('Headings that several pages share.'),
-  planTypes: z
-    .strictObject(
-      Object.fromEntries(PLAN_TYPES.map((type) => [type, line(2, 40)])) as Record<
-        (typeof PLAN_TYPES)[number],
-        ReturnType<typeof line>
-      >,
-    )
-    .describe('How each plan type is written after a plan’s name.'),
+  navigation: group({
+    label: label(40, 'Name of the main navigation, read out by screen readers.'),
+    items: z
+      .array(
+        group({
+          label: line(2, 30).describe('The text of the link.'),
+          href: z
+            .enum(PAGE_PATHS, kind(`one of the pages: ${PAGE_PATHS.join(', ')}`))
+            .describe('The page it leads to.'),
+        }),
+        kind('a list'),
+      )
+      .min(1, { error: 'needs at least one link' })
+      .max(8, { error: 'must have at most 8 links, to fit on a phone' })
+      .describe('The links under the clinic name on every page, in order.'),
+  }).describe('The main navigation.'),
+  breadcrumbs: group({
+    label: label(40, 'Name of the breadcrumb trail, read out by screen readers.'),
+    home: label(30, 'The first link of every trail, and of the page-not-found list.'),
+  }).describe('The trail above each page’s heading.'),
+  header: group({ book: label(20, 'The short booking button beside the phone number.') }).describe(
+    'The top of every page.',
+  ),
+  footer: group({
+    label: label(
+      40,
+      'Name of the footer’s links (privacy, accessibility), read out by screen readers.',
+    ),
+  }).describe('The bottom of every page.'),
+  contact: group({
+    heading: label(40, 'Heading of the contact details in the footer.'),
+    call: label(20, 'Written before the phone number on call links, e.g. "Call".'),
+    email: label(20, 'Written before the email address, e.g. "Email".'),
+    directions: label(60, 'The link to the clinic on a map.'),
+  }).describe('Contact details, as the footer and the contact page show them.'),
+  hours: group({
+    heading: label(40, 'Heading of the opening hours (footer and contact page).'),
+    closed: label(30, 'Shown for a day the clinic is closed.'),
+  }).describe('Opening hours.'),
+  sections: group({
+    treatmentSteps: label(80, 'Heading of the treatment’s steps (home and treatment pages).'),
+    techniques: label(80, 'Heading of the techniques (home and treatment pages).'),
+  }).describe('Headings that several pages share.'),
+  planTypes: group(
+    Object.fromEntries(PLAN_TYPES.map((type) => [type, line(2, 40)])) as Record<
+      (typeof PLAN_TYPES)[number],
+      ReturnType<typeof line>
+    >,
+  ).describe('How each plan type is written after a plan’s name.'),
   forExample: template(5, 60, ['example']).describe(
     'How example wording is introduced, e.g. for example, "{example}".',
   ),

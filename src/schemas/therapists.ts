@@ -1,6 +1,6 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { imageAlt, line, order, stateCode } from './fields';
+import { group, imageAlt, kind, line, order, stateCode } from './fields';
 
 /**
  * A therapist of the clinic. The entry body is their short biography. `reference` names the
@@ -19,31 +19,29 @@ export function therapistsSchema<Reference extends z.ZodType>({
       credentialName: line(5, 80).describe(
         'What the credential is, in full, e.g. Licensed Massage Therapist.',
       ),
-      licence: z
-        .strictObject({
-          number: line(2, 40).describe('The licence number as the state board writes it.'),
-          state: stateCode.describe('The state that issued the licence, e.g. OR.'),
-          board: line(5, 120).describe(
-            'The board that issued it, e.g. Oregon Board of Massage Therapists.',
-          ),
-          lookupUrl: z
-            .url({ protocol: /^https$/, error: 'must be a full https:// address' })
-            .describe('The state board’s public licence lookup, where clients can check it.'),
-        })
-        .describe('The licence to practise massage therapy.'),
+      licence: group({
+        number: line(2, 40).describe('The licence number as the state board writes it.'),
+        state: stateCode.describe('The state that issued the licence, e.g. OR.'),
+        board: line(5, 120).describe(
+          'The board that issued it, e.g. Oregon Board of Massage Therapists.',
+        ),
+        lookupUrl: z
+          .url({ protocol: /^https$/, ...kind('a full https:// address') })
+          .describe('The state board’s public licence lookup, where clients can check it.'),
+      }).describe('The licence to practise massage therapy.'),
       photo: image().optional().describe('Optional portrait photo.'),
       photoAlt: imageAlt.optional(),
       techniques: z
-        .array(reference('services'), { error: 'must be a list of services' })
+        .array(reference('services'), kind('a list of services'))
         .default([])
         .describe('The services this therapist practises; their pages name the therapist.'),
       languages: z
-        .array(line(2, 40), { error: 'must be a list' })
+        .array(line(2, 40), kind('a list'))
         .min(1, { error: 'needs at least one language' })
         .describe('Languages the therapist speaks with clients, one each.'),
       order,
       draft: z
-        .boolean({ error: 'must be true or false' })
+        .boolean(kind('true or false'))
         .default(false)
         .describe('A draft is not published on the site.'),
     })

@@ -45,6 +45,13 @@ afterEach(() => {
   copy = undefined;
 });
 
+/** The lines of the schema's message in `astro sync`'s output: from its heading to the hint. */
+function schemaMessage(output: string): string {
+  const start = output.indexOf('data does not match collection schema.');
+  expect(start, output).toBeGreaterThan(-1);
+  return output.slice(start, output.indexOf('Hint:', start));
+}
+
 describe('broken content fails the build, naming file and field', () => {
   test('a negative price', () => {
     const project = projectCopy();
@@ -54,6 +61,41 @@ describe('broken content fails the build, naming file and field', () => {
     const output = syncErrors(project);
     expect(output).toContain('src/content/pricing/60-minutes.mdx');
     expect(output).toMatch(/price: must be more than 0/);
+  });
+
+  test('an empty question names each field it needs', () => {
+    const project = projectCopy();
+    writeFileSync(join(project, 'src/content/faq/empty.mdx'), '');
+    const output = syncErrors(project);
+    expect(output).toContain('src/content/faq/empty.mdx');
+    const message = schemaMessage(output);
+    expect(message).toContain(
+      [
+        '  question: is required: the question as a client would ask it, ending with "?"',
+        '  category: is required: name an FAQ category (a file in src/content/faq-categories/)',
+        '  order: is required: position in lists (1 comes first)',
+      ].join('\n'),
+    );
+    expect(message).not.toMatch(/union|invalid input|expected|received|\*\*|: required/i);
+  });
+
+  test('an empty therapist names each field it needs', () => {
+    const project = projectCopy();
+    writeFileSync(join(project, 'src/content/therapists/empty.mdx'), '');
+    const output = syncErrors(project);
+    expect(output).toContain('src/content/therapists/empty.mdx');
+    const message = schemaMessage(output);
+    expect(message).toContain(
+      [
+        '  name: is required: full name as clients will see it',
+        '  credentials: is required: credentials written after the name, e.g. LMT (Licensed Massage Therapist)',
+        '  credentialName: is required: what the credential is, in full, e.g. Licensed Massage Therapist',
+        '  licence: is required: the licence to practise massage therapy',
+        '  languages: is required: languages the therapist speaks with clients, one each',
+        '  order: is required: position in lists (1 comes first)',
+      ].join('\n'),
+    );
+    expect(message).not.toMatch(/union|invalid input|expected|received|\*\*|: required/i);
   });
 
   test('a phone number in the wrong form in the clinic settings', () => {

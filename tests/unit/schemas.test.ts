@@ -38,7 +38,11 @@ describe('services schema', () => {
   });
 
   test.each([
-    ['a missing title', { title: undefined }, 'title: must be text'],
+    [
+      'a missing title',
+      { title: undefined },
+      'title: is required: name of the service as visitors see it, e.g. "Myofascial release"',
+    ],
     ['a short summary', { summary: 'Too short.' }, 'summary: must be at least 50 characters'],
     ['an unknown kind', { kind: 'spa' }, 'kind: must be "treatment" or "modality"'],
     ['an empty helps-with list', { helpsWith: [] }, 'helpsWith: needs at least one item'],
@@ -72,7 +76,7 @@ describe('benefits schema', () => {
 
   test('rejects a missing order', () => {
     expect(problems(benefitsSchema, { title: 'Calms the nervous system' })).toEqual([
-      'order: must be a whole number (1 comes first)',
+      'order: is required: position in lists (1 comes first)',
     ]);
   });
 });
@@ -370,7 +374,7 @@ describe('booking settings schema', () => {
 describe('pricing tiers name their Cal.com event', () => {
   test('rejects a tier without an event', () => {
     expect(problems(pricingSchema, { durationMinutes: 60, price: 100 })).toContain(
-      'calEvent: must be a Cal.com event slug like 60min',
+      'calEvent: is required: the Cal.com event that books this session, e.g. 60min. Tiers may share one multi-duration event',
     );
   });
 
