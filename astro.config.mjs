@@ -13,6 +13,10 @@ export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
   output: 'static',
+  // Two things claiming one place fail the build instead of one of them silently disappearing:
+  // two content files with the same entry id (`Myofascial-Release.mdx` beside
+  // `myofascial-release.mdx`, withastro/astro#14846) and two pages with the same URL.
+  prerenderConflictBehavior: 'error',
   build: {
     // Each page carries the CSS it needs, so the first round trip can paint it: no render-blocking
     // stylesheet request (the page, CSS included, stays under 14 KB gzip; see npm run bench).

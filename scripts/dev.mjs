@@ -26,4 +26,6 @@ process.on('SIGINT', () => stop());
 process.on('SIGTERM', () => stop());
 for (const child of children) child.on('exit', (code) => stop(code ?? 0));
 
-console.log('Site: http://localhost:4321/   Content manager: http://localhost:4321/admin/');
+const portArg = astroArgs.indexOf('--port');
+const site = `http://localhost:${portArg >= 0 ? astroArgs[portArg + 1] : '4321'}`;
+console.log(`Site: ${site}/   Content manager: ${site}/admin/`);

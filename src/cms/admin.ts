@@ -3,11 +3,13 @@
  * content schemas, with the site's previews, editor components and the build's checks before an
  * entry is saved and again before it is published.
  */
+import './node-globals';
 import CMS from 'decap-cms-app';
 import type { CmsEventListener } from 'decap-cms-core';
 import { duplicateDurationProblems } from '../schemas/pricing';
 import { cmsConfig } from './config';
 import { bookTierComponent, calloutComponent } from './editor-components';
+import { guardBackends, refuseDeleteWhileReferenced, unpublishedReferences } from './guards';
 import previewStyles from './preview.css?inline';
 import { previews } from './previews';
 import { publishedEntries } from './published-entries';
@@ -52,7 +54,11 @@ async function collectionProblems(entry: Entry, data: EntryData): Promise<string
 async function check(entry: Entry, data: EntryData, action: string): Promise<void> {
   const name = contentName(entry);
   if (!name) return;
-  const problems = [...entryProblems(name, data), ...(await collectionProblems(entry, data))];
+  const problems = [
+    ...entryProblems(name, data),
+    ...(await collectionProblems(entry, data)),
+    ...(action === 'published' ? await unpublishedReferences(name, data) : []),
+  ];
   if (problems.length > 0) {
     throw new Error(`This entry cannot be ${action} yet. ${problems.join('; ')}`);
   }
@@ -82,4 +88,33 @@ CMS.registerEventListener({
   },
 });
 
-CMS.init({ config: cmsConfig({ local }) });
+// Deleting a published entry (and unpublishing it) runs this first: Decap stops if it throws.
+CMS.registerEventListener({
+  name: 'preUnpublish',
+  handler: async ({ entry }) => {
+    await refuseDeleteWhileReferenced(String(entry.get('collection')), String(entry.get('slug')));
+  },
+});
+
+if (import.meta.hot) {
+  // Under `npm run dev`, every open page is asked to reload when content changes (a draft
+  // published, a save with --simple): by Astro's content layer (`path: '*'`) and by Vite for the
+  // MDX modules (no path). This page reads content through the CMS backend, not the build, and a
+  // reload would throw away whatever is being typed. So once Decap is on screen, a reload that does
+  // not name a changed file outside src/content/ is pointed at a page that is not this one (Vite's
+  // client then skips it). Before that, every reload happens, as Vite needs when it has just
+  // optimised Decap's dependencies; a change to the CMS's own code names its file and reloads.
+  import.meta.hot.on(
+    'vite:beforeFullReload',
+    (payload: { path?: string; triggeredBy?: string }) => {
+      const decapShown = document.querySelector('#nc-root')?.hasChildNodes() ?? false;
+      const codeChanged =
+        payload.triggeredBy !== undefined && !/[\\/]src[\\/]content[\\/]/.test(payload.triggeredBy);
+      if (decapShown && !codeChanged) payload.path = '/content-changed-not-this-page.html';
+    },
+  );
+}
+
+const config = cmsConfig({ local });
+guardBackends(CMS, config);
+CMS.init({ config });

@@ -157,8 +157,8 @@ const folders: FolderCollection[] = [
     summary: '{{order}}. {{heading}}',
     sortable_fields: ['order', 'heading'],
     yaml: true,
-    // A category's file name is how questions name it: renaming the heading keeps it.
-    delete: false,
+    // A category's file name is how questions name it: renaming the heading keeps it, and one that
+    // questions still name is not deleted (src/cms/guards.ts).
   },
   {
     name: 'insurance',

@@ -2,8 +2,15 @@
 // The two internal modules of decap-cms-core that src/cms/published-entries.ts reads (no types
 // ship for them): only what that module uses.
 declare module 'decap-cms-core/dist/esm/redux' {
+  /** An Immutable.js map, as Decap keeps its state. */
+  interface ImmutableMap {
+    get(key: string): unknown;
+    has(key: string): boolean;
+    keys(): IterableIterator<string>;
+    values(): IterableIterator<ImmutableMap>;
+  }
   export const store: {
-    getState(): { collections: { get(name: string): unknown } };
+    getState(): { collections: ImmutableMap; config: ImmutableMap };
   };
 }
 
@@ -11,7 +18,7 @@ declare module 'decap-cms-core/dist/esm/actions/entries' {
   export function getAllEntries(
     state: unknown,
     collection: unknown,
-  ): Promise<{ path: string; data: Record<string, unknown> }[]>;
+  ): Promise<{ path: string; slug: string; data: Record<string, unknown> }[]>;
 }
 
 // decap-server's middlewares, which scripts/cms-server.mjs mounts on its own server.

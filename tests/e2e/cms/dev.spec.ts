@@ -1,0 +1,156 @@
+import type { Locator, Page } from '@playwright/test';
+import { openCms, setStatus } from '../../support/cms-editor';
+import { startDev, type DevWorkspace } from '../../support/dev-workspace';
+import { expect, test } from '../fixtures';
+
+/**
+ * The README's own command, `npm run dev` (and `npm run dev -- --simple`), as staff use it: the
+ * CMS opens on the dev server, drafts are saved and published through Decap's UI, the CMS page is
+ * never reloaded under the editor's hands, and the dev server shows what was published.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+const PORT = 4331;
+/** How long staff keep typing in one entry while others are drafts (the reload loop was 2–3 s). */
+const WATCH_MS = 20_000;
+
+/** Marks the page, so that a reload (which would lose what is typed) shows as a lost mark. */
+async function markPage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { notReloaded: boolean }).notReloaded = true;
+  });
+}
+
+async function stillSamePage(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
+}
+
+async function openEditor(page: Page, dev: DevWorkspace, hash: string): Promise<void> {
+  await openCms(
+    page,
+    `${dev.url}/admin/#${hash}`,
+    // The editor's toolbar ("Writing in Prices collection"), drafts or not.
+    page.getByRole('link', { name: /Writing in / }),
+  );
+}
+
+/** Saves the open entry (a draft, or with --simple, straight to the site) and waits until it is. */
+async function save(page: Page, simple: boolean): Promise<void> {
+  if (simple) {
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Publish now' }).click();
+    await expect(page.getByText('Changes saved', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Published', exact: true })).toBeVisible();
+    return;
+  }
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Changes saved', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Status:/ })).toBeVisible();
+}
+
+/**
+ * Types into `field` for at least WATCH_MS, a word at a time; after each word it watches up to a
+ * second for a navigation of the page, which fails the test. Returns the words typed.
+ */
+async function keepTyping(page: Page, field: Locator): Promise<string[]> {
+  await field.click();
+  const words: string[] = [];
+  const started = Date.now();
+  for (let word = 1; Date.now() - started < WATCH_MS; word += 1) {
+    // At the end each time: Decap's editor may put the caret back where the click left it.
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText(` word${word}`);
+    words.push(`word${word}`);
+    await expect(field).toContainText(`word${word}`);
+    const navigated = await page
+      .waitForEvent('framenavigated', { timeout: 1_000 })
+      .then((frame) => frame === page.mainFrame())
+      .catch(() => false);
+    expect(navigated, `the CMS page reloaded after ${Date.now() - started} ms`).toBe(false);
+  }
+  expect(await stillSamePage(page), 'the CMS page was reloaded').toBe(true);
+  return words;
+}
+
+for (const simple of [false, true]) {
+  const command = simple ? 'npm run dev -- --simple' : 'npm run dev';
+
+  test.describe(command, () => {
+    let dev: DevWorkspace;
+
+    test.beforeAll(async () => {
+      dev = await startDev({ port: PORT, simple });
+    });
+
+    test.afterAll(async () => {
+      await dev?.close();
+    });
+
+    test('the CMS opens, saves, is never reloaded while staff type, and the site shows what was published', async ({
+      page,
+      context,
+    }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      // Staff type in one tab while drafts are saved and published in another.
+      const typing = page;
+      await openEditor(typing, dev, '/collections/faq/entries/what-is-medical-massage');
+      const answer = typing.locator('[data-slate-editor="true"]');
+      await expect(answer).toContainText(/\w/);
+      await markPage(typing);
+
+      const other = await context.newPage();
+      other.on('pageerror', (error) => errors.push(error.message));
+      await openEditor(other, dev, '/collections/pricing/entries/60-minutes');
+      await other.getByLabel('Price').fill('105');
+      await save(other, simple);
+      if (!simple) {
+        expect(dev.draftBranches()).toEqual(['cms/pricing/60-minutes']);
+        await openEditor(other, dev, '/collections/faq/entries/auto-accidents');
+        const otherAnswer = other.locator('[data-slate-editor="true"]');
+        await expect(otherAnswer).toContainText(/\w/);
+        await otherAnswer.click();
+        await other.keyboard.press('ControlOrMeta+End');
+        await other.keyboard.insertText(' Call us first.');
+        await expect(otherAnswer).toContainText('Call us first.');
+        await save(other, simple);
+        expect(dev.draftBranches().sort()).toEqual([
+          'cms/faq/auto-accidents',
+          'cms/pricing/60-minutes',
+        ]);
+        // Reading and saving drafts left the files the dev server watches as they were.
+        expect(dev.git('status', '--porcelain')).toBe('');
+        expect(dev.git('show', 'HEAD:src/content/pricing/60-minutes.mdx')).toMatch(/^price: 100$/m);
+      }
+
+      // 20 s of typing with the drafts open (or just after a save with --simple): no reload.
+      await typing.bringToFront();
+      const typed = await keepTyping(typing, answer);
+
+      if (!simple) {
+        await openEditor(other, dev, '/collections/pricing/entries/60-minutes');
+        await setStatus(other, 'Ready');
+        other.once('dialog', (dialog) => void dialog.accept());
+        await other.getByRole('button', { name: 'Publish', exact: true }).click();
+        await other.getByRole('menuitem', { name: 'Publish now' }).click();
+        await expect(other.getByRole('button', { name: 'Published', exact: true })).toBeVisible();
+        expect(dev.draftBranches()).toEqual(['cms/faq/auto-accidents']);
+      }
+      // The dev server picks the change up from the folder, as it does for any edit.
+      await expect
+        .poll(async () => (await context.request.get(`${dev.url}/pricing/`)).text(), {
+          timeout: 60_000,
+        })
+        .toContain('$105');
+      const site = await context.newPage();
+      await site.goto(`${dev.url}/pricing/`);
+      await expect(site.getByRole('main').getByText('$105', { exact: true })).toBeVisible();
+      // The dev server announced the content change to every open page; the CMS stayed as it was.
+      expect(await stillSamePage(typing), 'the CMS page was reloaded after publishing').toBe(true);
+      for (const word of typed) await expect(answer).toContainText(word);
+      expect(errors, 'errors on the CMS pages').toEqual([]);
+    });
+  });
+}
