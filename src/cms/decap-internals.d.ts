@@ -10,7 +10,7 @@ declare module 'decap-cms-core/dist/esm/redux' {
     values(): IterableIterator<ImmutableMap>;
   }
   export const store: {
-    getState(): { collections: ImmutableMap; config: ImmutableMap };
+    getState(): { collections: ImmutableMap; config: Record<string, unknown> };
   };
 }
 

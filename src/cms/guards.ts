@@ -21,6 +21,16 @@ import {
 import { REFERENCE_FIELDS, holdsValue, valuesAt } from './references';
 import type { ContentName } from './schemas';
 
+/**
+ * An error that reads as its message alone: Decap shows `Failed to delete entry: <error>`, and an
+ * Error's usual name would add "Error: " in the middle.
+ */
+function refusal(message: string): Error {
+  const error = new Error(message);
+  error.name = '';
+  return error;
+}
+
 /** Entries that name `slug` of `collection` in a reference field, with the field's label. */
 async function referrers(collection: string, slug: string): Promise<string[]> {
   const found = await Promise.all(
@@ -64,7 +74,7 @@ interface CmsCollectionJs {
 export async function refuseDeleteWhileReferenced(collection: string, slug: string) {
   const names = await referrers(collection, slug);
   if (names.length === 0) return;
-  throw new Error(
+  throw refusal(
     `Not deleted: ${names.join('; ')} still ${names.length === 1 ? 'names' : 'name'} it, and the ` +
       'site would no longer build. Open each of them, take it out of that field (or choose ' +
       'another), publish, then delete this entry.',
@@ -107,11 +117,10 @@ async function pictureUsers(path: string): Promise<string[]> {
 }
 
 function mediaFolder(): string {
-  return mediaPath(String(store.getState().config.get('media_folder') ?? ''));
+  return mediaPath(String(store.getState().config['media_folder'] ?? ''));
 }
 
-const editorialWorkflow = () =>
-  store.getState().config.get('publish_mode') === 'editorial_workflow';
+const editorialWorkflow = () => store.getState().config['publish_mode'] === 'editorial_workflow';
 
 /** Why the Media library's own upload is refused (scripts/cms-server.mjs says the same). */
 export const MEDIA_UPLOAD_REFUSED =
@@ -129,7 +138,7 @@ interface Implementation {
 function guardMedia<Backend extends Implementation>(backend: Backend): Backend {
   const { persistMedia, deleteFiles, persistEntry } = backend;
   backend.persistMedia = async function (...args) {
-    if (editorialWorkflow()) throw new Error(MEDIA_UPLOAD_REFUSED);
+    if (editorialWorkflow()) throw refusal(MEDIA_UPLOAD_REFUSED);
     return persistMedia.apply(this, args);
   };
   backend.deleteFiles = async function (paths, commitMessage) {
@@ -137,13 +146,13 @@ function guardMedia<Backend extends Implementation>(backend: Backend): Backend {
     for (const path of paths.filter((file) => mediaPath(file).startsWith(folder))) {
       const users = await pictureUsers(path);
       if (users.length > 0) {
-        throw new Error(
+        throw refusal(
           `${mediaPath(path).slice(folder.length)} is shown by ${users.join('; ')}: it stays. ` +
             'To show another picture there, upload it under a new name from that entry.',
         );
       }
       if (editorialWorkflow()) {
-        throw new Error(
+        throw refusal(
           'Not deleted: with drafts and review, pictures are not deleted from the Media library.',
         );
       }
@@ -157,7 +166,7 @@ function guardMedia<Backend extends Implementation>(backend: Backend): Backend {
         .map((asset) => mediaPath(asset.path))
         .filter((path) => published.has(path));
       if (replaced.length > 0) {
-        throw new Error(
+        throw refusal(
           `Not saved: ${replaced.join(', ')} is already on the site, and uploading would ` +
             'replace it on every page that shows it. Rename your picture (for example ' +
             'add -2 to its name), upload it again, and save.',
@@ -181,7 +190,7 @@ interface Registry {
 export function guardBackends(cms: Registry, config: Pick<CmsConfig, 'backend'>) {
   for (const name of new Set([config.backend.name, 'proxy'])) {
     const registered = cms.getBackend(name);
-    if (!registered) throw new Error(`Decap has no backend named ${name}`);
+    if (!registered) throw refusal(`Decap has no backend named ${name}`);
     const { init } = registered;
     registered.init = (...args) => guardMedia(init(...args));
   }

@@ -348,19 +348,129 @@ test('the CMS refuses a link that could run script, naming it as the build does'
   expect(workspace.draftBranches()).toEqual([]);
 });
 
-test('a save is refused while the folder has uncommitted work, naming it', async ({ page }) => {
+test('a draft is saved beside uncommitted work, which stays uncommitted and untouched', async ({
+  page,
+}) => {
   const notes = join(workspace.dir, 'my-notes.txt');
   writeFileSync(notes, 'work in progress');
   try {
     await openEditor(page, '/collections/pricing/entries/90-minutes');
     await page.getByLabel('Price').fill('175');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByText(/has changes that are not committed.*my-notes\.txt/)).toBeVisible();
-    expect(workspace.draftBranches()).toEqual([]);
+    await save(page);
+    expect(workspace.draftBranches()).toEqual(['cms/pricing/90-minutes']);
+    expect(workspace.git('status', '--porcelain')).toBe('?? my-notes.txt');
+    expect(workspace.git('ls-tree', '--name-only', 'cms/pricing/90-minutes', 'my-notes.txt')).toBe(
+      '',
+    );
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete unpublished changes' }).click();
+    await expect.poll(() => workspace.draftBranches()).toEqual([]);
   } finally {
     rmSync(notes);
   }
-  expect(workspace.git('log', '--all', '--format=%s', '-1')).not.toContain('90-minutes');
+});
+
+/** Deletes the open published entry as staff do: the toolbar's button, then Decap's question. */
+async function deletePublished(page: Page): Promise<void> {
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete published entry' }).click();
+}
+
+test('a service that questions and a therapist name is not deleted; each is named', async ({
+  page,
+}) => {
+  const head = workspace.git('rev-parse', 'main');
+  await openEditor(page, '/collections/services/entries/myofascial-release');
+  await deletePublished(page);
+  const refusal = page.getByText(/^Failed to delete entry: Not deleted:/);
+  await expect(refusal).toBeVisible();
+  // The FAQ's "Show on these service pages" and the therapist's techniques: both references.
+  await expect(refusal).toContainText(
+    'Question “Which techniques does orthopedic/medical massage use?” (field “Show on these service pages”)',
+  );
+  await expect(refusal).toContainText(
+    'Therapist “Therapist Name (placeholder)” (field “Techniques”)',
+  );
+  await expect(refusal).toContainText('take it out of that field');
+  expect(workspace.git('rev-parse', 'main')).toBe(head);
+  expect(fileOnMain('src/content/services/myofascial-release.mdx')).toBe(true);
+});
+
+test('an FAQ category that questions are in is not deleted; one without questions is', async ({
+  page,
+}) => {
+  const head = workspace.git('rev-parse', 'main');
+  await openEditor(page, '/collections/faqCategories/entries/prescriptions');
+  await deletePublished(page);
+  const refusal = page.getByText(/^Failed to delete entry: Not deleted:/);
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText('(field “Category”)');
+  expect(workspace.git('rev-parse', 'main')).toBe(head);
+
+  // A category nobody uses any more: deleted (Decap deletes straight on the branch).
+  workspace.git(
+    'mv',
+    'src/content/faq-categories/prescriptions.yaml',
+    'src/content/faq-categories/unused.yaml',
+  );
+  workspace.git('commit', '--quiet', '--message', 'A category with no questions');
+  try {
+    await openEditor(page, '/collections/faqCategories/entries/unused');
+    await deletePublished(page);
+    await expect.poll(() => fileOnMain('src/content/faq-categories/unused.yaml')).toBe(false);
+  } finally {
+    workspace.git('reset', '--quiet', '--hard', head);
+  }
+});
+
+test('the Media library neither uploads nor deletes on the published branch', async ({ page }) => {
+  const head = workspace.git('rev-parse', 'main');
+  const media = page.getByRole('button', { name: 'Media', exact: true });
+  await openCms(page, '/admin/#/collections/services', media);
+  await media.click();
+  await expect(page.getByRole('button', { name: 'Upload' })).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'straight-to-main.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await sharp({
+      create: { width: 40, height: 40, channels: 3, background: { r: 200, g: 0, b: 0 } },
+    })
+      .jpeg()
+      .toBuffer(),
+  });
+  await expect(page.getByText(/uploaded from the entry that shows it/)).toBeVisible();
+
+  // A picture a page shows: named, and kept.
+  await page.getByText('massage-in-progress.jpg').click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete selected' }).click();
+  await expect(
+    page.getByText(/massage-in-progress\.jpg is shown by Service “Orthopedic\/medical massage”/),
+  ).toBeVisible();
+  expect(workspace.git('rev-parse', 'main')).toBe(head);
+  expect(fileOnMain('src/assets/images/massage-in-progress.jpg')).toBe(true);
+});
+
+test('uploading over a picture the site shows is refused: rename it', async ({ page }) => {
+  await openEditor(page, '/collections/services/entries/myofascial-release');
+  await page.getByText('Choose an image').click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'massage-in-progress.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await sharp({
+      create: { width: 60, height: 40, channels: 3, background: { r: 0, g: 0, b: 200 } },
+    })
+      .jpeg()
+      .toBuffer(),
+  });
+  // Decap's "replace?" deletes the published file first: refused, naming who shows it.
+  await expect(page.getByText(/massage-in-progress\.jpg is shown by/)).toBeVisible();
+  await page.getByRole('button', { name: 'Choose selected' }).click();
+  await page.getByLabel('Image description (alt text)').fill('Another picture');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(/is already on the site.*Rename your picture/)).toBeVisible();
+  expect(workspace.draftBranches()).toEqual([]);
 });
 
 test('after publishing, the site shows the new price, answer, tier, service, page words and category, literally', async ({
