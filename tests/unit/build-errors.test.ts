@@ -204,4 +204,20 @@ describe('broken content fails the build, naming file and field', () => {
       'src/content/therapists/therapist-placeholder.mdx: techniques: there is no service "cupping" (src/content/services/cupping.mdx)',
     );
   });
+
+  test('two files for one entry (names differing only in case), naming both', () => {
+    const project = projectCopy();
+    const original = readFileSync(
+      join(project, 'src/content/services/myofascial-release.mdx'),
+      'utf8',
+    );
+    writeFileSync(
+      join(project, 'src/content/services/Myofascial-Release.mdx'),
+      original.replace('title: Myofascial release', 'title: Myofascial release (copy)'),
+    );
+    const output = syncErrors(project);
+    expect(output).toMatch(/myofascial-release/);
+    expect(output).toContain('src/content/services/myofascial-release.mdx');
+    expect(output).toContain('src/content/services/Myofascial-Release.mdx');
+  });
 });
