@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
+import { draftEntries } from '../../src/integrations/launch-guard';
 import { copyProject } from '../support/project-copy.mjs';
 
 let copy: ReturnType<typeof copyProject> | undefined;
@@ -219,5 +220,14 @@ describe('broken content fails the build, naming file and field', () => {
     expect(output).toMatch(/myofascial-release/);
     expect(output).toContain('src/content/services/myofascial-release.mdx');
     expect(output).toContain('src/content/services/Myofascial-Release.mdx');
+  });
+
+  test('a service left as a draft is named by every build (it is not on the site)', () => {
+    const project = projectCopy();
+    expect(draftEntries(project)).toEqual([]);
+    edit(project, 'src/content/services/myofascial-release.mdx', (text) =>
+      text.replace(/^(title: .*)$/m, '$1\ndraft: true'),
+    );
+    expect(draftEntries(project)).toEqual(['src/content/services/myofascial-release.mdx']);
   });
 });
