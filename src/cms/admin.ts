@@ -5,6 +5,7 @@
  */
 import './node-globals';
 import CMS from 'decap-cms-app';
+import './admin.css';
 import type { CmsEventListener } from 'decap-cms-core';
 import { duplicateDurationProblems } from '../schemas/pricing';
 import { cmsConfig } from './config';

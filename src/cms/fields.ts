@@ -123,13 +123,25 @@ function convert(
   path: string,
   overrides: FieldOverrides,
 ): CmsField {
-  return {
+  const field = {
     name,
     label: labelFor(name),
     required,
     ...(schema.description && { hint: schema.description }),
     ...(overrides[path] ?? widgetFor(name, schema, path, overrides)),
-  };
+  } as CmsField;
+  // Decap checks the fields of an optional group even when the group is left out, so a file
+  // without it could not be saved ("Latitude is required" for the clinic's optional `geo`). To
+  // Decap, every field of an optional group is optional; the schema check before saving still
+  // refuses a group that is given but not whole.
+  return !required && field.widget === 'object' ? optionalThroughout(field) : field;
+}
+
+/** The field and every field of its groups, optional to Decap. */
+function optionalThroughout(field: CmsField): CmsField {
+  return 'fields' in field && field.widget === 'object' && field.fields
+    ? { ...field, required: false, fields: field.fields.map(optionalThroughout) }
+    : { ...field, required: false };
 }
 
 function objectFields(schema: JsonSchema, path: string, overrides: FieldOverrides): CmsField[] {

@@ -44,11 +44,19 @@ function cmsFields(): Record<ContentName, CmsField[]> {
   return byName as Record<ContentName, CmsField[]>;
 }
 
-/** Walks schema and CMS fields together; every difference is reported as `path: what`. */
-function differences(schema: JsonSchema, fields: CmsField[], path = ''): string[] {
+/**
+ * Walks schema and CMS fields together; every difference is reported as `path: what`. Inside an
+ * optional group every field is optional to Decap (`inOptionalGroup`, see src/cms/fields.ts).
+ */
+function differences(
+  schema: JsonSchema,
+  fields: CmsField[],
+  path = '',
+  inOptionalGroup = false,
+): string[] {
   const problems: string[] = [];
   const properties = schema.properties ?? {};
-  const required = new Set(schema.required ?? []);
+  const required = new Set(inOptionalGroup ? [] : (schema.required ?? []));
   const names = fields.map((field) => field.name);
   // A group with nothing in it (a page without words of its own) is left out of the CMS.
   const empty = (property: JsonSchema) =>
@@ -86,7 +94,12 @@ function differences(schema: JsonSchema, fields: CmsField[], path = ''): string[
     }
     if (kind === 'object')
       problems.push(
-        ...differences(property, (field.fields as CmsField[] | undefined) ?? [], `${where}.`),
+        ...differences(
+          property,
+          (field.fields as CmsField[] | undefined) ?? [],
+          `${where}.`,
+          !required.has(field.name),
+        ),
       );
     if (kind === 'array' && property.items?.type === 'object')
       problems.push(

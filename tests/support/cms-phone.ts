@@ -1,0 +1,83 @@
+/**
+ * Staff's everyday jobs in the CMS, as done on a phone (375 px wide): change Friday's opening
+ * hours, change a price, correct an FAQ answer, each saved, moved to Ready and published. Shared
+ * by tests/e2e/cms/phone.spec.ts and `npm run screenshots` (the phone pictures in the README).
+ */
+import { expect, type Page } from '@playwright/test';
+import { openCms, setStatus } from './cms-editor';
+
+export const PHONE = { width: 375, height: 740 } as const;
+
+/** The editor is open and its toolbar fits the screen. */
+async function openEditor(page: Page, base: string, hash: string): Promise<void> {
+  await openCms(
+    page,
+    `${base}/admin/#${hash}`,
+    page.getByRole('button', { name: 'Save', exact: true }),
+  );
+}
+
+/** Every toolbar button staff need is on screen, none off the right edge. */
+export async function toolbarFits(page: Page): Promise<void> {
+  for (const name of [/^Save$/, /^Status:|^Published$|^Publish$/]) {
+    const button = page.getByRole('button', { name }).first();
+    if (!(await button.isVisible())) continue;
+    const box = await button.boundingBox();
+    expect(box, `${String(name)} button`).not.toBeNull();
+    expect(
+      (box?.x ?? 0) + (box?.width ?? 0),
+      `${String(name)} button's right edge`,
+    ).toBeLessThanOrEqual(PHONE.width);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    PHONE.width,
+  );
+}
+
+export async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Status: Draft' })).toBeVisible();
+}
+
+/** Moves the open draft to Ready and publishes it. */
+export async function publish(page: Page): Promise<void> {
+  await setStatus(page, 'Ready');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await expect(page.getByRole('button', { name: 'Published', exact: true })).toBeVisible();
+}
+
+/** Settings › Clinic › Hours: Friday closes at `closes` (e.g. '16:00'). Leaves it unsaved. */
+export async function changeFridayHours(page: Page, base: string, closes: string): Promise<void> {
+  await openEditor(page, base, '/collections/settings/entries/clinic');
+  await toolbarFits(page);
+  // Decap sums up each set of hours by its days (`List [ "Friday" ]`); its item's first button
+  // (a chevron Decap leaves unnamed) opens it.
+  const friday = page.getByText(/^List \[ "Friday" \]$/);
+  await friday.scrollIntoViewIfNeeded();
+  await friday.locator('xpath=ancestor::div[.//button][1]').getByRole('button').first().click();
+  const closesField = page.getByLabel('Closes', { exact: true }).last();
+  await expect(closesField).toBeVisible();
+  await closesField.fill(closes);
+  await expect(closesField).toHaveValue(closes);
+}
+
+/** Prices › 60 minutes: a new price. Leaves it unsaved. */
+export async function changePrice(page: Page, base: string, price: string): Promise<void> {
+  await openEditor(page, base, '/collections/pricing/entries/60-minutes');
+  await toolbarFits(page);
+  await page.getByLabel('Price').fill(price);
+}
+
+/** FAQ › car accidents: `text` added at the end of the answer. Leaves it unsaved. */
+export async function correctAnswer(page: Page, base: string, text: string): Promise<void> {
+  await openEditor(page, base, '/collections/faq/entries/auto-accidents');
+  await toolbarFits(page);
+  const answer = page.locator('[data-slate-editor="true"]');
+  await answer.scrollIntoViewIfNeeded();
+  await answer.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText(text);
+  await expect(answer).toContainText(text.trim());
+}
