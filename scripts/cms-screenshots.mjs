@@ -3,7 +3,14 @@
 // CMS as it is today. Needs a build (`npm run build`) and port 8081 free. Writes docs/cms/*.png.
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { openCms, setStatus } from '../tests/support/cms-editor.ts';
+import { openCms, setStatus, typeAtEnd } from '../tests/support/cms-editor.ts';
+import {
+  PHONE,
+  changeFridayHours,
+  correctAnswer,
+  publish,
+  save,
+} from '../tests/support/cms-phone.ts';
 import { openCmsWorkspace } from '../tests/support/cms-workspace.ts';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { startServer } from './serve.mjs';
@@ -48,9 +55,7 @@ try {
 
   // 2. Another draft, sent for review; a third marked ready.
   await open('/collections/faq/entries/auto-accidents');
-  await page.locator('[data-slate-editor="true"]').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.insertText(' Bring your claim number.');
+  await typeAtEnd(page, page.locator('[data-slate-editor="true"]'), ' Bring your claim number.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
   await setStatus(page, 'In review');
@@ -68,6 +73,23 @@ try {
   await open('/workflow');
   await page.getByText('60 minutes: 105 USD').waitFor();
   await shot('3-workflow');
+
+  // On a phone (375 px): Friday's hours open for editing, a saved answer's toolbar, its Publish menu.
+  const phone = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const base = `http://127.0.0.1:${PORT}`;
+  await changeFridayHours(phone, base, '16:00');
+  await phone.getByLabel('Closes', { exact: true }).last().scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: `${OUT}/phone-1-hours.png` });
+  await save(phone);
+  await publish(phone);
+  await correctAnswer(phone, base, ' Keep your receipt.', 'workers-compensation');
+  await save(phone);
+  await phone.screenshot({ path: `${OUT}/phone-2-saved.png` });
+  await setStatus(phone, 'Ready');
+  await phone.getByRole('button', { name: 'Publish', exact: true }).click();
+  await phone.getByRole('menuitem', { name: 'Publish now' }).waitFor();
+  await phone.screenshot({ path: `${OUT}/phone-3-publish-menu.png` });
+  console.log(`${OUT}/phone-1-hours.png, phone-2-saved.png, phone-3-publish-menu.png`);
 } finally {
   await browser.close();
   await new Promise((resolve) => site.close(resolve));

@@ -27,3 +27,26 @@ export async function setStatus(page: Page, status: 'Draft' | 'In review' | 'Rea
   await page.getByRole('menuitem', { name: status, exact: true }).click();
   await page.getByRole('button', { name: `Status: ${status}` }).waitFor({ timeout: 15_000 });
 }
+
+/**
+ * Types `text` at the end of a rich-text field. Decap's editor (Slate) takes the caret from a
+ * click a moment later, which can undo a move to the end made at once: this waits until the
+ * browser's caret really is at the end before typing.
+ */
+export async function typeAtEnd(page: Page, editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await expect(async () => {
+    await page.keyboard.press('ControlOrMeta+End');
+    const atEnd = await editor.evaluate((element) => {
+      const selection = element.ownerDocument.getSelection();
+      if (!selection?.isCollapsed || !selection.focusNode) return false;
+      const after = element.ownerDocument.createRange();
+      after.setStart(selection.focusNode, selection.focusOffset);
+      after.setEnd(element, element.childNodes.length);
+      return after.toString().trim() === '';
+    });
+    expect(atEnd, 'the caret is at the end of the text').toBe(true);
+  }).toPass({ timeout: 15_000 });
+  await page.keyboard.insertText(text);
+  await expect(editor).toContainText(text.trim());
+}

@@ -4,7 +4,7 @@
  * by tests/e2e/cms/phone.spec.ts and `npm run screenshots` (the phone pictures in the README).
  */
 import { expect, type Page } from '@playwright/test';
-import { openCms, setStatus } from './cms-editor';
+import { openCms, setStatus, typeAtEnd } from './cms-editor.ts';
 
 export const PHONE = { width: 375, height: 740 } as const;
 
@@ -36,7 +36,8 @@ export async function toolbarFits(page: Page): Promise<void> {
 
 export async function save(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Status: Draft' })).toBeVisible();
+  await expect(page.getByText('Changes saved', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Status:/ })).toBeVisible();
 }
 
 /** Moves the open draft to Ready and publishes it. */
@@ -70,14 +71,16 @@ export async function changePrice(page: Page, base: string, price: string): Prom
   await page.getByLabel('Price').fill(price);
 }
 
-/** FAQ › car accidents: `text` added at the end of the answer. Leaves it unsaved. */
-export async function correctAnswer(page: Page, base: string, text: string): Promise<void> {
-  await openEditor(page, base, '/collections/faq/entries/auto-accidents');
+/** FAQ › `entry`: `text` added at the end of the answer. Leaves it unsaved. */
+export async function correctAnswer(
+  page: Page,
+  base: string,
+  text: string,
+  entry = 'auto-accidents',
+): Promise<void> {
+  await openEditor(page, base, `/collections/faq/entries/${entry}`);
   await toolbarFits(page);
   const answer = page.locator('[data-slate-editor="true"]');
   await answer.scrollIntoViewIfNeeded();
-  await answer.click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.insertText(text);
-  await expect(answer).toContainText(text.trim());
+  await typeAtEnd(page, answer, text);
 }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { openCms, setStatus } from '../../support/cms-editor';
+import { openCms, setStatus, typeAtEnd } from '../../support/cms-editor';
 import { startDev, type DevWorkspace } from '../../support/dev-workspace';
 import { expect, test } from '../fixtures';
 
@@ -55,15 +55,11 @@ async function save(page: Page, simple: boolean): Promise<void> {
  * second for a navigation of the page, which fails the test. Returns the words typed.
  */
 async function keepTyping(page: Page, field: Locator): Promise<string[]> {
-  await field.click();
   const words: string[] = [];
   const started = Date.now();
   for (let word = 1; Date.now() - started < WATCH_MS; word += 1) {
-    // At the end each time: Decap's editor may put the caret back where the click left it.
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.insertText(` word${word}`);
+    await typeAtEnd(page, field, ` word${word}`);
     words.push(`word${word}`);
-    await expect(field).toContainText(`word${word}`);
     const navigated = await page
       .waitForEvent('framenavigated', { timeout: 1_000 })
       .then((frame) => frame === page.mainFrame())
@@ -111,10 +107,7 @@ for (const simple of [false, true]) {
         await openEditor(other, dev, '/collections/faq/entries/auto-accidents');
         const otherAnswer = other.locator('[data-slate-editor="true"]');
         await expect(otherAnswer).toContainText(/\w/);
-        await otherAnswer.click();
-        await other.keyboard.press('ControlOrMeta+End');
-        await other.keyboard.insertText(' Call us first.');
-        await expect(otherAnswer).toContainText('Call us first.');
+        await typeAtEnd(other, otherAnswer, ' Call us first.');
         await save(other, simple);
         expect(dev.draftBranches().sort()).toEqual([
           'cms/faq/auto-accidents',
