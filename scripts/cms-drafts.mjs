@@ -52,7 +52,7 @@ function exists(repo, ref) {
  * @param {string} path
  * @returns {string}
  */
-export function repoPath(path) {
+function repoPath(path) {
   const normal = posix.normalize(path.replace(/^\/+/, ''));
   if (normal.startsWith('..') || !WRITABLE.some((folder) => normal.startsWith(folder))) {
     throw new Error(`The content manager may not write "${path}"`);

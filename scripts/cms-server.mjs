@@ -81,7 +81,7 @@ function repoState(repo) {
 }
 
 /** Why the Media library's own upload is refused in the editorial workflow. */
-export const MEDIA_UPLOAD_REFUSED =
+const MEDIA_UPLOAD_REFUSED =
   'Not uploaded: with drafts and review, a picture is uploaded from the entry that shows it ' +
   '(its image field: Choose an image, then Upload), so it is reviewed and published with it.';
 

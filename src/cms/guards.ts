@@ -123,7 +123,7 @@ function mediaFolder(): string {
 const editorialWorkflow = () => store.getState().config['publish_mode'] === 'editorial_workflow';
 
 /** Why the Media library's own upload is refused (scripts/cms-server.mjs says the same). */
-export const MEDIA_UPLOAD_REFUSED =
+const MEDIA_UPLOAD_REFUSED =
   'Not uploaded: with drafts and review, a picture is uploaded from the entry that shows it ' +
   '(its image field: Choose an image, then Upload), so it is reviewed and published with it.';
 

@@ -45,10 +45,10 @@ export function emptyFieldPaths(data: EntryData): FieldPath[] {
     .flatMap(([key, value]) => walk(value, [key]));
 }
 
-/** The entry as its file will hold it: without the fields `emptyFieldPaths` finds. */
-function withoutEmptyFields(data: EntryData): EntryData {
+/** A copy of `data` without the fields at `paths` (each a path such as `['licence', 'number']`). */
+export function withoutFields(data: EntryData, paths: FieldPath[]): EntryData {
   const copy = structuredClone(data);
-  for (const path of emptyFieldPaths(data)) {
+  for (const path of paths) {
     const parent = path
       .slice(0, -1)
       .reduce<Record<string | number, unknown>>(
@@ -58,6 +58,11 @@ function withoutEmptyFields(data: EntryData): EntryData {
     delete parent[path.at(-1) ?? ''];
   }
   return copy;
+}
+
+/** The entry as its file will hold it: without the fields `emptyFieldPaths` finds. */
+function withoutEmptyFields(data: EntryData): EntryData {
+  return withoutFields(data, emptyFieldPaths(data));
 }
 
 /** The build's link rule (`linkProblem`) for every link, image and link definition of a body. */

@@ -13,9 +13,10 @@ import { startServer } from '../../scripts/serve.mjs';
 import { copyProject } from './project-copy.mjs';
 
 /** Decap looks for its local backend on this port only. */
-const DECAP_SERVER_PORT = 8081;
+export const DECAP_SERVER_PORT = 8081;
 
-function portOpen(port: number): Promise<boolean> {
+/** Whether something listens on `port` of this machine. */
+export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' }, () => {
       socket.end();
@@ -36,13 +37,12 @@ export interface CmsWorkspace {
   close(): Promise<void>;
 }
 
-export async function openCmsWorkspace({ mode = 'git' }: { mode?: 'git' | 'fs' } = {}) {
-  if (await portOpen(DECAP_SERVER_PORT)) {
-    throw new Error(
-      `Port ${DECAP_SERVER_PORT} is in use: stop the running CMS backend (npm run dev) first.`,
-    );
-  }
-  const copy = copyProject('clinic-cms-');
+/**
+ * A temporary copy of the project (plus `extra`, e.g. `scripts`), made a git repository with the
+ * site committed on `main`; `git` runs git in it and returns its output.
+ */
+export function copyAsRepository(prefix: string, extra: string[] = []) {
+  const copy = copyProject(prefix, extra);
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: copy.dir, encoding: 'utf8' }).trim();
   writeFileSync(join(copy.dir, '.gitignore'), 'node_modules\ndist\n.astro\n');
@@ -51,6 +51,16 @@ export async function openCmsWorkspace({ mode = 'git' }: { mode?: 'git' | 'fs' }
   git('config', 'user.email', 'cms-test@localhost');
   git('add', '--all');
   git('commit', '--quiet', '--message', 'The site as it is');
+  return { copy, git };
+}
+
+export async function openCmsWorkspace({ mode = 'git' }: { mode?: 'git' | 'fs' } = {}) {
+  if (await portOpen(DECAP_SERVER_PORT)) {
+    throw new Error(
+      `Port ${DECAP_SERVER_PORT} is in use: stop the running CMS backend (npm run dev) first.`,
+    );
+  }
+  const { copy, git } = copyAsRepository('clinic-cms-');
 
   const server: ChildProcess = spawn(process.execPath, ['scripts/cms-server.mjs'], {
     env: { ...process.env, REPO: copy.dir, MODE: mode, PORT: String(DECAP_SERVER_PORT) },

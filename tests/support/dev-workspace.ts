@@ -3,24 +3,8 @@
  * repository on `main`: Astro's dev server and the CMS backend, started by the project's own
  * script, with `-- --simple` for the file-system mode. The CMS tests open its /admin/ as staff do.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
-import { join } from 'node:path';
-import { copyProject } from './project-copy.mjs';
-
-/** Decap looks for its local backend on this port only. */
-const DECAP_SERVER_PORT = 8081;
-
-function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
+import { spawn, type ChildProcess } from 'node:child_process';
+import { DECAP_SERVER_PORT, copyAsRepository, portOpen } from './cms-workspace';
 
 export interface DevWorkspace {
   dir: string;
@@ -47,15 +31,7 @@ export async function startDev({
   if (await portOpen(DECAP_SERVER_PORT)) {
     throw new Error(`Port ${DECAP_SERVER_PORT} is in use: stop the running CMS backend first.`);
   }
-  const copy = copyProject('clinic-dev-', ['scripts']);
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: copy.dir, encoding: 'utf8' }).trim();
-  writeFileSync(join(copy.dir, '.gitignore'), 'node_modules\ndist\n.astro\n');
-  git('init', '--quiet', '--initial-branch=main');
-  git('config', 'user.name', 'CMS test');
-  git('config', 'user.email', 'cms-test@localhost');
-  git('add', '--all');
-  git('commit', '--quiet', '--message', 'The site as it is');
+  const { copy, git } = copyAsRepository('clinic-dev-', ['scripts']);
 
   const args = ['run', 'dev', '--', '--port', String(port), ...(simple ? ['--simple'] : [])];
   // Its own process group, so that closing stops npm, the dev script and both servers.

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
 import { contentSchemas, pageFileName, type ContentName } from '../../src/cms/schemas';
+import { withoutFields } from '../../src/cms/validate';
 import { collections } from '../../src/content.config';
 import { contentNameOf } from '../../src/launch/check';
 import { readEntryFile } from '../../src/launch/entry-file';
@@ -79,17 +80,8 @@ function fieldPaths(value: unknown, path: (string | number)[] = []): (string | n
 }
 
 /** `data` without the field at `path`. */
-function without(data: Data, path: (string | number)[]): Data {
-  const copy = structuredClone(data);
-  const parent = path
-    .slice(0, -1)
-    .reduce<Record<string | number, unknown>>(
-      (node, key) => node[key] as Record<string | number, unknown>,
-      copy,
-    );
-  delete parent[path.at(-1) ?? ''];
-  return copy;
-}
+const without = (data: Data, path: (string | number)[]): Data =>
+  withoutFields(data, [path]) as Data;
 
 const names = Object.keys(contentSchemas) as ContentName[];
 
