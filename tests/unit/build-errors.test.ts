@@ -1,22 +1,30 @@
 /**
  * A hand edit that breaks the content must stop the build with a message naming the file and the
  * field. Each case breaks one file in a temporary copy of the project and runs `astro sync`, which
- * loads and validates every collection exactly as `astro build` does.
+ * loads and validates every collection exactly as `astro build` does. The cases run two at a time
+ * (each on its own copy): `astro sync` is most of the unit tests' time.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { afterEach, describe, expect, test } from 'vitest';
+import { promisify, stripVTControlCharacters } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
 import { draftEntries } from '../../src/integrations/launch-guard';
 import { copyProject } from '../support/project-copy.mjs';
 
-let copy: ReturnType<typeof copyProject> | undefined;
+/** The copies made, removed once every case has run (the cases run at the same time). */
+const copies: ReturnType<typeof copyProject>[] = [];
 
+/** A copy of the project of this case's own. */
 function projectCopy(): string {
-  copy = copyProject();
+  const copy = copyProject();
+  copies.push(copy);
   return copy.dir;
 }
+
+afterAll(() => {
+  for (const copy of copies) copy.remove();
+});
 
 function edit(project: string, file: string, change: (text: string) => string): void {
   const path = join(project, file);
@@ -27,11 +35,12 @@ function edit(project: string, file: string, change: (text: string) => string): 
 }
 
 /** Runs `astro sync` (or another command) and returns what it printed when it failed. */
-function syncErrors(project: string, command = 'sync'): string {
+async function syncErrors(project: string, command = 'sync'): Promise<string> {
   try {
-    execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', command], {
+    await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', command], {
       cwd: project,
-      stdio: 'pipe',
+      encoding: 'buffer',
+      maxBuffer: 10 * 1024 * 1024,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
     });
   } catch (error) {
@@ -41,11 +50,6 @@ function syncErrors(project: string, command = 'sync'): string {
   throw new Error(`astro ${command} succeeded, but the content was broken`);
 }
 
-afterEach(() => {
-  copy?.remove();
-  copy = undefined;
-});
-
 /** The lines of the schema's message in `astro sync`'s output: from its heading to the hint. */
 function schemaMessage(output: string): string {
   const start = output.indexOf('data does not match collection schema.');
@@ -53,21 +57,21 @@ function schemaMessage(output: string): string {
   return output.slice(start, output.indexOf('Hint:', start));
 }
 
-describe('broken content fails the build, naming file and field', () => {
-  test('a negative price', () => {
+describe.concurrent('broken content fails the build, naming file and field', () => {
+  test('a negative price', async () => {
     const project = projectCopy();
     edit(project, 'src/content/pricing/60-minutes.mdx', (text) =>
       text.replace('price: 100', 'price: -100'),
     );
-    const output = syncErrors(project);
-    expect(output).toContain('src/content/pricing/60-minutes.mdx');
+    const output = await syncErrors(project);
+    expect(output, output).toContain('src/content/pricing/60-minutes.mdx');
     expect(output).toMatch(/price: must be more than 0/);
   });
 
-  test('an empty question names each field it needs', () => {
+  test('an empty question names each field it needs', async () => {
     const project = projectCopy();
     writeFileSync(join(project, 'src/content/faq/empty.mdx'), '');
-    const output = syncErrors(project);
+    const output = await syncErrors(project);
     expect(output).toContain('src/content/faq/empty.mdx');
     const message = schemaMessage(output);
     expect(message).toContain(
@@ -80,10 +84,10 @@ describe('broken content fails the build, naming file and field', () => {
     expect(message).not.toMatch(/union|invalid input|expected|received|\*\*|: required/i);
   });
 
-  test('an empty therapist names each field it needs', () => {
+  test('an empty therapist names each field it needs', async () => {
     const project = projectCopy();
     writeFileSync(join(project, 'src/content/therapists/empty.mdx'), '');
-    const output = syncErrors(project);
+    const output = await syncErrors(project);
     expect(output).toContain('src/content/therapists/empty.mdx');
     const message = schemaMessage(output);
     expect(message).toContain(
@@ -99,114 +103,114 @@ describe('broken content fails the build, naming file and field', () => {
     expect(message).not.toMatch(/union|invalid input|expected|received|\*\*|: required/i);
   });
 
-  test('a phone number in the wrong form in the clinic settings', () => {
+  test('a phone number in the wrong form in the clinic settings', async () => {
     const project = projectCopy();
     edit(project, 'src/content/settings/clinic.yaml', (text) =>
       text.replace(/^phone: .*$/m, "phone: '(541) 555-0100'"),
     );
-    const output = syncErrors(project);
+    const output = await syncErrors(project);
     expect(output).toContain('src/content/settings/clinic.yaml');
     expect(output).toMatch(/phone: must be a US number written like \+15415550123/);
   });
 
-  test('a field the schema does not know in a service', () => {
+  test('a field the schema does not know in a service', async () => {
     const project = projectCopy();
     edit(project, 'src/content/services/myofascial-release.mdx', (text) =>
       text.replace('order: 4', 'order: 4\nprice: 55'),
     );
-    const output = syncErrors(project);
+    const output = await syncErrors(project);
     expect(output).toContain('src/content/services/myofascial-release.mdx');
     expect(output).toMatch(/price/);
   });
 
-  test('a script element typed into a body by hand', () => {
+  test('a script element typed into a body by hand', async () => {
     const project = projectCopy();
     edit(
       project,
       'src/content/faq/auto-accidents.mdx',
       (text) => `${text}\n<script>alert(1)</script>\n`,
     );
-    const output = syncErrors(project, 'build');
+    const output = await syncErrors(project, 'build');
     expect(output).toContain('src/content/faq/auto-accidents.mdx');
     expect(output).toMatch(/found <script: only <BookTier> and <Callout> may be used/);
   });
 
-  test('a script link typed into a body by hand', () => {
+  test('a script link typed into a body by hand', async () => {
     const project = projectCopy();
     edit(
       project,
       'src/content/faq/auto-accidents.mdx',
       (text) => `${text}\nRead [our policy](&#106;avascript:alert(document.domain)).\n`,
     );
-    const output = syncErrors(project, 'build');
+    const output = await syncErrors(project, 'build');
     expect(output).toContain('src/content/faq/auto-accidents.mdx');
     expect(output).toContain('the link "javascript:alert(document.domain)" is not allowed');
   });
 
-  test('an expression typed into a body by hand', () => {
+  test('an expression typed into a body by hand', async () => {
     const project = projectCopy();
     edit(project, 'src/content/services/myofascial-release.mdx', (text) => `${text}\nPrice {55}\n`);
-    const output = syncErrors(project, 'build');
+    const output = await syncErrors(project, 'build');
     expect(output).toContain('src/content/services/myofascial-release.mdx');
     expect(output).toMatch(/found a \{…\} expression/);
   });
 
-  test('two price tiers of the same length', () => {
+  test('two price tiers of the same length', async () => {
     const project = projectCopy();
     edit(project, 'src/content/pricing/90-minutes.mdx', (text) =>
       text.replace('durationMinutes: 90', 'durationMinutes: 60'),
     );
-    const output = syncErrors(project, 'build');
+    const output = await syncErrors(project, 'build');
     expect(output).toContain(
       'durationMinutes: src/content/pricing/60-minutes.mdx and src/content/pricing/90-minutes.mdx are both 60 minutes; each session length may have only one price tier',
     );
   });
 
-  test('a question in a FAQ category that does not exist', () => {
+  test('a question in a FAQ category that does not exist', async () => {
     const project = projectCopy();
     edit(project, 'src/content/faq/auto-accidents.mdx', (text) =>
       text.replace(/^category: .*$/m, 'category: billing'),
     );
-    const output = syncErrors(project, 'build');
+    const output = await syncErrors(project, 'build');
     expect(output).toContain(
       'src/content/faq/auto-accidents.mdx: category: there is no FAQ category "billing" (src/content/faq-categories/billing.yaml)',
     );
   });
 
-  test('a booking button text without the place for the session length', () => {
+  test('a booking button text without the place for the session length', async () => {
     const project = projectCopy();
     edit(project, 'src/content/settings/booking.yaml', (text) =>
       text.replace('bookTier: Book {duration}', 'bookTier: Book now'),
     );
-    const output = syncErrors(project);
+    const output = await syncErrors(project);
     expect(output).toContain('src/content/settings/booking.yaml');
     expect(output).toMatch(/words\.bookTier: must contain \{duration\} where the site fills it in/);
   });
 
-  test('a brand colour too light to read on the site', () => {
+  test('a brand colour too light to read on the site', async () => {
     const project = projectCopy();
     edit(project, 'src/content/settings/clinic.yaml', (text) =>
       text.replace("colour: '#1f5f57'", "colour: '#7fb8ad'"),
     );
-    const output = syncErrors(project);
+    const output = await syncErrors(project);
     expect(output).toContain('src/content/settings/clinic.yaml');
     expect(output).toContain(
       'brand.colour: #7fb8ad reaches only 2.15:1 against the page background (#fbfaf7); links and buttons need 4.5:1 (WCAG AA). Choose a darker colour.',
     );
   });
 
-  test('a therapist practising a service that does not exist', () => {
+  test('a therapist practising a service that does not exist', async () => {
     const project = projectCopy();
     edit(project, 'src/content/therapists/therapist-placeholder.mdx', (text) =>
       text.replace('  - muscle-testing', '  - cupping'),
     );
-    const output = syncErrors(project, 'build');
+    const output = await syncErrors(project, 'build');
     expect(output).toContain(
       'src/content/therapists/therapist-placeholder.mdx: techniques: there is no service "cupping" (src/content/services/cupping.mdx)',
     );
   });
 
-  test('two files for one entry (names differing only in case), naming both', () => {
+  test('two files for one entry (names differing only in case), naming both', async () => {
     const project = projectCopy();
     const original = readFileSync(
       join(project, 'src/content/services/myofascial-release.mdx'),
@@ -216,13 +220,13 @@ describe('broken content fails the build, naming file and field', () => {
       join(project, 'src/content/services/Myofascial-Release.mdx'),
       original.replace('title: Myofascial release', 'title: Myofascial release (copy)'),
     );
-    const output = syncErrors(project);
+    const output = await syncErrors(project);
     expect(output).toMatch(/myofascial-release/);
     expect(output).toContain('src/content/services/myofascial-release.mdx');
     expect(output).toContain('src/content/services/Myofascial-Release.mdx');
   });
 
-  test('a service left as a draft is named by every build (it is not on the site)', () => {
+  test('a service left as a draft is named by every build (it is not on the site)', async () => {
     const project = projectCopy();
     expect(draftEntries(project)).toEqual([]);
     edit(project, 'src/content/services/myofascial-release.mdx', (text) =>
