@@ -75,8 +75,8 @@ function repoState(repo) {
     branch,
     problem:
       `Not deleted: the folder has changes that are not committed on "${branch}" (${shown}). ` +
-      'A deletion is committed in the folder and would take them along. Commit or stash them, ' +
-      'then delete again.',
+      'A deletion is committed in the folder and would take them along. Commit them, or put ' +
+      'them away with `git stash --include-untracked`, then delete again.',
   };
 }
 

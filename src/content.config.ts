@@ -1,6 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { benefitsSchema } from './schemas/benefits';
 import { bookingSchema } from './schemas/booking';
 import { clinicSchema } from './schemas/clinic';
@@ -14,7 +14,18 @@ import { siteSchema } from './schemas/site';
 import { therapistsSchema } from './schemas/therapists';
 
 const entries = (folder: string) => glob({ pattern: '*.mdx', base: `./src/content/${folder}` });
-const setting = (name: string) => glob({ pattern: `${name}.yaml`, base: './src/content/settings' });
+/**
+ * YAML entries, each named by its file name. An empty YAML file has no data, on which Astro's
+ * glob loader fails (`Cannot read properties of undefined (reading 'slug')`, naming no file);
+ * named by the file instead, the empty entry reaches its schema (see `orEmpty`).
+ */
+const yamlEntries = (pattern: string, base: string) =>
+  glob({ pattern, base, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') });
+const setting = (name: string) => yamlEntries(`${name}.yaml`, './src/content/settings');
+
+/** An empty file as an entry with no fields, so the schema names each field it needs. */
+const orEmpty = <Schema extends z.ZodType>(schema: Schema) =>
+  z.preprocess((data) => data ?? {}, schema);
 
 /**
  * Astro's `reference()`, behind `entryName`: its own schema is a union without messages, which
@@ -40,8 +51,8 @@ export const collections = {
   pricing: defineCollection({ loader: entries('pricing'), schema: pricingSchema }),
   faq: defineCollection({ loader: entries('faq'), schema: faqSchema({ reference: named }) }),
   faqCategories: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: './src/content/faq-categories' }),
-    schema: faqCategorySchema,
+    loader: yamlEntries('*.yaml', './src/content/faq-categories'),
+    schema: orEmpty(faqCategorySchema),
   }),
   insurance: defineCollection({ loader: entries('insurance'), schema: insuranceSchema }),
   therapists: defineCollection({
@@ -61,7 +72,10 @@ export const collections = {
   privacyPage: page('privacy', PAGE_WORDS.privacy, PAGE_FACTS.privacy),
   accessibilityPage: page('accessibility', PAGE_WORDS.accessibility, PAGE_FACTS.accessibility),
   notFoundPage: page('not-found', PAGE_WORDS['not-found']),
-  settings: defineCollection({ loader: setting('clinic'), schema: clinicSchema }),
-  booking: defineCollection({ loader: setting('booking'), schema: bookingSchema }),
-  site: defineCollection({ loader: setting('site'), schema: siteSchema }),
+  settings: defineCollection({
+    loader: setting('clinic'),
+    schema: (context) => orEmpty(clinicSchema(context)),
+  }),
+  booking: defineCollection({ loader: setting('booking'), schema: orEmpty(bookingSchema) }),
+  site: defineCollection({ loader: setting('site'), schema: orEmpty(siteSchema) }),
 };

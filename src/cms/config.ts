@@ -334,6 +334,10 @@ export function cmsConfig({ local }: { local: boolean }): CmsConfig {
     // offers no drafts, and Decap then falls back to publishing each save.
     publish_mode: 'editorial_workflow',
     ...(local && { local_backend: true }),
+    // File names (and so entry ids and URLs) in ASCII: "Masaje terapéutico" → masaje-terapeutico.
+    // Decap's default keeps any letter, and a slug such as `test-日本語` could not be named by a
+    // question or a therapist (references are `[a-z0-9-]`).
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     site_url: '/',
     display_url: '/',
     media_folder: 'src/assets/images',

@@ -146,9 +146,11 @@ function guardMedia<Backend extends Implementation>(backend: Backend): Backend {
     for (const path of paths.filter((file) => mediaPath(file).startsWith(folder))) {
       const users = await pictureUsers(path);
       if (users.length > 0) {
+        const name = mediaPath(path).slice(folder.length);
         throw refusal(
-          `${mediaPath(path).slice(folder.length)} is shown by ${users.join('; ')}: it stays. ` +
-            'To show another picture there, upload it under a new name from that entry.',
+          `${name} is on the site (shown by ${users.join('; ')}), so it is neither replaced ` +
+            'nor deleted. For a new picture, give your file another name (for example add -2 ' +
+            'to it) and upload it again.',
         );
       }
       if (editorialWorkflow()) {

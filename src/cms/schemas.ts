@@ -17,10 +17,13 @@ import { siteSchema } from '../schemas/site';
 import { therapistsSchema } from '../schemas/therapists';
 
 const image = (() => z.string({ error: 'must be an image' })) as unknown as SchemaContext['image'];
-/** A reference is the slug of the entry it names; `references` says of which collection. */
+/**
+ * A reference is the slug of the entry it names, as Decap writes file names (ASCII: letters,
+ * digits and `- _ . ~`, see `slug` in ./config.ts); `references` says of which collection.
+ */
 const reference = (collection: EntryCollection) =>
   entryName(collection)
-    .regex(/^[a-z0-9-]+$/, { error: 'must name an entry' })
+    .regex(/^[a-z0-9_.~-]+$/, { error: 'must name an entry' })
     .meta({ references: collection });
 
 /** The CMS's name for a page's file (`page-home`): file names share one namespace with collections. */

@@ -234,4 +234,19 @@ describe.concurrent('broken content fails the build, naming file and field', () 
     );
     expect(draftEntries(project)).toEqual(['src/content/services/myofascial-release.mdx']);
   });
+
+  test('an empty FAQ category file and an empty settings file name the file and each field', async () => {
+    const project = projectCopy();
+    writeFileSync(join(project, 'src/content/faq-categories/visit.yaml'), '');
+    const output = await syncErrors(project);
+    expect(output).toContain('src/content/faq-categories/visit.yaml');
+    expect(output).toContain('heading: is required');
+    expect(output).not.toContain("reading 'slug'");
+
+    const settings = projectCopy();
+    writeFileSync(join(settings, 'src/content/settings/booking.yaml'), '');
+    const settingsOutput = await syncErrors(settings);
+    expect(settingsOutput).toContain('src/content/settings/booking.yaml');
+    expect(settingsOutput).toMatch(/calLink: is required/);
+  });
 });

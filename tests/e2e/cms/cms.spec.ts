@@ -445,7 +445,9 @@ test('the Media library neither uploads nor deletes on the published branch', as
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete selected' }).click();
   await expect(
-    page.getByText(/massage-in-progress\.jpg is shown by Service “Orthopedic\/medical massage”/),
+    page.getByText(
+      /massage-in-progress\.jpg is on the site \(shown by Service “Orthopedic\/medical massage”\), so it is neither replaced nor deleted/,
+    ),
   ).toBeVisible();
   expect(workspace.git('rev-parse', 'main')).toBe(head);
   expect(fileOnMain('src/assets/images/massage-in-progress.jpg')).toBe(true);
@@ -465,7 +467,7 @@ test('uploading over a picture the site shows is refused: rename it', async ({ p
       .toBuffer(),
   });
   // Decap's "replace?" deletes the published file first: refused, naming who shows it.
-  await expect(page.getByText(/massage-in-progress\.jpg is shown by/)).toBeVisible();
+  await expect(page.getByText(/massage-in-progress\.jpg is on the site/)).toBeVisible();
   await page.getByRole('button', { name: 'Choose selected' }).click();
   await page.getByLabel('Image description (alt text)').fill('Another picture');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -510,4 +512,32 @@ test('after publishing, the site shows the new price, answer, tier, service, pag
   await expect(photo).toHaveAttribute('src', /^\/_astro\/uploaded-photo\.[\w-]+\.(webp|avif|jpg)$/);
   await expect(photo).toHaveJSProperty('complete', true);
   expect(await photo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+});
+
+test('a draft naming a service deleted since it was saved is not published', async ({ page }) => {
+  // Only a draft names the new service, so deleting it is allowed (no published entry names it).
+  await openEditor(page, '/collections/faq/entries/why-a-prescription');
+  await page.getByRole('combobox', { name: /^Show on these service pages/ }).fill('Test');
+  await page.getByRole('option', { name: TITLE }).click();
+  await save(page);
+  const [service] = workspace
+    .git('ls-tree', '--name-only', 'main', 'src/content/services/')
+    .split('\n')
+    .filter((path) => path.includes('/test-'));
+  const slug = (service ?? '').split('/').pop()?.slice(0, -'.mdx'.length) ?? '';
+  expect(slug).not.toBe('');
+  await openEditor(page, `/collections/services/entries/${slug}`);
+  await deletePublished(page);
+  await expect.poll(() => fileOnMain(service ?? '')).toBe(false);
+
+  await openEditor(page, '/collections/faq/entries/why-a-prescription');
+  await setStatus(page, 'Ready');
+  await publishNow(page);
+  await expect(
+    page.getByText(
+      `services: names “${slug}”, which is not published (publish it first, or choose another)`,
+    ),
+  ).toBeVisible();
+  expect(onMain('src/content/faq/why-a-prescription.mdx')).not.toContain(slug);
+  expect(workspace.draftBranches()).toEqual(['cms/faq/why-a-prescription']);
 });
