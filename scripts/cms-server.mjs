@@ -51,33 +51,34 @@ function git(repo, args) {
 }
 
 /**
- * The branch checked out in the folder, and why the folder cannot take a commit now (none when
- * it can).
+ * The branch checked out in the folder, or undefined when it is on none.
  * @param {string} repo
- * @returns {{ branch: string, problem?: string } | { branch?: undefined, problem: string }}
  */
-function repoState(repo) {
-  let branch;
+function checkedOutBranch(repo) {
   try {
-    branch = git(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return git(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
   } catch {
-    return {
-      problem: `${repo} is not on a branch (or is not a git repository): check out the branch the CMS should publish to.`,
-    };
+    return undefined;
   }
+}
+
+/**
+ * Why the folder cannot take a deletion now (its uncommitted changes), or undefined when it can.
+ * @param {string} repo
+ * @param {string} branch
+ */
+function uncommittedWork(repo, branch) {
   const changes = git(repo, ['status', '--porcelain', '--untracked-files=all'])
     .split('\n')
     .filter(Boolean)
     .map((line) => line.slice(3));
-  if (changes.length === 0) return { branch };
+  if (changes.length === 0) return undefined;
   const shown = changes.slice(0, 5).join(', ') + (changes.length > 5 ? ', …' : '');
-  return {
-    branch,
-    problem:
-      `Not deleted: the folder has changes that are not committed on "${branch}" (${shown}). ` +
-      'A deletion is committed in the folder and would take them along. Commit them, or put ' +
-      'them away with `git stash --include-untracked`, then delete again.',
-  };
+  return (
+    `Not deleted: the folder has changes that are not committed on "${branch}" (${shown}). ` +
+    'A deletion is committed in the folder and would take them along. Commit them, or put ' +
+    'them away with `git stash --include-untracked`, then delete again.'
+  );
 }
 
 /** Why the Media library's own upload is refused in the editorial workflow. */
@@ -172,9 +173,15 @@ export async function startCmsServer({ repo, mode, port }) {
     void turn.then(() => {
       const body = request.body ?? {};
       if (mode !== 'git') return next();
-      const { branch, problem } = repoState(repo);
-      if (branch === undefined) return reply(409, { error: problem });
-      if (problem && COMMITS_IN_FOLDER.has(body.action)) return reply(409, { error: problem });
+      const branch = checkedOutBranch(repo);
+      if (branch === undefined) {
+        return reply(409, {
+          error: `${repo} is not on a branch (or is not a git repository): check out the branch the CMS should publish to.`,
+        });
+      }
+      // Only a deletion commits in the folder: the status is read for it alone.
+      const problem = COMMITS_IN_FOLDER.has(body.action) && uncommittedWork(repo, branch);
+      if (problem) return reply(409, { error: problem });
       if (body.params && typeof body.params === 'object') body.params.branch = branch;
       try {
         const answer = draftAction(repo, branch, body);

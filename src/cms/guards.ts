@@ -108,10 +108,10 @@ export async function unpublishedReferences(
 /** `/src/assets/images/a.jpg`, `src/assets/images/a.jpg` → `src/assets/images/a.jpg`. */
 const mediaPath = (path: string) => path.replace(/^\/+/, '');
 
-/** Published entries that show the picture at `path`. */
-async function pictureUsers(path: string): Promise<string[]> {
+/** The published entries, among `entries`, that show the picture at `path`. */
+function pictureUsers(entries: PublishedEntry[], path: string): string[] {
   const target = mediaPath(path);
-  return (await allPublishedEntries())
+  return entries
     .filter((entry) => holdsValue(entry.data, (value) => mediaPath(value) === target))
     .map(entryTitle);
 }
@@ -143,8 +143,11 @@ function guardMedia<Backend extends Implementation>(backend: Backend): Backend {
   };
   backend.deleteFiles = async function (paths, commitMessage) {
     const folder = `${mediaFolder()}/`;
-    for (const path of paths.filter((file) => mediaPath(file).startsWith(folder))) {
-      const users = await pictureUsers(path);
+    const pictures = paths.filter((file) => mediaPath(file).startsWith(folder));
+    // Every entry is read once for all the pictures, and only when a picture is deleted.
+    const entries = pictures.length > 0 ? await allPublishedEntries() : [];
+    for (const path of pictures) {
+      const users = pictureUsers(entries, path);
       if (users.length > 0) {
         const name = mediaPath(path).slice(folder.length);
         throw refusal(
@@ -192,7 +195,7 @@ interface Registry {
 export function guardBackends(cms: Registry, config: Pick<CmsConfig, 'backend'>) {
   for (const name of new Set([config.backend.name, 'proxy'])) {
     const registered = cms.getBackend(name);
-    if (!registered) throw refusal(`Decap has no backend named ${name}`);
+    if (!registered) throw new Error(`Decap has no backend named ${name}`);
     const { init } = registered;
     registered.init = (...args) => guardMedia(init(...args));
   }

@@ -50,7 +50,7 @@ export function valuesAt(data: unknown, path: string[]): unknown[] {
   return valuesAt((data as Record<string, unknown>)[first], rest);
 }
 
-/** Whether `data` holds `text` as a whole string value anywhere (a picture's path in an entry). */
+/** Whether any string value anywhere in `data` `matches` (a picture's path in an entry). */
 export function holdsValue(data: unknown, matches: (value: string) => boolean): boolean {
   if (typeof data === 'string') return matches(data);
   if (Array.isArray(data)) return data.some((item) => holdsValue(item, matches));
