@@ -12,8 +12,13 @@ import { pricingSchema } from './schemas/pricing';
 import { servicesSchema } from './schemas/services';
 import { siteSchema } from './schemas/site';
 import { therapistsSchema } from './schemas/therapists';
+import { LANGUAGES } from './i18n/languages';
 
-const entries = (folder: string) => glob({ pattern: '*.mdx', base: `./src/content/${folder}` });
+/** The main language's files are in each folder's `<code>/`; the other languages' beside them. */
+const MAIN = LANGUAGES.main.code;
+
+const entries = (folder: string) =>
+  glob({ pattern: '*.mdx', base: `./src/content/${folder}/${MAIN}` });
 /**
  * YAML entries, each named by its file name. An empty YAML file has no data, on which Astro's
  * glob loader fails (`Cannot read properties of undefined (reading 'slug')`, naming no file);
@@ -21,7 +26,7 @@ const entries = (folder: string) => glob({ pattern: '*.mdx', base: `./src/conten
  */
 const yamlEntries = (pattern: string, base: string) =>
   glob({ pattern, base, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') });
-const setting = (name: string) => yamlEntries(`${name}.yaml`, './src/content/settings');
+const setting = (name: string) => yamlEntries(`${name}.yaml`, `./src/content/settings/${MAIN}`);
 
 /** An empty file as an entry with no fields, so the schema names each field it needs. */
 const orEmpty = <Schema extends z.ZodType>(schema: Schema) =>
@@ -41,7 +46,7 @@ const page = <Words extends z.ZodType, Facts extends z.ZodRawShape = Record<neve
   facts?: Facts,
 ) =>
   defineCollection({
-    loader: glob({ pattern: `${id}.mdx`, base: './src/content/pages' }),
+    loader: glob({ pattern: `${id}.mdx`, base: `./src/content/pages/${MAIN}` }),
     schema: ({ image }) => pageSchema(words, { image }, facts),
   });
 
@@ -51,7 +56,7 @@ export const collections = {
   pricing: defineCollection({ loader: entries('pricing'), schema: pricingSchema }),
   faq: defineCollection({ loader: entries('faq'), schema: faqSchema({ reference: named }) }),
   faqCategories: defineCollection({
-    loader: yamlEntries('*.yaml', './src/content/faq-categories'),
+    loader: yamlEntries('*.yaml', `./src/content/faq-categories/${MAIN}`),
     schema: orEmpty(faqCategorySchema),
   }),
   insurance: defineCollection({ loader: entries('insurance'), schema: insuranceSchema }),
@@ -78,4 +83,18 @@ export const collections = {
   }),
   booking: defineCollection({ loader: setting('booking'), schema: orEmpty(bookingSchema) }),
   site: defineCollection({ loader: setting('site'), schema: orEmpty(siteSchema) }),
+  /**
+   * Every file of the other languages, named `<folder>/<code>/<name>` (`services/es/trigger-point-therapy`):
+   * words only, laid over the main language's entry and checked by `src/lib/translations.ts`.
+   */
+  translations: defineCollection({
+    loader: glob({
+      pattern: LANGUAGES.others.length
+        ? LANGUAGES.others.map(({ code }) => `*/${code}/*.{mdx,yaml}`)
+        : '*/.none/*.mdx',
+      base: './src/content',
+      generateId: ({ entry }) => entry.replace(/\.(mdx|yaml)$/, ''),
+    }),
+    schema: z.preprocess((data) => data ?? {}, z.record(z.string(), z.unknown())),
+  }),
 };

@@ -221,7 +221,7 @@ const settingsFiles: SettingsFile[] = [
   {
     name: 'clinic',
     label: 'Clinic',
-    file: 'src/content/settings/clinic.yaml',
+    file: 'src/content/settings/en/clinic.yaml',
     format: 'yaml',
     fields: relabel(
       decapFields(contentSchemas.clinic, {
@@ -241,7 +241,7 @@ const settingsFiles: SettingsFile[] = [
   {
     name: 'site',
     label: 'Every page: navigation, header, footer',
-    file: 'src/content/settings/site.yaml',
+    file: 'src/content/settings/en/site.yaml',
     format: 'yaml',
     fields: relabel(decapFields(contentSchemas.site), {
       skipLink: 'Skip link',
@@ -251,7 +251,7 @@ const settingsFiles: SettingsFile[] = [
   {
     name: 'booking',
     label: 'Online booking',
-    file: 'src/content/settings/booking.yaml',
+    file: 'src/content/settings/en/booking.yaml',
     format: 'yaml',
     fields: relabel(decapFields(contentSchemas.booking), {
       calLink: 'Cal.com username or team link',
@@ -299,7 +299,7 @@ const pages: CmsCollection = {
   files: PAGE_IDS.map((id): SettingsFile => ({
     name: pageFileName(id),
     label: PAGE_LABELS[id],
-    file: `src/content/pages/${id}.mdx`,
+    file: `src/content/pages/en/${id}.mdx`,
     format: 'frontmatter',
     fields: [
       ...relabel(

@@ -25,7 +25,8 @@ type PreviewProps = Pick<PreviewTemplateComponentProps, 'entry'>;
 
 /** The published words the previews share with the pages; the /admin/ page writes them at build. */
 export interface PreviewWords {
-  site: SiteData;
+  /** The main language's shared words, and its language tag. */
+  site: SiteData & { language: string };
   booking: BookingData['words'];
   services: PageWords<'services'>;
   therapists: PageWords<'therapists'>;

@@ -5,6 +5,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { readLanguages } from '../i18n/languages';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFindings, launchCheck } from '../launch/check';
@@ -19,15 +21,16 @@ const WITH_DRAFT_FLAG = ['services', 'therapists'];
  * by mistake makes a page disappear without an error, so every build names them.
  */
 export function draftEntries(root: string): string[] {
+  const main = readLanguages(pathToFileURL(`${root}/`)).main.code;
   return WITH_DRAFT_FLAG.flatMap((collection) => {
-    const folder = join(root, 'src/content', collection);
+    const folder = join(root, 'src/content', collection, main);
     return readdirSync(folder)
       .filter((file) =>
         /^draft:\s*true\s*$/m.test(
           readFileSync(join(folder, file), 'utf8').split(/^---$/m)[1] ?? '',
         ),
       )
-      .map((file) => `src/content/${collection}/${file}`);
+      .map((file) => `src/content/${collection}/${main}/${file}`);
   });
 }
 

@@ -19,7 +19,7 @@ export default function securityHeaders(): AstroIntegration {
         root = config.root;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const settings = new URL('src/content/settings/booking.yaml', root);
+        const settings = new URL('src/content/settings/en/booking.yaml', root);
         const { origin } = bookingSchema.parse(parse(await readFile(settings, 'utf8')));
         await writeFile(join(fileURLToPath(dir), '_headers'), headersFile(origin));
         logger.info(`_headers written for the booking origin ${origin}`);

@@ -147,7 +147,7 @@ export class Setup {
     plan: Plan,
     imageFields: ReadonlySet<string> = new Set(),
   ): void {
-    const entry = this.file(`src/content/settings/${name}.yaml`);
+    const entry = this.file(`src/content/settings/en/${name}.yaml`);
     for (const path of leafPaths(answers)) {
       let value = path.reduce<unknown>((node, key) => (node as Data)[key], answers);
       const field = path.join('.');
@@ -212,7 +212,7 @@ export class Setup {
       for (const technique of Array.isArray(data.techniques) ? data.techniques : []) {
         if (!services.has(String(technique))) {
           problems.push(
-            `${field}.techniques: there is no service "${String(technique)}" (src/content/services/${String(technique)}.mdx)`,
+            `${field}.techniques: there is no service "${String(technique)}" (src/content/services/en/${String(technique)}.mdx)`,
           );
         }
       }
@@ -261,14 +261,14 @@ export class Setup {
 
   /** The accessibility statement's paragraph on physical access replaces the placeholder one. */
   private physicalAccess(text: string, plan: Plan): void {
-    const entry = this.file('src/content/pages/accessibility.mdx');
+    const entry = this.file('src/content/pages/en/accessibility.mdx');
     const paragraphs = (entry.body ?? '').split(/\n{2,}/);
     const at = paragraphs.findIndex((paragraph) => /^\s*Placeholder\b/i.test(paragraph));
     const problem = bodyTextProblem(text);
     if (problem) plan.problems.push(`accessibility.physicalAccess: ${problem}`);
     if (at === -1) {
       plan.notes.push(
-        'accessibility.physicalAccess: src/content/pages/accessibility.mdx has no placeholder paragraph left, so it is kept as it is (edit it in the CMS: Pages › Accessibility)',
+        'accessibility.physicalAccess: src/content/pages/en/accessibility.mdx has no placeholder paragraph left, so it is kept as it is (edit it in the CMS: Pages › Accessibility)',
       );
       return;
     }

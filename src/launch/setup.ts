@@ -103,7 +103,7 @@ const splitList = (value: string | undefined) =>
     .filter(Boolean);
 
 async function askClinic(setup: Setup): Promise<Data> {
-  const current = setup.file('src/content/settings/clinic.yaml').doc.toJS() as Data;
+  const current = setup.file('src/content/settings/en/clinic.yaml').doc.toJS() as Data;
   const check = (...path: string[]) => fieldCheck('clinic', current, path);
   const answers: Data = {};
   prompt.log.step('The clinic');
@@ -346,7 +346,7 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
 async function askAll(setup: Setup): Promise<Answers> {
   const left = launchCheck(setup.root);
   const clinic = await askClinic(setup);
-  const bookingFile = setup.file('src/content/settings/booking.yaml').doc.toJS() as Data;
+  const bookingFile = setup.file('src/content/settings/en/booking.yaml').doc.toJS() as Data;
   const booking = {
     calLink: await ask({
       message: 'The clinic’s Cal.com link (username, or team/name)',

@@ -1,53 +1,179 @@
 /**
- * Queries shared by pages. Every list comes back in the order visitors see it, drafts left out.
+ * Queries shared by pages, in the language of the page asking: each takes the page's `Astro` (its
+ * language is `Astro.locals.language`, the main language when unset) or a `Language`. Every list
+ * comes back in the order visitors see it, drafts left out, and, in a language other than the
+ * main one, only the entries translated into it, each with its words laid over the main entry
+ * (`src/schemas/translation.ts`): a price or a phone number is set once.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { tierBooking, type TierBooking } from './booking';
+import { contentSchemas, pageFileName, type ContentName } from '../cms/schemas';
+import { LANGUAGES } from '../i18n/languages';
 import { isDiscountOrWellness } from '../schemas/insurance';
+import type { Language } from '../schemas/languages';
 import type { PageId } from '../schemas/pages';
 import { duplicateDurationProblems } from '../schemas/pricing';
+import { asciiSlug, translationMetaSchema } from '../schemas/translation-meta';
+import { translate } from '../schemas/translation';
 
-export type Service = CollectionEntry<'services'>;
-export type Benefit = CollectionEntry<'benefits'>;
-export type Tier = CollectionEntry<'pricing'>;
-export type Question = CollectionEntry<'faq'>;
-export type Plan = CollectionEntry<'insurance'>;
-export type Therapist = CollectionEntry<'therapists'>;
+/** A page's language, or the language itself: what every query here takes. */
+export type In = Language | { locals: App.Locals };
+
+/** The language of `where`: a `Language`, or a page's (`Astro.locals.language`, else the main one). */
+export function languageOf(where: In): Language {
+  return 'locals' in where ? (where.locals.language ?? LANGUAGES.main) : where;
+}
+
+/** The translation file an entry is laid over, and what it says of itself. */
+interface TranslationSource {
+  translation: CollectionEntry<'translations'>;
+  /** The URL segment of the entry in its language (pages and services). */
+  slug: string | undefined;
+  reviewed: boolean;
+}
+
+/** An entry in one language: the main entry's data with the translation's words. */
+export type Localized<Entry> = Entry & { language: Language; source?: TranslationSource };
+
+type Entry = { id: string; data: unknown; filePath?: string | undefined };
+
+/** Content folders (`src/content/<folder>/`) by the CMS's name of their schema. */
+const FOLDERS = {
+  services: 'services',
+  benefits: 'benefits',
+  pricing: 'pricing',
+  faq: 'faq',
+  faqCategories: 'faq-categories',
+  insurance: 'insurance',
+  therapists: 'therapists',
+  clinic: 'settings',
+  booking: 'settings',
+  site: 'settings',
+} as const satisfies Partial<Record<ContentName, string>>;
+
+const cache = new Map<string, Promise<unknown>>();
+
+/**
+ * Once per build, `compute` for `key` (collections are read and translations checked once, not
+ * once per page: the build stays linear in the content). In `astro dev` content changes while the
+ * server runs, so nothing is kept.
+ */
+function once<Value>(key: string, compute: () => Promise<Value>): Promise<Value> {
+  if (import.meta.env.DEV) return compute();
+  let value = cache.get(key) as Promise<Value> | undefined;
+  if (!value) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * `entry` in `language`: itself in the main language; else laid over by
+ * `src/content/<folder>/<code>/<name>`, or undefined when there is none (not published in that
+ * language). A translation with a problem fails the build, naming its file and each field.
+ */
+async function localize<E extends Entry>(
+  entry: E,
+  schema: ContentName,
+  folder: string,
+  language: Language,
+): Promise<Localized<E> | undefined> {
+  if (language.code === LANGUAGES.main.code) return { ...entry, language };
+  const translation = await getEntry('translations', `${folder}/${language.code}/${entry.id}`);
+  if (!translation) return undefined;
+  const file = translation.filePath ?? `src/content/${folder}/${language.code}/${entry.id}`;
+  const { slug, reviewed, ...words } = translation.data;
+  const meta = translationMetaSchema.safeParse({ slug, reviewed });
+  const mainFile = entry.filePath ?? `src/content/${folder}/${LANGUAGES.main.code}/${entry.id}`;
+  const { data, problems } = translate(contentSchemas[schema], entry.data, words, mainFile);
+  if (!meta.success) {
+    problems.unshift(...meta.error.issues.map(({ path, message }) => `${path.join('.')}: ${message}`));
+  }
+  if (problems.length > 0) throw new Error(`${file}\n  ${problems.join('\n  ')}`);
+  const title = (data as { title?: unknown }).title;
+  return {
+    ...entry,
+    data,
+    language,
+    source: {
+      translation,
+      slug: meta.data?.slug ?? (typeof title === 'string' ? asciiSlug(title) : undefined),
+      reviewed: meta.data?.reviewed ?? true,
+    },
+  } as Localized<E>;
+}
+
+/** Each entry of `entries` in `language`, the untranslated left out. */
+async function localizeAll<E extends Entry>(
+  entries: E[],
+  schema: ContentName,
+  folder: string,
+  language: Language,
+): Promise<Localized<E>[]> {
+  const localized: (Localized<E> | undefined)[] = await Promise.all(
+    entries.map((entry) => localize(entry, schema, folder, language)),
+  );
+  return localized.filter((entry) => entry !== undefined);
+}
+
+export type Service = Localized<CollectionEntry<'services'>>;
+export type Benefit = Localized<CollectionEntry<'benefits'>>;
+export type Tier = Localized<CollectionEntry<'pricing'>>;
+export type Question = Localized<CollectionEntry<'faq'>>;
+export type Plan = Localized<CollectionEntry<'insurance'>>;
+export type Therapist = Localized<CollectionEntry<'therapists'>>;
 export type Clinic = CollectionEntry<'settings'>['data'];
 export type Booking = CollectionEntry<'booking'>['data'];
-export type Site = CollectionEntry<'site'>['data'];
+/** The words every page shares, and the page's language tag (`en-US`) for `Intl`. */
+export type Site = CollectionEntry<'site'>['data'] & { language: string };
 
 const byOrder = (a: { data: { order: number } }, b: { data: { order: number } }) =>
   a.data.order - b.data.order;
 
-export async function getServices(): Promise<Service[]> {
-  const services = await getCollection('services', ({ data }) => !data.draft);
-  return services.sort(byOrder);
+export async function getServices(where: In): Promise<Service[]> {
+  const language = languageOf(where);
+  return once(`services:${language.code}`, async () => {
+    const services = await getCollection('services', ({ data }) => !data.draft);
+    return (await localizeAll(services, 'services', FOLDERS.services, language)).sort(byOrder);
+  });
 }
 
 /** The complete treatment (kind "treatment"); the others are the modalities it uses. */
-export async function getMainTreatment(): Promise<Service> {
-  const treatment = (await getServices()).find(({ data }) => data.kind === 'treatment');
-  if (!treatment)
-    throw new Error('src/content/services: no published service has kind "treatment"');
+export async function getMainTreatment(where: In): Promise<Service> {
+  const treatment = (await getServices(where)).find(({ data }) => data.kind === 'treatment');
+  if (!treatment) {
+    throw new Error(
+      `src/content/services/${languageOf(where).code}: no published service has kind "treatment"`,
+    );
+  }
   return treatment;
 }
 
-export async function getBenefits(): Promise<Benefit[]> {
-  return (await getCollection('benefits')).sort(byOrder);
+export async function getBenefits(where: In): Promise<Benefit[]> {
+  const language = languageOf(where);
+  return once(`benefits:${language.code}`, async () =>
+    (
+      await localizeAll(await getCollection('benefits'), 'benefits', FOLDERS.benefits, language)
+    ).sort(byOrder),
+  );
 }
 
 /** The price tiers, shortest first. Two tiers of one length fail the build, naming both files. */
-export async function getTiers(): Promise<Tier[]> {
-  const tiers = await getCollection('pricing');
-  const problems = duplicateDurationProblems(
-    tiers.map(({ id, filePath, data }) => ({
-      file: filePath ?? `src/content/pricing/${id}`,
-      durationMinutes: data.durationMinutes,
-    })),
-  );
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-  return tiers.sort((a, b) => a.data.durationMinutes - b.data.durationMinutes);
+export async function getTiers(where: In): Promise<Tier[]> {
+  const language = languageOf(where);
+  return once(`pricing:${language.code}`, async () => {
+    const tiers = await getCollection('pricing');
+    const problems = duplicateDurationProblems(
+      tiers.map(({ id, filePath, data }) => ({
+        file: filePath ?? `src/content/pricing/${LANGUAGES.main.code}/${id}`,
+        durationMinutes: data.durationMinutes,
+      })),
+    );
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    const localized = await localizeAll(tiers, 'pricing', FOLDERS.pricing, language);
+    return localized.sort((a, b) => a.data.durationMinutes - b.data.durationMinutes);
+  });
 }
 
 export interface BookableTier {
@@ -56,27 +182,37 @@ export interface BookableTier {
 }
 
 /** The tiers, each with where it is booked. */
-export async function getBookableTiers(): Promise<BookableTier[]> {
-  const [tiers, booking] = await Promise.all([getTiers(), getBooking()]);
+export async function getBookableTiers(where: In): Promise<BookableTier[]> {
+  const [tiers, booking] = await Promise.all([getTiers(where), getBooking(where)]);
   const all = tiers.map(({ data }) => data);
   return tiers.map((tier) => ({ tier, booking: tierBooking(booking, tier.data, all) }));
 }
 
 /** The published therapists, in order; one naming a missing service fails the build. */
-export async function getTherapists(): Promise<Therapist[]> {
-  const therapists = await getCollection('therapists', ({ data }) => !data.draft);
-  await checkReferences(
-    therapists,
-    'therapists',
-    'techniques',
-    ({ data }) => data.techniques,
-    'services',
-  );
-  return therapists.sort(byOrder);
+export async function getTherapists(where: In): Promise<Therapist[]> {
+  const language = languageOf(where);
+  return once(`therapists:${language.code}`, async () => {
+    const therapists = await getCollection('therapists', ({ data }) => !data.draft);
+    await checkReferences(
+      therapists,
+      'therapists',
+      'techniques',
+      ({ data }) => data.techniques,
+      'services',
+    );
+    return (await localizeAll(therapists, 'therapists', FOLDERS.therapists, language)).sort(
+      byOrder,
+    );
+  });
 }
 
-export async function getPlans(): Promise<Plan[]> {
-  return (await getCollection('insurance')).sort(byOrder);
+export async function getPlans(where: In): Promise<Plan[]> {
+  const language = languageOf(where);
+  return once(`insurance:${language.code}`, async () =>
+    (
+      await localizeAll(await getCollection('insurance'), 'insurance', FOLDERS.insurance, language)
+    ).sort(byOrder),
+  );
 }
 
 export interface PlanGroups {
@@ -84,8 +220,8 @@ export interface PlanGroups {
   programs: Plan[];
 }
 
-export async function getPlanGroups(): Promise<PlanGroups> {
-  const plans = await getPlans();
+export async function getPlanGroups(where: In): Promise<PlanGroups> {
+  const plans = await getPlans(where);
   return {
     healthPlans: plans.filter(({ data }) => !isDiscountOrWellness(data)),
     programs: plans.filter(({ data }) => isDiscountOrWellness(data)),
@@ -110,31 +246,37 @@ async function checkReferences<Entry extends Referring>(
   target: 'services' | 'faqCategories',
 ): Promise<void> {
   const known = new Set((await getCollection(target)).map(({ id }) => id));
+  const main = LANGUAGES.main.code;
   const where =
-    target === 'services' ? 'src/content/services/{}.mdx' : 'src/content/faq-categories/{}.yaml';
+    target === 'services'
+      ? `src/content/services/${main}/{}.mdx`
+      : `src/content/faq-categories/${main}/{}.yaml`;
   const problems = entries.flatMap((entry) =>
     names(entry)
       .filter(({ id }) => !known.has(id))
       .map(
         ({ id }) =>
-          `${entry.filePath ?? `src/content/${folder}/${entry.id}.mdx`}: ${field}: there is no ${target === 'services' ? 'service' : 'FAQ category'} "${id}" (${where.replace('{}', id)})`,
+          `${entry.filePath ?? `src/content/${folder}/${main}/${entry.id}.mdx`}: ${field}: there is no ${target === 'services' ? 'service' : 'FAQ category'} "${id}" (${where.replace('{}', id)})`,
       ),
   );
   if (problems.length > 0) throw new Error(problems.join('\n'));
 }
 
 /** The questions; one naming a missing category or service fails the build, naming its file. */
-export async function getQuestions(): Promise<Question[]> {
-  const questions = await getCollection('faq');
-  await checkReferences(
-    questions,
-    'faq',
-    'category',
-    ({ data }) => [data.category],
-    'faqCategories',
-  );
-  await checkReferences(questions, 'faq', 'services', ({ data }) => data.services, 'services');
-  return questions.sort(byOrder);
+export async function getQuestions(where: In): Promise<Question[]> {
+  const language = languageOf(where);
+  return once(`faq:${language.code}`, async () => {
+    const questions = await getCollection('faq');
+    await checkReferences(
+      questions,
+      'faq',
+      'category',
+      ({ data }) => [data.category],
+      'faqCategories',
+    );
+    await checkReferences(questions, 'faq', 'services', ({ data }) => data.services, 'services');
+    return (await localizeAll(questions, 'faq', FOLDERS.faq, language)).sort(byOrder);
+  });
 }
 
 export interface QuestionGroup {
@@ -145,10 +287,13 @@ export interface QuestionGroup {
 }
 
 /** Questions grouped by category, in the categories' order; empty groups left out. */
-export async function getQuestionGroups(): Promise<QuestionGroup[]> {
+export async function getQuestionGroups(where: In): Promise<QuestionGroup[]> {
+  const language = languageOf(where);
   const [questions, categories] = await Promise.all([
-    getQuestions(),
-    getCollection('faqCategories'),
+    getQuestions(language),
+    getCollection('faqCategories').then((all) =>
+      localizeAll(all, 'faqCategories', FOLDERS.faqCategories, language),
+    ),
   ]);
   return categories
     .sort(byOrder)
@@ -160,27 +305,42 @@ export async function getQuestionGroups(): Promise<QuestionGroup[]> {
     .filter((group) => group.questions.length > 0);
 }
 
-export async function getQuestionsFor(serviceId: string): Promise<Question[]> {
-  const questions = await getQuestions();
+export async function getQuestionsFor(where: In, serviceId: string): Promise<Question[]> {
+  const questions = await getQuestions(where);
   return questions.filter(({ data }) => data.services.some((service) => service.id === serviceId));
 }
 
-export async function getClinic(): Promise<Clinic> {
-  const settings = await getEntry('settings', 'clinic');
-  if (!settings) throw new Error('src/content/settings/clinic.yaml is missing');
-  return settings.data;
+/** A settings file in `language`; one missing in a language of the site fails the build. */
+async function getSetting<Name extends 'clinic' | 'booking' | 'site'>(
+  name: Name,
+  where: In,
+): Promise<CollectionEntry<Name extends 'clinic' ? 'settings' : Name>['data']> {
+  const language = languageOf(where);
+  return once(`${name}:${language.code}`, async () => {
+    const entry = await getEntry(name === 'clinic' ? 'settings' : name, name);
+    const file = (code: string) => `src/content/settings/${code}/${name}.yaml`;
+    if (!entry) throw new Error(`${file(LANGUAGES.main.code)} is missing`);
+    const localized = await localize(entry as Entry, name, 'settings', language);
+    if (!localized) {
+      throw new Error(
+        `${file(language.code)} is missing: every language of the site (${language.tag}, in src/content/settings/languages.yaml) needs its words`,
+      );
+    }
+    return localized.data as CollectionEntry<Name extends 'clinic' ? 'settings' : Name>['data'];
+  });
 }
 
-export async function getBooking(): Promise<Booking> {
-  const booking = await getEntry('booking', 'booking');
-  if (!booking) throw new Error('src/content/settings/booking.yaml is missing');
-  return booking.data;
+export async function getClinic(where: In): Promise<Clinic> {
+  return getSetting('clinic', where);
 }
 
-export async function getSite(): Promise<Site> {
-  const site = await getEntry('site', 'site');
-  if (!site) throw new Error('src/content/settings/site.yaml is missing');
-  return site.data;
+export async function getBooking(where: In): Promise<Booking> {
+  return getSetting('booking', where);
+}
+
+export async function getSite(where: In): Promise<Site> {
+  const words = await getSetting('site', where);
+  return { ...words, language: languageOf(where).tag };
 }
 
 /** The collection each page's file is in (`src/content.config.ts`). */
@@ -200,11 +360,32 @@ const PAGE_COLLECTIONS = {
   'not-found': 'notFoundPage',
 } as const satisfies Record<PageId, string>;
 
-export type Page<Id extends PageId = PageId> = CollectionEntry<(typeof PAGE_COLLECTIONS)[Id]>;
+export type Page<Id extends PageId = PageId> = Localized<
+  CollectionEntry<(typeof PAGE_COLLECTIONS)[Id]>
+>;
 
-/** The words of one page (`src/content/pages/<id>.mdx`). */
-export async function getPage<Id extends PageId>(id: Id): Promise<Page<Id>> {
-  const page = await getEntry(PAGE_COLLECTIONS[id], id);
-  if (!page) throw new Error(`src/content/pages/${id}.mdx is missing`);
-  return page as Page<Id>;
+/**
+ * The words of one page (`src/content/pages/<code>/<id>.mdx`) in the page's language, or undefined
+ * for `optional` lookups of a page not translated into it.
+ */
+export async function findPage<Id extends PageId>(id: Id, where: In): Promise<Page<Id> | undefined> {
+  const language = languageOf(where);
+  return once(`page:${id}:${language.code}`, async () => {
+    const page = await getEntry(PAGE_COLLECTIONS[id], id);
+    if (!page) throw new Error(`src/content/pages/${LANGUAGES.main.code}/${id}.mdx is missing`);
+    return (await localize(page as Entry, pageFileName(id), 'pages', language)) as
+      | Page<Id>
+      | undefined;
+  });
+}
+
+/** The words of one page in the page's language (a page is only built where it is translated). */
+export async function getPage<Id extends PageId>(id: Id, where: In): Promise<Page<Id>> {
+  const page = await findPage(id, where);
+  if (!page) {
+    throw new Error(
+      `src/content/pages/${languageOf(where).code}/${id}.mdx is missing: this page is not translated into ${languageOf(where).tag}`,
+    );
+  }
+  return page;
 }

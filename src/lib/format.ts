@@ -1,7 +1,7 @@
 /**
  * Turns stored values into what visitors read, and links that phones and maps understand. Words
  * come from the content (`fill`) or from `Intl` in the site's language (`lang`, from
- * `src/content/settings/site.yaml`), never from here.
+ * `src/content/settings/en/site.yaml`), never from here.
  */
 import type { ClinicData, OpeningHours, Weekday } from '../schemas/clinic';
 import { WEEKDAYS } from '../schemas/clinic';

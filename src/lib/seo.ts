@@ -16,6 +16,6 @@ export interface Crumb {
 }
 
 /** Home (named `home`), then the given trail; the last crumb is the page itself. */
-export function breadcrumbTrail(home: string, trail: readonly Crumb[]): Crumb[] {
-  return [{ label: home, href: '/' }, ...trail];
+export function breadcrumbTrail(home: string, trail: readonly Crumb[], homeHref = '/'): Crumb[] {
+  return [{ label: home, href: homeHref }, ...trail];
 }

@@ -10,6 +10,7 @@ import type {
   Physiotherapy,
   Service,
   Thing,
+  WebPage,
   WithContext,
 } from 'schema-dts';
 import type { ClinicData } from '../schemas/clinic';
@@ -22,7 +23,7 @@ import { markdownToText } from './mdx-text';
 
 type Tier = { data: PricingData; booking: Pick<TierBooking, 'href'> };
 
-/** A therapist as the structured data needs them (`src/content/therapists/`). */
+/** A therapist as the structured data needs them (`src/content/therapists/en/`). */
 export interface TherapistFacts {
   id: string;
   data: {
@@ -32,17 +33,19 @@ export interface TherapistFacts {
     licence: { number: string; state: string; board: string; lookupUrl: string };
     languages: readonly string[];
   };
+  /** The languages as the main language names them (`knowsLanguage` is the same on every page). */
+  knowsLanguage?: readonly string[] | undefined;
 }
 
 /** A therapist of the practice, with their licence as a credential the state board recognises. */
-function personData({ id, data }: TherapistFacts, site: URL): Person {
+function personData({ id, data, knowsLanguage }: TherapistFacts, site: URL): Person {
   return {
     '@type': 'Person',
     '@id': new URL(`/therapists/#${id}`, site).href,
     name: data.name,
     url: new URL(`/therapists/#${id}`, site).href,
     jobTitle: data.credentialName,
-    knowsLanguage: [...data.languages],
+    knowsLanguage: [...(knowsLanguage ?? data.languages)],
     hasCredential: {
       '@type': 'EducationalOccupationalCredential',
       credentialCategory: 'license',
@@ -76,6 +79,8 @@ export function businessData(
   lang: string,
   /** The therapists, as the people of the business. */
   therapists: readonly TherapistFacts[] = [],
+  /** The site's languages (BCP 47 tags) on a site with more than one: its `availableLanguage`. */
+  availableLanguage?: readonly string[],
 ): WithContext<Physiotherapy> {
   const prices = tiers.map(({ data }) => data.price);
   const currency = tiers[0]?.data.currency ?? 'USD';
@@ -120,6 +125,32 @@ export function businessData(
     ...(therapists.length > 0 && {
       employee: therapists.map((therapist) => personData(therapist, site)),
     }),
+    ...(availableLanguage && {
+      contactPoint: {
+        '@type': 'ContactPoint',
+        contactType: 'customer service',
+        telephone: clinic.phone,
+        email: clinic.email,
+        availableLanguage: [...availableLanguage],
+      },
+    }),
+  };
+}
+
+/** The page itself, in its language (`inLanguage`, a BCP 47 tag), part of the clinic's site. */
+export function webPageData(
+  name: string,
+  url: URL,
+  inLanguage: string,
+  site: URL,
+): WithContext<WebPage> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebPage',
+    name,
+    url: url.href,
+    inLanguage,
+    about: { '@id': businessId(site) },
   };
 }
 

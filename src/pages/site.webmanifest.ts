@@ -1,9 +1,15 @@
 import type { APIRoute } from 'astro';
+import { LANGUAGES } from '../i18n/languages';
 import { getClinic, getPage, getSite } from '../lib/content';
 
 /** Lets phones add the site to the home screen with the clinic's name and icon. */
 export const GET: APIRoute = async () => {
-  const [clinic, home, site] = await Promise.all([getClinic(), getPage('home'), getSite()]);
+  const main = LANGUAGES.main;
+  const [clinic, home, site] = await Promise.all([
+    getClinic(main),
+    getPage('home', main),
+    getSite(main),
+  ]);
   const manifest = {
     name: clinic.name,
     short_name: clinic.name.length <= 12 ? clinic.name : clinic.name.split(/\s+/)[0],

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { group, kind, line, template } from './fields';
+import { sameInEveryLanguage } from './translation';
 
 /**
  * The booking origin: Cal.com itself, a self-hosted Cal.com, or, for the tests, a local stand-in
@@ -17,13 +18,13 @@ const origin = z
   )
   .transform((value) => new URL(value).origin);
 
-/** Online booking through Cal.com. One file: `src/content/settings/booking.yaml`. */
+/** Online booking through Cal.com. One file: `src/content/settings/en/booking.yaml`. */
 export const bookingSchema = z.strictObject({
-  calLink: z
-    .string(kind('text'))
-    .regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/i, {
+  calLink: sameInEveryLanguage(
+    z.string(kind('text')).regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/i, {
       error: 'must be a Cal.com username or team link like your-clinic or team/your-clinic',
-    })
+    }),
+  )
     .describe(
       'Your Cal.com username, or team/team-name for a team. Each price tier names its event.',
     ),

@@ -2,6 +2,7 @@ import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { wcagContrast } from 'culori';
 import { group, imageAlt, kind, line, stateCode, template } from './fields';
+import { sameInEveryLanguage } from './translation';
 
 export const WEEKDAYS = [
   'Monday',
@@ -15,9 +16,11 @@ export const WEEKDAYS = [
 
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const clockTime = z
-  .string(kind('a time like 09:00'))
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a 24-hour time like 09:00 or 17:30' });
+const clockTime = sameInEveryLanguage(
+  z
+    .string(kind('a time like 09:00'))
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a 24-hour time like 09:00 or 17:30' }),
+);
 
 const openingHours = group({
   days: z
@@ -58,28 +61,34 @@ export function brandColourProblem(colour: string): string | undefined {
   return undefined;
 }
 
-const hexColour = z
-  .string(kind('a colour like #1f5f57'))
-  .regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour like #1f5f57' });
+const hexColour = sameInEveryLanguage(
+  z
+    .string(kind('a colour like #1f5f57'))
+    .regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour like #1f5f57' }),
+);
 
-/** The clinic's own facts. One file (`src/content/settings/clinic.yaml`), each fact set once. */
+/** The clinic's own facts. One file (`src/content/settings/en/clinic.yaml`), each fact set once. */
 export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
   z.strictObject({
-    name: line(2, 60).describe(
+    name: sameInEveryLanguage(line(2, 60)).describe(
       'The clinic name as it appears in the header, titles and search results.',
     ),
-    phone: z
-      .string(kind('a phone number'))
-      .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' })
+    phone: sameInEveryLanguage(
+      z
+        .string(kind('a phone number'))
+        .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' }),
+    )
       .describe('Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.'),
-    email: z.email(kind('an email address')).describe('Email address for questions.'),
+    email: sameInEveryLanguage(z.email(kind('an email address'))).describe('Email address for questions.'),
     address: group({
-      street: line(3, 100).describe('Street and number, e.g. 123 Main Street, Suite 4.'),
-      city: line(2, 60).describe('City.'),
+      street: sameInEveryLanguage(line(3, 100)).describe('Street and number, e.g. 123 Main Street, Suite 4.'),
+      city: sameInEveryLanguage(line(2, 60)).describe('City.'),
       region: stateCode.describe('Two-letter state code, e.g. OR.'),
-      postalCode: z
-        .string(kind('a ZIP code'))
-        .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' })
+      postalCode: sameInEveryLanguage(
+        z
+          .string(kind('a ZIP code'))
+          .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' }),
+      )
         .describe('ZIP code, e.g. 97201.'),
       country: z.literal('US', kind('US')).default('US').describe('Country code.'),
     }).describe('Where clients come for their session.'),
@@ -95,8 +104,7 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
     })
       .optional()
       .describe('Optional map position of the entrance, for search engines (decimal degrees).'),
-    mapUrl: z
-      .url({ protocol: /^https$/, ...kind('a full https:// address') })
+    mapUrl: sameInEveryLanguage(z.url({ protocol: /^https$/, ...kind('a full https:// address') }))
       .optional()
       .describe(
         'Optional link to the clinic on a map. Without it, a map search for the address is linked.',
@@ -107,7 +115,7 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       .describe('Opening hours. Days not listed are shown as closed.'),
     hoursNote: line(5, 160).optional().describe('Optional note shown under the opening hours.'),
     serviceArea: z
-      .array(line(2, 60), kind('a list of places'))
+      .array(sameInEveryLanguage(line(2, 60)), kind('a list of places'))
       .min(1, { error: 'needs at least one place' })
       .describe('Towns or areas the clinic serves.'),
     paymentAccepted: z

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { kind, line, order } from './fields';
 
 /**
- * A section of the FAQ page. The file name (`src/content/faq-categories/<id>.yaml`) is how questions
+ * A section of the FAQ page. The file name (`src/content/faq-categories/en/<id>.yaml`) is how questions
  * name it and the page's anchor (`/faq/#<id>`).
  */
 export const faqCategorySchema = z.strictObject({

@@ -3,6 +3,7 @@
  * so the same rule reads the same way in every collection.
  */
 import { z } from 'astro/zod';
+import { sameInEveryLanguage } from './translation';
 
 type Issue = z.core.$ZodRawIssue;
 
@@ -40,22 +41,24 @@ export function group<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
 
 /** What an entry names in each collection it may name, and where that collection's files are. */
 const ENTRY_NAMES = {
-  services: 'a service (a file in src/content/services/)',
-  faqCategories: 'an FAQ category (a file in src/content/faq-categories/)',
+  services: 'a service (a file in src/content/services/en/)',
+  faqCategories: 'an FAQ category (a file in src/content/faq-categories/en/)',
 } as const;
 
 export type EntryCollection = keyof typeof ENTRY_NAMES;
 
 /**
  * A field naming another entry by its file name, e.g. `prescriptions` for
- * `src/content/faq-categories/prescriptions.yaml`. The build pipes it into Astro's `reference()`,
+ * `src/content/faq-categories/en/prescriptions.yaml`. The build pipes it into Astro's `reference()`,
  * a zod union with no message of its own, which the build words as "Did not match union".
  */
 export function entryName(collection: EntryCollection) {
   const names = `name ${ENTRY_NAMES[collection]}`;
-  return z.string({
-    error: (issue) => (issue.input === undefined ? `is required: ${names}` : `must ${names}`),
-  });
+  return sameInEveryLanguage(
+    z.string({
+      error: (issue) => (issue.input === undefined ? `is required: ${names}` : `must ${names}`),
+    }),
+  );
 }
 
 /** A required single line of text, trimmed, with a length range editors are told about. */
@@ -68,9 +71,11 @@ export function line(min: number, max: number) {
 }
 
 /** A US state as two capital letters, e.g. OR. */
-export const stateCode = z
-  .string(kind('a two-letter state code'))
-  .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter state code like OR' });
+export const stateCode = sameInEveryLanguage(
+  z
+    .string(kind('a two-letter state code'))
+    .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter state code like OR' }),
+);
 
 /** Position in lists (1 comes first). */
 export const order = z

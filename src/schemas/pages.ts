@@ -8,7 +8,7 @@ const link = (hint: string) => line(5, 100).describe(hint);
 /**
  * Each page's own words besides its title, introduction and body: section headings, link texts
  * and sentences that sit between the page's data. What several pages share is in
- * `src/content/settings/site.yaml` (schemas/site.ts).
+ * `src/content/settings/en/site.yaml` (schemas/site.ts).
  */
 export const PAGE_WORDS = {
   home: group({
@@ -115,7 +115,7 @@ export const PAGE_IDS = Object.keys(PAGE_WORDS) as PageId[];
 /**
  * The words around a page's data: its title, search description, heading and introduction, its
  * own words (`PAGE_WORDS`), and its body, the page's own prose. One file per page:
- * `src/content/pages/<id>.mdx`.
+ * `src/content/pages/en/<id>.mdx`.
  */
 export function pageSchema<
   Words extends z.ZodType,

@@ -29,7 +29,7 @@ export const pricingSchema = z.strictObject({
 export type PricingData = z.infer<typeof pricingSchema>;
 
 export interface TierFile {
-  /** The entry's file, e.g. `src/content/pricing/60-minutes.mdx`. */
+  /** The entry's file, e.g. `src/content/pricing/en/60-minutes.mdx`. */
   file: string;
   durationMinutes: unknown;
 }

@@ -18,34 +18,17 @@ const PAGE_PATHS = [
   '/accessibility/',
 ] as const;
 
-/** Whether `Intl` writes dates and prices in `tag` (it throws on a malformed tag). */
-function isSupportedLanguage(tag: string): boolean {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0;
-  } catch {
-    return false;
-  }
-}
-
 const label = (max: number, hint: string) => line(2, max).describe(hint);
 
 /**
  * The words every page shares: navigation, header, footer, skip link, contact and opening hours,
- * and the language dates, prices and lists are written in. One file:
- * `src/content/settings/site.yaml`.
+ * in each language: `src/content/settings/<language>/site.yaml`.
  */
 export const siteSchema = z.strictObject({
-  language: z
-    .string(kind('a language tag like en-US'))
-    .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, {
-      error: 'must be a language tag like en-US',
-    })
-    .refine(isSupportedLanguage, {
-      error: 'must be a language this site can write dates and prices in',
-    })
-    .describe(
-      'The language of the site, like en-US: day names, times, prices and lists are written in it.',
-    ),
+  languageName: label(
+    30,
+    'The name of this language, in this language (English, Español): the link to these pages from the others.',
+  ),
   skipLink: label(40, 'The first link for keyboard users, jumping over the navigation.'),
   navigation: group({
     label: label(40, 'Name of the main navigation, read out by screen readers.'),

@@ -1,6 +1,7 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { group, imageAlt, kind, line, order, stateCode } from './fields';
+import { sameInEveryLanguage } from './translation';
 
 /**
  * A therapist of the clinic. The entry body is their short biography. `reference` names the
@@ -12,7 +13,7 @@ export function therapistsSchema<Reference extends z.ZodType>({
 }: Pick<SchemaContext, 'image'> & { reference: (collection: 'services') => Reference }) {
   return z
     .strictObject({
-      name: line(2, 80).describe('Full name as clients will see it.'),
+      name: sameInEveryLanguage(line(2, 80)).describe('Full name as clients will see it.'),
       credentials: line(2, 40).describe(
         'Credentials written after the name, e.g. LMT (Licensed Massage Therapist).',
       ),
@@ -20,13 +21,14 @@ export function therapistsSchema<Reference extends z.ZodType>({
         'What the credential is, in full, e.g. Licensed Massage Therapist.',
       ),
       licence: group({
-        number: line(2, 40).describe('The licence number as the state board writes it.'),
+        number: sameInEveryLanguage(line(2, 40)).describe('The licence number as the state board writes it.'),
         state: stateCode.describe('The state that issued the licence, e.g. OR.'),
         board: line(5, 120).describe(
           'The board that issued it, e.g. Oregon Board of Massage Therapists.',
         ),
-        lookupUrl: z
-          .url({ protocol: /^https$/, ...kind('a full https:// address') })
+        lookupUrl: sameInEveryLanguage(
+          z.url({ protocol: /^https$/, ...kind('a full https:// address') }),
+        )
           .describe('The state board’s public licence lookup, where clients can check it.'),
       }).describe('The licence to practise massage therapy.'),
       photo: image().optional().describe('Optional portrait photo.'),

@@ -82,7 +82,7 @@ export function bookingSettings(): BookingFile {
   return parse(readFileSync(join(contentDir, 'settings/booking.yaml'), 'utf8')) as BookingFile;
 }
 
-/** The words every page shares (`src/content/settings/site.yaml`). */
+/** The words every page shares (`src/content/settings/en/site.yaml`). */
 export function siteWords(): SiteData {
   return parse(readFileSync(join(contentDir, 'settings/site.yaml'), 'utf8')) as SiteData;
 }
@@ -94,11 +94,11 @@ export function pageData<Id extends PageId>(
   const page = entries<{ title: string; heading: string; words: PageWords<Id> }>('pages').find(
     (entry) => entry.id === id,
   );
-  if (!page) throw new Error(`src/content/pages/${id}.mdx is missing`);
+  if (!page) throw new Error(`src/content/pages/en/${id}.mdx is missing`);
   return page.data;
 }
 
-/** The FAQ categories (`src/content/faq-categories/`), in their order, with their file names. */
+/** The FAQ categories (`src/content/faq-categories/en/`), in their order, with their file names. */
 export function categoryFiles(): { id: string; heading: string; order: number }[] {
   const folder = join(contentDir, 'faq-categories');
   return readdirSync(folder)

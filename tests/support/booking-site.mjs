@@ -1,5 +1,5 @@
 // Builds the site with the booking origin set to the local Cal.com stand-in, through the same
-// setting the clinic edits (`src/content/settings/booking.yaml`, in a temporary copy of the
+// setting the clinic edits (`src/content/settings/en/booking.yaml`, in a temporary copy of the
 // project), then serves that build like a static host. Started by Playwright for the booking tests.
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';

@@ -45,12 +45,12 @@ export function copyProject(prefix = 'clinic-site-', extra = []) {
 
 /**
  * A copy of the project built with its booking origin set to `origin`, through the same setting
- * the clinic edits (`src/content/settings/booking.yaml`); the build is in `<dir>/dist`.
+ * the clinic edits (`src/content/settings/en/booking.yaml`); the build is in `<dir>/dist`.
  * @returns {{ dir: string, remove: () => void }}
  */
 export function buildBookingThrough(origin, prefix = 'clinic-booking-site-') {
   const copy = copyProject(prefix);
-  const settings = join(copy.dir, 'src/content/settings/booking.yaml');
+  const settings = join(copy.dir, 'src/content/settings/en/booking.yaml');
   const before = readFileSync(settings, 'utf8');
   const after = before.replace(/^origin: .*$/m, `origin: ${origin}`);
   if (after === before) throw new Error(`${settings}: no "origin:" line to point elsewhere`);

@@ -60,24 +60,24 @@ function schemaMessage(output: string): string {
 describe.concurrent('broken content fails the build, naming file and field', () => {
   test('a negative price', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/pricing/60-minutes.mdx', (text) =>
+    edit(project, 'src/content/pricing/en/60-minutes.mdx', (text) =>
       text.replace('price: 100', 'price: -100'),
     );
     const output = await syncErrors(project);
-    expect(output, output).toContain('src/content/pricing/60-minutes.mdx');
+    expect(output, output).toContain('src/content/pricing/en/60-minutes.mdx');
     expect(output).toMatch(/price: must be more than 0/);
   });
 
   test('an empty question names each field it needs', async () => {
     const project = projectCopy();
-    writeFileSync(join(project, 'src/content/faq/empty.mdx'), '');
+    writeFileSync(join(project, 'src/content/faq/en/empty.mdx'), '');
     const output = await syncErrors(project);
-    expect(output).toContain('src/content/faq/empty.mdx');
+    expect(output).toContain('src/content/faq/en/empty.mdx');
     const message = schemaMessage(output);
     expect(message).toContain(
       [
         '  question: is required: the question as a client would ask it, ending with "?"',
-        '  category: is required: name an FAQ category (a file in src/content/faq-categories/)',
+        '  category: is required: name an FAQ category (a file in src/content/faq-categories/en/)',
         '  order: is required: position in lists (1 comes first)',
       ].join('\n'),
     );
@@ -86,9 +86,9 @@ describe.concurrent('broken content fails the build, naming file and field', () 
 
   test('an empty therapist names each field it needs', async () => {
     const project = projectCopy();
-    writeFileSync(join(project, 'src/content/therapists/empty.mdx'), '');
+    writeFileSync(join(project, 'src/content/therapists/en/empty.mdx'), '');
     const output = await syncErrors(project);
-    expect(output).toContain('src/content/therapists/empty.mdx');
+    expect(output).toContain('src/content/therapists/en/empty.mdx');
     const message = schemaMessage(output);
     expect(message).toContain(
       [
@@ -105,21 +105,21 @@ describe.concurrent('broken content fails the build, naming file and field', () 
 
   test('a phone number in the wrong form in the clinic settings', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/settings/clinic.yaml', (text) =>
+    edit(project, 'src/content/settings/en/clinic.yaml', (text) =>
       text.replace(/^phone: .*$/m, "phone: '(541) 555-0100'"),
     );
     const output = await syncErrors(project);
-    expect(output).toContain('src/content/settings/clinic.yaml');
+    expect(output).toContain('src/content/settings/en/clinic.yaml');
     expect(output).toMatch(/phone: must be a US number written like \+15415550123/);
   });
 
   test('a field the schema does not know in a service', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/services/myofascial-release.mdx', (text) =>
+    edit(project, 'src/content/services/en/myofascial-release.mdx', (text) =>
       text.replace('order: 4', 'order: 4\nprice: 55'),
     );
     const output = await syncErrors(project);
-    expect(output).toContain('src/content/services/myofascial-release.mdx');
+    expect(output).toContain('src/content/services/en/myofascial-release.mdx');
     expect(output).toMatch(/price/);
   });
 
@@ -127,11 +127,11 @@ describe.concurrent('broken content fails the build, naming file and field', () 
     const project = projectCopy();
     edit(
       project,
-      'src/content/faq/auto-accidents.mdx',
+      'src/content/faq/en/auto-accidents.mdx',
       (text) => `${text}\n<script>alert(1)</script>\n`,
     );
     const output = await syncErrors(project, 'build');
-    expect(output).toContain('src/content/faq/auto-accidents.mdx');
+    expect(output).toContain('src/content/faq/en/auto-accidents.mdx');
     expect(output).toMatch(/found <script: only <BookTier> and <Callout> may be used/);
   });
 
@@ -139,61 +139,61 @@ describe.concurrent('broken content fails the build, naming file and field', () 
     const project = projectCopy();
     edit(
       project,
-      'src/content/faq/auto-accidents.mdx',
+      'src/content/faq/en/auto-accidents.mdx',
       (text) => `${text}\nRead [our policy](&#106;avascript:alert(document.domain)).\n`,
     );
     const output = await syncErrors(project, 'build');
-    expect(output).toContain('src/content/faq/auto-accidents.mdx');
+    expect(output).toContain('src/content/faq/en/auto-accidents.mdx');
     expect(output).toContain('the link "javascript:alert(document.domain)" is not allowed');
   });
 
   test('an expression typed into a body by hand', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/services/myofascial-release.mdx', (text) => `${text}\nPrice {55}\n`);
+    edit(project, 'src/content/services/en/myofascial-release.mdx', (text) => `${text}\nPrice {55}\n`);
     const output = await syncErrors(project, 'build');
-    expect(output).toContain('src/content/services/myofascial-release.mdx');
+    expect(output).toContain('src/content/services/en/myofascial-release.mdx');
     expect(output).toMatch(/found a \{…\} expression/);
   });
 
   test('two price tiers of the same length', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/pricing/90-minutes.mdx', (text) =>
+    edit(project, 'src/content/pricing/en/90-minutes.mdx', (text) =>
       text.replace('durationMinutes: 90', 'durationMinutes: 60'),
     );
     const output = await syncErrors(project, 'build');
     expect(output).toContain(
-      'durationMinutes: src/content/pricing/60-minutes.mdx and src/content/pricing/90-minutes.mdx are both 60 minutes; each session length may have only one price tier',
+      'durationMinutes: src/content/pricing/en/60-minutes.mdx and src/content/pricing/en/90-minutes.mdx are both 60 minutes; each session length may have only one price tier',
     );
   });
 
   test('a question in a FAQ category that does not exist', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/faq/auto-accidents.mdx', (text) =>
+    edit(project, 'src/content/faq/en/auto-accidents.mdx', (text) =>
       text.replace(/^category: .*$/m, 'category: billing'),
     );
     const output = await syncErrors(project, 'build');
     expect(output).toContain(
-      'src/content/faq/auto-accidents.mdx: category: there is no FAQ category "billing" (src/content/faq-categories/billing.yaml)',
+      'src/content/faq/en/auto-accidents.mdx: category: there is no FAQ category "billing" (src/content/faq-categories/en/billing.yaml)',
     );
   });
 
   test('a booking button text without the place for the session length', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/settings/booking.yaml', (text) =>
+    edit(project, 'src/content/settings/en/booking.yaml', (text) =>
       text.replace('bookTier: Book {duration}', 'bookTier: Book now'),
     );
     const output = await syncErrors(project);
-    expect(output).toContain('src/content/settings/booking.yaml');
+    expect(output).toContain('src/content/settings/en/booking.yaml');
     expect(output).toMatch(/words\.bookTier: must contain \{duration\} where the site fills it in/);
   });
 
   test('a brand colour too light to read on the site', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/settings/clinic.yaml', (text) =>
+    edit(project, 'src/content/settings/en/clinic.yaml', (text) =>
       text.replace("colour: '#1f5f57'", "colour: '#7fb8ad'"),
     );
     const output = await syncErrors(project);
-    expect(output).toContain('src/content/settings/clinic.yaml');
+    expect(output).toContain('src/content/settings/en/clinic.yaml');
     expect(output).toContain(
       'brand.colour: #7fb8ad reaches only 2.15:1 against the page background (#fbfaf7); links and buttons need 4.5:1 (WCAG AA). Choose a darker colour.',
     );
@@ -201,52 +201,52 @@ describe.concurrent('broken content fails the build, naming file and field', () 
 
   test('a therapist practising a service that does not exist', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/therapists/therapist-placeholder.mdx', (text) =>
+    edit(project, 'src/content/therapists/en/therapist-placeholder.mdx', (text) =>
       text.replace('  - muscle-testing', '  - cupping'),
     );
     const output = await syncErrors(project, 'build');
     expect(output).toContain(
-      'src/content/therapists/therapist-placeholder.mdx: techniques: there is no service "cupping" (src/content/services/cupping.mdx)',
+      'src/content/therapists/en/therapist-placeholder.mdx: techniques: there is no service "cupping" (src/content/services/en/cupping.mdx)',
     );
   });
 
   test('two files for one entry (names differing only in case), naming both', async () => {
     const project = projectCopy();
     const original = readFileSync(
-      join(project, 'src/content/services/myofascial-release.mdx'),
+      join(project, 'src/content/services/en/myofascial-release.mdx'),
       'utf8',
     );
     writeFileSync(
-      join(project, 'src/content/services/Myofascial-Release.mdx'),
+      join(project, 'src/content/services/en/Myofascial-Release.mdx'),
       original.replace('title: Myofascial release', 'title: Myofascial release (copy)'),
     );
     const output = await syncErrors(project);
     expect(output).toMatch(/myofascial-release/);
-    expect(output).toContain('src/content/services/myofascial-release.mdx');
-    expect(output).toContain('src/content/services/Myofascial-Release.mdx');
+    expect(output).toContain('src/content/services/en/myofascial-release.mdx');
+    expect(output).toContain('src/content/services/en/Myofascial-Release.mdx');
   });
 
   test('a service left as a draft is named by every build (it is not on the site)', async () => {
     const project = projectCopy();
     expect(draftEntries(project)).toEqual([]);
-    edit(project, 'src/content/services/myofascial-release.mdx', (text) =>
+    edit(project, 'src/content/services/en/myofascial-release.mdx', (text) =>
       text.replace(/^(title: .*)$/m, '$1\ndraft: true'),
     );
-    expect(draftEntries(project)).toEqual(['src/content/services/myofascial-release.mdx']);
+    expect(draftEntries(project)).toEqual(['src/content/services/en/myofascial-release.mdx']);
   });
 
   test('an empty FAQ category file and an empty settings file name the file and each field', async () => {
     const project = projectCopy();
-    writeFileSync(join(project, 'src/content/faq-categories/visit.yaml'), '');
+    writeFileSync(join(project, 'src/content/faq-categories/en/visit.yaml'), '');
     const output = await syncErrors(project);
-    expect(output).toContain('src/content/faq-categories/visit.yaml');
+    expect(output).toContain('src/content/faq-categories/en/visit.yaml');
     expect(output).toContain('heading: is required');
     expect(output).not.toContain("reading 'slug'");
 
     const settings = projectCopy();
-    writeFileSync(join(settings, 'src/content/settings/booking.yaml'), '');
+    writeFileSync(join(settings, 'src/content/settings/en/booking.yaml'), '');
     const settingsOutput = await syncErrors(settings);
-    expect(settingsOutput).toContain('src/content/settings/booking.yaml');
+    expect(settingsOutput).toContain('src/content/settings/en/booking.yaml');
     expect(settingsOutput).toMatch(/calLink: is required/);
   });
 });

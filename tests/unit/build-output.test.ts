@@ -1,5 +1,5 @@
 /**
- * Content changes reach what search engines read: a price edited in `src/content/pricing/` changes
+ * Content changes reach what search engines read: a price edited in `src/content/pricing/en/` changes
  * the offers in the built pages' JSON-LD. Builds a temporary copy of the project.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ let copy: ReturnType<typeof copyProject>;
 
 beforeAll(() => {
   copy = copyProject();
-  const tier = join(copy.dir, 'src/content/pricing/60-minutes.mdx');
+  const tier = join(copy.dir, 'src/content/pricing/en/60-minutes.mdx');
   const before = readFileSync(tier, 'utf8');
   const after = before.replace(/^price: 100$/m, 'price: 112.5');
   expect(after).not.toBe(before);

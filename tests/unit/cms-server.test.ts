@@ -30,8 +30,8 @@ async function start(mode: 'git' | 'fs'): Promise<void> {
   git('init', '--quiet', '--initial-branch=main');
   git('config', 'user.name', 'Test');
   git('config', 'user.email', 'test@localhost');
-  write('src/content/pricing/60-minutes.mdx', '---\nprice: 100\n---\n');
-  write('src/content/faq/parking.mdx', '---\nquestion: Where do I park?\n---\n\nBehind.\n');
+  write('src/content/pricing/en/60-minutes.mdx', '---\nprice: 100\n---\n');
+  write('src/content/faq/en/parking.mdx', '---\nquestion: Where do I park?\n---\n\nBehind.\n');
   git('add', '--all');
   git('commit', '--quiet', '--message', 'start');
   server = spawn(process.execPath, ['scripts/cms-server.mjs'], {
@@ -67,7 +67,7 @@ const saveDraft = (price: number) =>
   call('persistEntry', {
     dataFiles: [
       {
-        path: 'src/content/pricing/60-minutes.mdx',
+        path: 'src/content/pricing/en/60-minutes.mdx',
         slug: '60-minutes',
         raw: `---\nprice: ${price}\n---\n`,
       },
@@ -98,7 +98,7 @@ describe('git mode (npm run dev): the editorial workflow', () => {
     expect(git('branch', '--list', 'cms/*', '--format=%(refname:short)')).toBe(
       'cms/pricing/60-minutes',
     );
-    expect(git('show', 'main:src/content/pricing/60-minutes.mdx')).toContain('price: 100');
+    expect(git('show', 'main:src/content/pricing/en/60-minutes.mdx')).toContain('price: 100');
     expect(git('status', '--porcelain')).toBe('');
   });
 
@@ -111,27 +111,27 @@ describe('git mode (npm run dev): the editorial workflow', () => {
       slug: '60-minutes',
     });
     expect(published.status).toBe(200);
-    expect(git('show', 'clinic-edits:src/content/pricing/60-minutes.mdx')).toContain('price: 105');
-    expect(git('show', 'main:src/content/pricing/60-minutes.mdx')).toContain('price: 100');
+    expect(git('show', 'clinic-edits:src/content/pricing/en/60-minutes.mdx')).toContain('price: 105');
+    expect(git('show', 'main:src/content/pricing/en/60-minutes.mdx')).toContain('price: 100');
   });
 
   test('a draft shows only its own files after something else is committed', async () => {
     await start('git');
     await saveDraft(105);
-    write('src/content/faq/parking.mdx', '---\nquestion: Where do I park?\n---\n\nIn front.\n');
+    write('src/content/faq/en/parking.mdx', '---\nquestion: Where do I park?\n---\n\nIn front.\n');
     git('commit', '--quiet', '--all', '--message', 'A change made elsewhere');
     const draft = await call('unpublishedEntry', { collection: 'pricing', slug: '60-minutes' });
     const diffs = draft.body['diffs'] as { path: string }[];
-    expect(diffs.map(({ path }) => path)).toEqual(['src/content/pricing/60-minutes.mdx']);
+    expect(diffs.map(({ path }) => path)).toEqual(['src/content/pricing/en/60-minutes.mdx']);
     // Publishing keeps both: the draft's price and the change made meanwhile.
     await call('publishUnpublishedEntry', { collection: 'pricing', slug: '60-minutes' });
-    expect(git('show', 'main:src/content/faq/parking.mdx')).toContain('In front.');
-    expect(git('show', 'main:src/content/pricing/60-minutes.mdx')).toContain('price: 105');
+    expect(git('show', 'main:src/content/faq/en/parking.mdx')).toContain('In front.');
+    expect(git('show', 'main:src/content/pricing/en/60-minutes.mdx')).toContain('price: 105');
   });
 
   test('reading and saving drafts never touch the folder; publishing changes it', async () => {
     await start('git');
-    const file = join(repo, 'src/content/pricing/60-minutes.mdx');
+    const file = join(repo, 'src/content/pricing/en/60-minutes.mdx');
     const untouched = () => ({
       text: readFileSync(file, 'utf8'),
       modified: statSync(file).mtimeMs,
@@ -144,7 +144,7 @@ describe('git mode (npm run dev): the editorial workflow', () => {
     const data = await call('unpublishedEntryDataFile', {
       collection: 'pricing',
       slug: '60-minutes',
-      path: 'src/content/pricing/60-minutes.mdx',
+      path: 'src/content/pricing/en/60-minutes.mdx',
     });
     expect(data.body['data']).toContain('price: 110');
     expect(untouched()).toEqual(before);
@@ -162,7 +162,7 @@ describe('git mode (npm run dev): the editorial workflow', () => {
     await start('git');
     write('notes.txt', 'mine');
     expect((await saveDraft(105)).status).toBe(200);
-    expect(git('show', 'cms/pricing/60-minutes:src/content/pricing/60-minutes.mdx')).toContain(
+    expect(git('show', 'cms/pricing/60-minutes:src/content/pricing/en/60-minutes.mdx')).toContain(
       'price: 105',
     );
     expect(git('ls-tree', '--name-only', 'cms/pricing/60-minutes', 'notes.txt')).toBe('');
@@ -173,7 +173,7 @@ describe('git mode (npm run dev): the editorial workflow', () => {
     await start('git');
     write('notes.txt', 'mine');
     const refused = await call('deleteFiles', {
-      paths: ['src/content/faq/parking.mdx'],
+      paths: ['src/content/faq/en/parking.mdx'],
       options: { commitMessage: 'Delete' },
     });
     expect(refused.status).toBe(409);
@@ -214,7 +214,7 @@ describe('git mode (npm run dev): the editorial workflow', () => {
   test('a draft that conflicts with what was published since stays a draft, with the reason', async () => {
     await start('git');
     await saveDraft(105);
-    write('src/content/pricing/60-minutes.mdx', '---\nprice: 120\n---\n');
+    write('src/content/pricing/en/60-minutes.mdx', '---\nprice: 120\n---\n');
     git('commit', '--quiet', '--all', '--message', 'Price changed by hand');
     const refused = await call('publishUnpublishedEntry', {
       collection: 'pricing',
@@ -223,7 +223,7 @@ describe('git mode (npm run dev): the editorial workflow', () => {
     expect(refused.status).toBe(409);
     expect(refused.body['error']).toMatch(/^Not published: git could not merge the draft/);
     expect(git('status', '--porcelain')).toBe('');
-    expect(git('show', 'main:src/content/pricing/60-minutes.mdx')).toContain('price: 120');
+    expect(git('show', 'main:src/content/pricing/en/60-minutes.mdx')).toContain('price: 120');
     expect(git('branch', '--list', 'cms/*', '--format=%(refname:short)')).toBe(
       'cms/pricing/60-minutes',
     );

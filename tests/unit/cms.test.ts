@@ -369,12 +369,12 @@ describe('one price tier per session length', () => {
   test('names both files of a shared length', () => {
     expect(
       duplicateDurationProblems([
-        { file: 'src/content/pricing/30-minutes.mdx', durationMinutes: 30 },
-        { file: 'src/content/pricing/60-minutes.mdx', durationMinutes: 60 },
-        { file: 'src/content/pricing/sixty.mdx', durationMinutes: 60 },
+        { file: 'src/content/pricing/en/30-minutes.mdx', durationMinutes: 30 },
+        { file: 'src/content/pricing/en/60-minutes.mdx', durationMinutes: 60 },
+        { file: 'src/content/pricing/en/sixty.mdx', durationMinutes: 60 },
       ]),
     ).toEqual([
-      'durationMinutes: src/content/pricing/60-minutes.mdx and src/content/pricing/sixty.mdx are both 60 minutes; each session length may have only one price tier',
+      'durationMinutes: src/content/pricing/en/60-minutes.mdx and src/content/pricing/en/sixty.mdx are both 60 minutes; each session length may have only one price tier',
     ]);
   });
 

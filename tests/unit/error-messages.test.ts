@@ -129,7 +129,7 @@ describe.each([
 describe('the words for a missing field', () => {
   const emptyQuestion = [
     'question: is required: the question as a client would ask it, ending with "?"',
-    'category: is required: name an FAQ category (a file in src/content/faq-categories/)',
+    'category: is required: name an FAQ category (a file in src/content/faq-categories/en/)',
     'order: is required: position in lists (1 comes first)',
   ];
 
@@ -152,7 +152,7 @@ describe('the words for a missing field', () => {
   test('a question naming a category by something other than a name', () => {
     const [question] = entries.get('faq') ?? [];
     expect(problems(buildSchema('faq'), { ...question?.data, category: 3 })).toEqual([
-      'category: must name an FAQ category (a file in src/content/faq-categories/)',
+      'category: must name an FAQ category (a file in src/content/faq-categories/en/)',
     ]);
   });
 

@@ -177,7 +177,7 @@ describe('which builds are the production site', () => {
 
 describe('bad answers are refused with the schema’s words', () => {
   const clinic = parse(
-    readFileSync(join(projectRoot, 'src/content/settings/clinic.yaml'), 'utf8'),
+    readFileSync(join(projectRoot, 'src/content/settings/en/clinic.yaml'), 'utf8'),
   ) as Record<string, unknown>;
 
   test('as they are typed (the validators the prompts use)', () => {
@@ -197,7 +197,7 @@ describe('bad answers are refused with the schema’s words', () => {
     try {
       const answers = join(copy.dir, 'answers.yaml');
       writeFileSync(answers, 'clinic:\n  phone: call us\n  email: hello.willowcreek.com\n');
-      const before = readFileSync(join(copy.dir, 'src/content/settings/clinic.yaml'), 'utf8');
+      const before = readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8');
       const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
       expect(result.status).toBe(1);
       expect(result.output).toContain(
@@ -205,7 +205,7 @@ describe('bad answers are refused with the schema’s words', () => {
       );
       expect(result.output).toContain('answers.yaml: clinic.email: must be an email address');
       expect(result.output).toContain('Nothing was written');
-      expect(readFileSync(join(copy.dir, 'src/content/settings/clinic.yaml'), 'utf8')).toBe(before);
+      expect(readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8')).toBe(before);
     } finally {
       copy.remove();
     }
@@ -225,14 +225,14 @@ describe('from setup to a production build', () => {
   test('setup --answers fills in everything, comments kept', () => {
     expect(setup.output).toContain('nothing is left to replace');
     expect(setup.status).toBe(0);
-    const clinic = readFileSync(join(copy.dir, 'src/content/settings/clinic.yaml'), 'utf8');
+    const clinic = readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8');
     expect(clinic).toContain('# Clinic settings: each fact about the clinic is set here, once.');
     expect(clinic).toContain("phone: '+15032270144'");
     expect(clinic).not.toMatch(/# PLACEHOLDER/);
     expect(readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8')).toContain(
       "export const SITE_URL = 'https://www.willowcreekmassage.com';",
     );
-    expect(existsSync(join(copy.dir, 'src/content/therapists/therapist-placeholder.mdx'))).toBe(
+    expect(existsSync(join(copy.dir, 'src/content/therapists/en/therapist-placeholder.mdx'))).toBe(
       false,
     );
     expect(readFileSync(join(copy.dir, 'README.md'), 'utf8')).toContain(
@@ -266,7 +266,7 @@ describe('from setup to a production build', () => {
   });
 
   test('a value filled in but invalid is listed with the schema’s words', () => {
-    const settings = join(copy.dir, 'src/content/settings/clinic.yaml');
+    const settings = join(copy.dir, 'src/content/settings/en/clinic.yaml');
     const config = join(copy.dir, 'src/site.config.ts');
     const filled = [readFileSync(settings, 'utf8'), readFileSync(config, 'utf8')] as const;
     try {
@@ -299,7 +299,7 @@ describe('from setup to a production build', () => {
     ['Cloudflare Pages', { CF_PAGES: '1', CF_PAGES_BRANCH: 'main' }],
     ['the GitHub Pages workflow', { DEPLOY_CONTEXT: 'production' }],
   ])('a production build on %s with one placeholder left fails, naming it', (_, env) => {
-    const settings = join(copy.dir, 'src/content/settings/clinic.yaml');
+    const settings = join(copy.dir, 'src/content/settings/en/clinic.yaml');
     const filled = readFileSync(settings, 'utf8');
     try {
       writeFileSync(settings, filled.replace(/^email: .*$/m, 'email: hello@example.com'));
@@ -308,7 +308,7 @@ describe('from setup to a production build', () => {
       expect(build.output).toContain(
         'the production site is not built while placeholders are left',
       );
-      expect(build.output).toContain('src/content/settings/clinic.yaml');
+      expect(build.output).toContain('src/content/settings/en/clinic.yaml');
       expect(build.output).toContain(
         'email: "hello@example.com" uses example.com, an example address',
       );
@@ -433,7 +433,7 @@ describe('npm run setup in a terminal', () => {
       expect(output).toContain('nothing is left to replace');
       expect(status).toBe(0);
       const clinic = parse(
-        readFileSync(join(copy.dir, 'src/content/settings/clinic.yaml'), 'utf8'),
+        readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8'),
       ) as { phone: string; hours: unknown; brand: { colour: string } };
       expect(clinic.phone).toBe('+15032270144');
       expect(clinic.brand.colour).toBe('#24485e');

@@ -96,7 +96,7 @@ const ALLOWED = [/[^\s@]+@[^\s@]+\.[a-z]+/gi, /\b[A-Z]{2}(?= \d{5}\b)/g];
 
 const kept: string[] = [];
 /** The shared words as they were, before the transformation. */
-const site = parse(readFileSync('src/content/settings/site.yaml', 'utf8')) as SiteData;
+const site = parse(readFileSync('src/content/settings/en/site.yaml', 'utf8')) as SiteData;
 let copy: ReturnType<typeof copyProject>;
 
 beforeAll(() => {

@@ -14,7 +14,7 @@ import { image, problems, sampleImage } from './schema-helpers';
 
 /** A settings file as it is today: the words of a valid fixture come from the real content. */
 const settingsFile = (name: string) =>
-  parse(readFileSync(`src/content/settings/${name}.yaml`, 'utf8')) as Record<string, unknown>;
+  parse(readFileSync(`src/content/settings/en/${name}.yaml`, 'utf8')) as Record<string, unknown>;
 const clinicFile = settingsFile('clinic') as {
   hsaFsa: { letter: { labels: object } };
   visitPolicy: object;
@@ -458,7 +458,7 @@ describe('the brand colour', () => {
   });
 
   test('a too-light colour is refused, naming the field, the ratio and the background', () => {
-    const clinic = parse(readFileSync('src/content/settings/clinic.yaml', 'utf8')) as Record<
+    const clinic = parse(readFileSync('src/content/settings/en/clinic.yaml', 'utf8')) as Record<
       string,
       unknown
     >;
@@ -468,7 +468,7 @@ describe('the brand colour', () => {
   });
 
   test('a colour name is refused', () => {
-    const clinic = parse(readFileSync('src/content/settings/clinic.yaml', 'utf8')) as Record<
+    const clinic = parse(readFileSync('src/content/settings/en/clinic.yaml', 'utf8')) as Record<
       string,
       unknown
     >;

@@ -162,7 +162,7 @@ test('a new service with special characters and an uploaded photo goes Draft →
   const [branch] = workspace.draftBranches();
   expect(branch).toMatch(/^cms\/services\/test-/);
   expect(draftStatus(branch ?? '')).toBe('decap-cms/draft');
-  const file = `src/content/services/${(branch ?? '').slice('cms/services/'.length)}.mdx`;
+  const file = `src/content/services/en/${(branch ?? '').slice('cms/services/'.length)}.mdx`;
   expect(fileOnMain(file)).toBe(false);
   expect(existsSync(join(workspace.dir, file))).toBe(false);
   expect(existsSync(join(workspace.dir, 'src/assets/images/uploaded-photo.jpg'))).toBe(false);
@@ -218,15 +218,15 @@ test('two drafts of different entries are open at once and publish independently
   await openEditor(page, '/collections/faq/entries/auto-accidents');
   await setStatus(page, 'Ready');
   await publish(page);
-  expect(onMain('src/content/faq/auto-accidents.mdx')).toContain('Ask \\{us\\} \\<b>now\\</b>');
-  expect(onMain('src/content/pricing/60-minutes.mdx')).toMatch(/^price: 100$/m);
+  expect(onMain('src/content/faq/en/auto-accidents.mdx')).toContain('Ask \\{us\\} \\<b>now\\</b>');
+  expect(onMain('src/content/pricing/en/60-minutes.mdx')).toMatch(/^price: 100$/m);
   expect(workspace.draftBranches()).toEqual(['cms/pricing/60-minutes']);
 
   await openEditor(page, '/collections/pricing/entries/60-minutes');
   await setStatus(page, 'Ready');
   await publish(page);
-  expect(onMain('src/content/pricing/60-minutes.mdx')).toMatch(/^price: 105$/m);
-  expect(onMain('src/content/pricing/60-minutes.mdx')).not.toMatch(/^note:/m);
+  expect(onMain('src/content/pricing/en/60-minutes.mdx')).toMatch(/^price: 105$/m);
+  expect(onMain('src/content/pricing/en/60-minutes.mdx')).not.toMatch(/^note:/m);
   expect(workspace.draftBranches()).toEqual([]);
 });
 
@@ -236,7 +236,7 @@ test('a page’s own words and an FAQ category are edited like any entry', async
   await save(page);
   await setStatus(page, 'Ready');
   await publish(page);
-  expect(onMain('src/content/pages/book.mdx')).toContain(`sessions: ${SESSIONS_HEADING}`);
+  expect(onMain('src/content/pages/en/book.mdx')).toContain(`sessions: ${SESSIONS_HEADING}`);
 
   await openEditor(page, '/collections/faqCategories/entries/visit');
   await page.getByLabel('Heading', { exact: true }).fill(CATEGORY_HEADING);
@@ -244,7 +244,7 @@ test('a page’s own words and an FAQ category are edited like any entry', async
   await setStatus(page, 'Ready');
   await publish(page);
   // Renamed, not moved: questions name the category by its file, which stays.
-  expect(onMain('src/content/faq-categories/visit.yaml')).toContain(`heading: ${CATEGORY_HEADING}`);
+  expect(onMain('src/content/faq-categories/en/visit.yaml')).toContain(`heading: ${CATEGORY_HEADING}`);
   expect(workspace.draftBranches()).toEqual([]);
 });
 
@@ -281,7 +281,7 @@ test('a draft that no longer passes the rules cannot be published; a deleted dra
   await save(page);
   await setStatus(page, 'Ready');
   await publish(page);
-  expect(fileOnMain('src/content/pricing/45-minutes.mdx')).toBe(true);
+  expect(fileOnMain('src/content/pricing/en/45-minutes.mdx')).toBe(true);
 
   // Now draft 1 would make two 45-minute tiers: refused, naming the field, both files and the rule.
   await openEditor(page, '/collections/pricing/entries/30-minutes');
@@ -289,17 +289,17 @@ test('a draft that no longer passes the rules cannot be published; a deleted dra
   await publishNow(page);
   await expect(
     page.getByText(
-      'durationMinutes: src/content/pricing/45-minutes.mdx and src/content/pricing/30-minutes.mdx are both 45 minutes; each session length may have only one price tier',
+      'durationMinutes: src/content/pricing/en/45-minutes.mdx and src/content/pricing/en/30-minutes.mdx are both 45 minutes; each session length may have only one price tier',
     ),
   ).toBeVisible();
-  expect(onMain('src/content/pricing/30-minutes.mdx')).toMatch(/^durationMinutes: 30$/m);
+  expect(onMain('src/content/pricing/en/30-minutes.mdx')).toMatch(/^durationMinutes: 30$/m);
   expect(workspace.draftBranches()).toEqual(['cms/pricing/30-minutes']);
 
   // Deleting the draft deletes its branch; the published tier is as it was.
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete unpublished changes' }).click();
   await expect.poll(() => workspace.draftBranches()).toEqual([]);
-  expect(onMain('src/content/pricing/30-minutes.mdx')).toMatch(/^durationMinutes: 30$/m);
+  expect(onMain('src/content/pricing/en/30-minutes.mdx')).toMatch(/^durationMinutes: 30$/m);
 });
 
 test('a second tier of a length already published is refused when saved, naming both files', async ({
@@ -310,7 +310,7 @@ test('a second tier of a length already published is refused when saved, naming 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     page.getByText(
-      'durationMinutes: src/content/pricing/60-minutes.mdx and src/content/pricing/90-minutes.mdx are both 60 minutes',
+      'durationMinutes: src/content/pricing/en/60-minutes.mdx and src/content/pricing/en/90-minutes.mdx are both 60 minutes',
     ),
   ).toBeVisible();
   expect(workspace.draftBranches()).toEqual([]);
@@ -401,7 +401,7 @@ test('a service that questions and a therapist name is not deleted; each is name
     'Therapist “Therapist Name (placeholder)” (field “Techniques”)',
   );
   await expect(refusal).toContainText('take it out of that field');
-  expect(fileOnMain('src/content/services/myofascial-release.mdx')).toBe(true);
+  expect(fileOnMain('src/content/services/en/myofascial-release.mdx')).toBe(true);
 });
 
 test('an FAQ category that questions are in is not deleted; one without questions is', async ({
@@ -414,14 +414,14 @@ test('an FAQ category that questions are in is not deleted; one without question
   // A category nobody uses any more: deleted (Decap deletes straight on the branch).
   workspace.git(
     'mv',
-    'src/content/faq-categories/prescriptions.yaml',
-    'src/content/faq-categories/unused.yaml',
+    'src/content/faq-categories/en/prescriptions.yaml',
+    'src/content/faq-categories/en/unused.yaml',
   );
   workspace.git('commit', '--quiet', '--message', 'A category with no questions');
   try {
     await openEditor(page, '/collections/faqCategories/entries/unused');
     await deletePublished(page);
-    await expect.poll(() => fileOnMain('src/content/faq-categories/unused.yaml')).toBe(false);
+    await expect.poll(() => fileOnMain('src/content/faq-categories/en/unused.yaml')).toBe(false);
   } finally {
     workspace.git('reset', '--quiet', '--hard', head);
   }
@@ -525,7 +525,7 @@ test('a draft naming a service deleted since it was saved is not published', asy
   await page.getByRole('option', { name: TITLE }).click();
   await save(page);
   const [service] = workspace
-    .git('ls-tree', '--name-only', 'main', 'src/content/services/')
+    .git('ls-tree', '--name-only', 'main', 'src/content/services/en/')
     .split('\n')
     .filter((path) => path.includes('/test-'));
   const slug = (service ?? '').split('/').pop()?.slice(0, -'.mdx'.length) ?? '';
@@ -542,6 +542,6 @@ test('a draft naming a service deleted since it was saved is not published', asy
       `services: names “${slug}”, which is not published (publish it first, or choose another)`,
     ),
   ).toBeVisible();
-  expect(onMain('src/content/faq/why-a-prescription.mdx')).not.toContain(slug);
+  expect(onMain('src/content/faq/en/why-a-prescription.mdx')).not.toContain(slug);
   expect(workspace.draftBranches()).toEqual(['cms/faq/why-a-prescription']);
 });

@@ -36,7 +36,7 @@ test('Friday’s opening hours, from draft to published', async ({ page, baseURL
   await save(page);
   await toolbarFits(page);
   await publish(page);
-  const { hours } = parse(onMain('src/content/settings/clinic.yaml')) as {
+  const { hours } = parse(onMain('src/content/settings/en/clinic.yaml')) as {
     hours: { days: string[]; opens: string; closes: string }[];
   };
   expect(hours.find(({ days }) => days.includes('Friday'))).toEqual({
@@ -51,7 +51,7 @@ test('a price, from draft to published', async ({ page, baseURL }) => {
   await save(page);
   await toolbarFits(page);
   await publish(page);
-  expect(onMain('src/content/pricing/60-minutes.mdx')).toMatch(/^price: 105$/m);
+  expect(onMain('src/content/pricing/en/60-minutes.mdx')).toMatch(/^price: 105$/m);
 });
 
 test('an FAQ answer, from draft to published', async ({ page, baseURL }) => {
@@ -59,7 +59,7 @@ test('an FAQ answer, from draft to published', async ({ page, baseURL }) => {
   await save(page);
   await toolbarFits(page);
   await publish(page);
-  expect(onMain('src/content/faq/auto-accidents.mdx')).toContain('Bring your claim number.');
+  expect(onMain('src/content/faq/en/auto-accidents.mdx')).toContain('Bring your claim number.');
   expect(workspace.draftBranches()).toEqual([]);
 });
 

@@ -1,0 +1,120 @@
+/**
+ * Where each page is in each language. The main language's pages are where their files put them
+ * (`/pricing/`, `/services/<id>/`); another language's are under `/<code>/`, each at the slug its
+ * translation gives (`/es/precios/`, `/es/servicios/masaje-terapeutico/`). Pages link with the main
+ * language's paths and `linker` turns them into the page's language.
+ */
+import { findPage, getServices, languageOf, type In } from '../lib/content';
+import type { Language } from '../schemas/languages';
+import { PAGE_IDS, type PageId } from '../schemas/pages';
+import { LANGUAGES } from './languages';
+
+/** The pages with an address of their own (the page-not-found page is wherever a page is not). */
+export type RoutedPageId = Exclude<PageId, 'not-found'>;
+export const ROUTED_PAGE_IDS = PAGE_IDS.filter((id): id is RoutedPageId => id !== 'not-found');
+
+/** `pricing` → `/pricing/`; `home` → `/`: where each page is in the main language. */
+export const mainPath = (id: RoutedPageId): string => (id === 'home' ? '/' : `/${id}/`);
+
+/** `trigger-point-therapy` → `/services/trigger-point-therapy/`. */
+export const mainServicePath = (id: string): string => `/services/${id}/`;
+
+const cache = new Map<string, Promise<Map<string, string>>>();
+
+/**
+ * Main-language path → the same page's path in `language`, for every page and service translated
+ * into it (every one, in the main language).
+ */
+export function pathsIn(language: Language): Promise<Map<string, string>> {
+  let paths = cache.get(language.code);
+  if (!paths || import.meta.env.DEV) {
+    paths = (async () => {
+      const map = new Map<string, string>();
+      const main = language.code === LANGUAGES.main.code;
+      const pages = await Promise.all(ROUTED_PAGE_IDS.map((id) => findPage(id, language)));
+      const prefix = `/${language.code}/`;
+      ROUTED_PAGE_IDS.forEach((id, index) => {
+        const page = pages[index];
+        if (!page) return;
+        if (main) map.set(mainPath(id), mainPath(id));
+        else map.set(mainPath(id), id === 'home' ? prefix : `${prefix}${page.source?.slug}/`);
+      });
+      const servicesIndex = map.get(mainPath('services'));
+      if (servicesIndex) {
+        for (const service of await getServices(language)) {
+          const slug = main ? service.id : service.source?.slug;
+          map.set(mainServicePath(service.id), `${servicesIndex}${slug}/`);
+        }
+      }
+      return map;
+    })();
+    cache.set(language.code, paths);
+  }
+  return paths;
+}
+
+/**
+ * For a page in `where`'s language: a function turning a main-language path (`/pricing/`,
+ * `/faq/#payment`) into that language's. A page not translated into it keeps the main language's
+ * path, so a link never leads nowhere.
+ */
+export async function linker(where: In): Promise<(path: string) => string> {
+  const paths = await pathsIn(languageOf(where));
+  return (path) => {
+    const [pathname = '', hash] = path.split('#');
+    const translated = paths.get(pathname) ?? pathname;
+    return hash === undefined ? translated : `${translated}#${hash}`;
+  };
+}
+
+/** The main-language path of the page at `pathname` (in any language), if it is one of ours. */
+export async function mainPathOf(pathname: string): Promise<string | undefined> {
+  for (const language of LANGUAGES.all) {
+    for (const [main, path] of await pathsIn(language)) if (path === pathname) return main;
+  }
+  return undefined;
+}
+
+export interface Alternate {
+  language: Language;
+  /** Root-relative path of the same page in that language. */
+  path: string;
+  /** Whether that is the same page; else the nearest page that is translated. */
+  same: boolean;
+}
+
+/**
+ * The page at main-language path `main` in every language of the site, in the languages' order:
+ * the same page where it is translated, else the nearest translated page above it (a service's
+ * list, then the home page).
+ */
+export async function alternatesOf(main: string): Promise<Alternate[]> {
+  return Promise.all(
+    LANGUAGES.all.map(async (language) => {
+      const paths = await pathsIn(language);
+      const same = paths.get(main);
+      if (same) return { language, path: same, same: true };
+      const above = [mainPath('services'), mainPath('home')].filter(
+        (path) => main.startsWith(path) && paths.has(path),
+      );
+      return { language, path: paths.get(above[0] ?? '/') ?? '/', same: false };
+    }),
+  );
+}
+
+/**
+ * `getStaticPaths` of a page's route in the other languages (`src/pages/[language]/[...<param>].astro`):
+ * one path per language the page is translated into, its slug as the rest parameter `param`.
+ */
+export async function translatedRoutes(id: RoutedPageId, param: string) {
+  const routes = await Promise.all(
+    LANGUAGES.others.map(async (language) => {
+      const path = (await pathsIn(language)).get(mainPath(id));
+      if (!path) return [];
+      const slug = path.slice(language.code.length + 2, -1) || undefined;
+      const params = id === 'home' ? { language: language.code } : { language: language.code, [param]: slug };
+      return [{ params, props: { language } }];
+    }),
+  );
+  return routes.flat();
+}

@@ -1,0 +1,38 @@
+/**
+ * What a translation file says of itself besides its words: the URL segment of its page in its
+ * language, and whether a fluent speaker has reviewed it.
+ */
+import { z } from 'astro/zod';
+import { kind } from './fields';
+
+/**
+ * `Masaje terapéutico` → `masaje-terapeutico`: a URL segment in ASCII letters, digits and hyphens,
+ * accents dropped (Unicode canonical decomposition, combining marks removed), the way Decap writes
+ * file names (`slug: { encoding: 'ascii', clean_accents: true }` in src/cms/config.ts).
+ */
+export function asciiSlug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export const translationMetaSchema = z.strictObject({
+  slug: z
+    .string(kind('text'))
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+      error: 'must be lower-case ASCII letters, digits and hyphens, like masaje-terapeutico',
+    })
+    .optional()
+    .describe(
+      'The last part of the page’s address in this language; from the title when left out (Masaje terapéutico → masaje-terapeutico).',
+    ),
+  reviewed: z
+    .boolean(kind('true or false'))
+    .optional()
+    .describe(
+      'false while a fluent speaker has yet to review the translation: npm run launch-check lists it and a production build refuses it.',
+    ),
+});

@@ -1,0 +1,173 @@
+/**
+ * Which fields are words (translated, one value per language) and which are the same in every
+ * language (entered once, in the main language's file), read from the content schemas themselves:
+ * text is words unless its schema is marked `sameInEveryLanguage` (phone, prices' names of plans,
+ * times, addresses…); numbers, dates, choices, pictures and references are the same everywhere.
+ *
+ * A translation file (`src/content/<folder>/<language>/<name>`) holds only words; `translate`
+ * lays them over the main language's entry, so a price or a phone number is set once.
+ */
+import { z } from 'astro/zod';
+
+/** The metadata key that marks text as the same in every language. */
+export const SAME_IN_EVERY_LANGUAGE = 'sameInEveryLanguage';
+
+/** Marks text that is the same in every language (a phone number, a name, a time). */
+export function sameInEveryLanguage<Schema extends z.ZodType>(schema: Schema): Schema {
+  return schema.meta({ [SAME_IN_EVERY_LANGUAGE]: true }) as Schema;
+}
+
+type AnySchema = z.core.$ZodType;
+
+/** The schema under optional, default, nullable and preprocess wrappers. */
+function unwrap(schema: AnySchema): AnySchema {
+  const def = schema._zod.def as z.core.$ZodTypeDef & {
+    innerType?: AnySchema;
+    in?: AnySchema;
+    out?: AnySchema;
+  };
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'catch':
+    case 'readonly':
+      return unwrap(def.innerType as AnySchema);
+    case 'pipe':
+      // z.preprocess(fn, schema) is a pipe from a transform; any other pipe computes its value
+      // (a picture, a reference) and is the same in every language.
+      return (def.in as AnySchema)._zod.def.type === 'transform' ? unwrap(def.out as AnySchema) : schema;
+    default:
+      return schema;
+  }
+}
+
+/** Whether a schema (unwrapped) is text that is translated. */
+function isText(schema: AnySchema): boolean {
+  return (
+    schema._zod.def.type === 'string' &&
+    z.globalRegistry.get(schema as z.ZodType)?.[SAME_IN_EVERY_LANGUAGE] !== true
+  );
+}
+
+/** Whether anything under `schema` is words. */
+export function hasWords(schema: AnySchema): boolean {
+  const inner = unwrap(schema);
+  if (isText(inner)) return true;
+  if (inner instanceof z.ZodObject) return Object.values(inner.shape).some(hasWords);
+  if (inner instanceof z.ZodArray) return hasWords(inner.element);
+  return false;
+}
+
+/** Whether everything under `schema` is words (a list of such items is translated as a whole). */
+function allWords(schema: AnySchema): boolean {
+  const inner = unwrap(schema);
+  if (isText(inner)) return true;
+  if (inner instanceof z.ZodObject) return Object.values(inner.shape).every(allWords);
+  if (inner instanceof z.ZodArray) return allWords(inner.element);
+  return false;
+}
+
+const isGroup = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Where a problem is: `steps.2`, `address.street`. */
+const at = (path: readonly (string | number)[]) => path.join('.');
+
+export interface Translation<Data> {
+  /** The main language's entry with each word replaced by the translation's. */
+  data: Data;
+  /** `field: what is wrong`, one per problem; empty when the translation is complete. */
+  problems: string[];
+}
+
+/**
+ * Lays a translation over the main language's entry. `main` is the entry's parsed data; `words`
+ * is the translation file's data. Each field that is words must be in the translation (no page is
+ * half in one language) and valid under its own schema; a field that is the same in every
+ * language must not be (or be equal), since the main language's file sets it. A list whose items
+ * are only words is translated as a whole; a list of items with both (navigation links) item by
+ * item. Checks that span several fields (an image needs its description) are the main entry's.
+ */
+export function translate<Data>(
+  schema: AnySchema,
+  main: Data,
+  words: unknown,
+  mainFile: string,
+): Translation<Data> {
+  const problems: string[] = [];
+  const walk = (node: AnySchema, value: unknown, given: unknown, path: (string | number)[]): unknown => {
+    const inner = unwrap(node);
+    if (!hasWords(inner)) {
+      if (given !== undefined && !same(given, value)) {
+        problems.push(
+          `${at(path)}: is the same in every language: change it in ${mainFile} (remove it here)`,
+        );
+      }
+      return value;
+    }
+    if (given === undefined) {
+      if (value !== undefined) problems.push(`${at(path)}: is not translated yet`);
+      return value;
+    }
+    if (isText(inner) || (inner instanceof z.ZodArray && allWords(inner.element))) {
+      const result = z.safeParse(inner, given);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) {
+        problems.push(`${at([...path, ...(issue.path as (string | number)[])])}: ${issue.message}`);
+      }
+      return value;
+    }
+    if (inner instanceof z.ZodArray) {
+      if (!Array.isArray(given) || !Array.isArray(value) || given.length !== value.length) {
+        problems.push(
+          `${at(path)}: must be a list of ${Array.isArray(value) ? value.length : 0} items, one for each in ${mainFile}`,
+        );
+        return value;
+      }
+      return value.map((item, index) => walk(inner.element, item, given[index], [...path, index]));
+    }
+    if (inner instanceof z.ZodObject) {
+      if (!isGroup(given)) {
+        problems.push(`${at(path)}: must be a group of fields`);
+        return value;
+      }
+      const shape = inner.shape as Record<string, AnySchema>;
+      for (const key of Object.keys(given)) {
+        if (!(key in shape)) problems.push(`${at([...path, key])}: is not a field here`);
+      }
+      const base = isGroup(value) ? value : {};
+      const merged: Record<string, unknown> = { ...base };
+      for (const [key, field] of Object.entries(shape)) {
+        const translated = walk(field, base[key], given[key], [...path, key]);
+        if (translated !== undefined) merged[key] = translated;
+      }
+      return merged;
+    }
+    return value;
+  };
+  const data = walk(schema, main, words ?? {}, []) as Data;
+  return { data, problems };
+}
+
+/**
+ * The paths of the words a translation file holds (`title`, `steps`, `navigation.items.0.label`),
+ * for listing what a fluent speaker has yet to review.
+ */
+export function wordPaths(schema: AnySchema, words: unknown, path: string[] = []): string[] {
+  const inner = unwrap(schema);
+  if (words === undefined || !hasWords(inner)) return [];
+  if (isText(inner) || (inner instanceof z.ZodArray && allWords(inner.element))) return [path.join('.')];
+  if (inner instanceof z.ZodArray && Array.isArray(words)) {
+    return words.flatMap((item, index) => wordPaths(inner.element, item, [...path, String(index)]));
+  }
+  if (inner instanceof z.ZodObject && isGroup(words)) {
+    return Object.entries(inner.shape as Record<string, AnySchema>).flatMap(([key, field]) =>
+      wordPaths(field, words[key], [...path, key]),
+    );
+  }
+  return [];
+}
