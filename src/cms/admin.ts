@@ -12,7 +12,8 @@ import { cmsConfig } from './config';
 import { bookTierComponent, calloutComponent } from './editor-components';
 import { guardBackends, refuseDeleteWhileReferenced, unpublishedReferences } from './guards';
 import previewStyles from './preview.css?inline';
-import { previews } from './previews';
+import { cmsLanguages, previews } from './previews';
+import { translate } from '../schemas/translation';
 import { publishedEntries } from './published-entries';
 import { contentSchemas, type ContentName } from './schemas';
 import { emptyFieldPaths, entryProblems, prepareForSave, type EntryData } from './validate';
@@ -28,12 +29,38 @@ for (const [name, template] of Object.entries(previews)) {
 CMS.registerEditorComponent(bookTierComponent);
 CMS.registerEditorComponent(calloutComponent);
 
+const languages = cmsLanguages();
+
+/** The language of a collection: `pages-es` holds Spanish pages; every other, the main language's. */
+function collectionLanguage(collection: string) {
+  return languages.others.find(({ code }) => collection.endsWith(`-${code}`));
+}
+
 function contentName(entry: Entry): ContentName | undefined {
   const collection = String(entry.get('collection'));
-  // A file of the settings or pages collection is known by its file name.
-  const name =
-    collection === 'settings' || collection === 'pages' ? String(entry.get('slug')) : collection;
+  // A file of the settings or pages collection (in any language) is known by its file name.
+  const name = /^(settings|pages)(-|$)/.test(collection) ? String(entry.get('slug')) : collection;
   return name in contentSchemas ? (name as ContentName) : undefined;
+}
+
+/**
+ * Each other language's words of an entry, checked as the build checks them (src/schemas/translation.ts):
+ * in a folder collection against the main language beside them; in a language's own pages or
+ * settings, each word on its own (the build also checks that none is missing).
+ */
+function translationProblems(entry: Entry, name: ContentName, data: EntryData): string[] {
+  const { reviewed: _reviewed, slug: _slug, ...words } = data;
+  const own = collectionLanguage(String(entry.get('collection')));
+  if (own) return translate(contentSchemas[name], words, words, 'the main language').problems;
+  return languages.others.flatMap(({ code, tag }) => {
+    const translation = (
+      entry.getIn(['i18n', code, 'data']) as { toJS(): EntryData } | undefined
+    )?.toJS();
+    if (!translation) return [];
+    const { reviewed: _r, ...given } = prepareForSave(translation);
+    const { problems } = translate(contentSchemas[name], data, given, 'the main language');
+    return problems.map((problem) => `${tag}: ${problem}`);
+  });
 }
 
 /** The rules that span entries: one price tier per session length. */
@@ -55,8 +82,10 @@ async function collectionProblems(entry: Entry, data: EntryData): Promise<string
 async function check(entry: Entry, data: EntryData, action: string): Promise<void> {
   const name = contentName(entry);
   if (!name) return;
+  const own = collectionLanguage(String(entry.get('collection')));
   const problems = [
-    ...entryProblems(name, data),
+    ...(own ? [] : entryProblems(name, data)),
+    ...translationProblems(entry, name, data),
     ...(await collectionProblems(entry, data)),
     ...(action === 'published' ? await unpublishedReferences(name, data) : []),
   ];
@@ -76,6 +105,8 @@ CMS.registerEventListener({
     await check(entry, prepared, 'saved');
     let data = entry.get('data');
     for (const path of emptyFieldPaths(prepared)) data = data.deleteIn(path);
+    // The reviewed mark is a translation's: the main language's file has none.
+    if (!collectionLanguage(String(entry.get('collection')))) data = data.delete('reviewed');
     return typeof prepared.body === 'string' ? data.set('body', prepared.body) : data;
   },
 });
@@ -116,6 +147,6 @@ if (import.meta.hot) {
   );
 }
 
-const config = cmsConfig({ local });
+const config = cmsConfig({ local, languages });
 guardBackends(CMS, config);
 CMS.init({ config });

@@ -11,7 +11,9 @@ import type {
   CmsFieldFileOrImage,
 } from 'decap-cms-core';
 import { CMS_BACKEND } from '../site.config';
-import { decapFields, type FieldOverrides } from './fields';
+import { decapFields, wordFields, type FieldOverrides } from './fields';
+import type { Language } from '../schemas/languages';
+import { translationMetaSchema } from '../schemas/translation-meta';
 import { PAGE_IDS, type PageId } from '../schemas/pages';
 import { contentSchemas, pageFileName, type ContentName } from './schemas';
 
@@ -189,7 +191,26 @@ interface SettingsFile extends CmsCollectionFile {
   format: CmsCollectionFormatType;
 }
 
-function folderCollection(collection: FolderCollection): CmsCollection {
+/** The site's languages as the CMS needs them: main first (`src/content/settings/languages.yaml`). */
+export interface CmsLanguages {
+  main: Language;
+  others: Language[];
+}
+
+/** What a fluent speaker ticks once a translation reads right (`reviewed` in the file). */
+const reviewedField = (i18n: boolean): CmsField => ({
+  name: 'reviewed',
+  label: i18n
+    ? 'Translation checked by a fluent speaker (ignored in the main language)'
+    : 'Checked by a fluent speaker',
+  widget: 'boolean',
+  required: false,
+  default: true,
+  hint: translationMetaSchema.shape.reviewed.description ?? '',
+  ...(i18n && { i18n: true }),
+});
+
+function folderCollection(collection: FolderCollection, languages: CmsLanguages): CmsCollection {
   const {
     name,
     body: bodyLabel,
@@ -200,11 +221,16 @@ function folderCollection(collection: FolderCollection): CmsCollection {
     yaml,
     ...rest
   } = collection;
-  const fields = relabel(decapFields(contentSchemas[name], overrides), labels);
+  const i18n = languages.others.length > 0;
+  const fields = relabel(decapFields(contentSchemas[name], overrides, { i18n }), labels);
+  const folder = `src/content/${name === 'faqCategories' ? 'faq-categories' : name}`;
   return {
     ...rest,
     name,
-    folder: `src/content/${name === 'faqCategories' ? 'faq-categories' : name}`,
+    // With several languages Decap adds the language's folder itself (`multiple_folders`) and
+    // shows the languages side by side; with one, the main language's folder is the collection.
+    folder: i18n ? folder : `${folder}/${languages.main.code}`,
+    ...(i18n && { i18n: true }),
     extension: yaml ? 'yaml' : 'mdx',
     format: yaml ? 'yaml' : 'frontmatter',
     create,
@@ -213,7 +239,11 @@ function folderCollection(collection: FolderCollection): CmsCollection {
       index === 0 ? { field, default_sort: true } : field,
     ),
     ...media,
-    fields: bodyLabel ? [...fields, body(bodyLabel)] : fields,
+    fields: [
+      ...fields,
+      ...(bodyLabel ? [{ ...body(bodyLabel), ...(i18n && { i18n: true }) }] : []),
+      ...(i18n ? [reviewedField(true)] : []),
+    ],
   };
 }
 
@@ -221,29 +251,33 @@ const settingsFiles: SettingsFile[] = [
   {
     name: 'clinic',
     label: 'Clinic',
-    file: 'src/content/settings/en/clinic.yaml',
+    file: 'src/content/settings/{language}/clinic.yaml',
     format: 'yaml',
     fields: relabel(
-      decapFields(contentSchemas.clinic, {
-        'hsaFsa.statement': { widget: 'text' },
-        'hsaFsa.checklistIntro': { widget: 'text' },
-        'hsaFsa.receipt': { widget: 'text' },
-        'hsaFsa.letter.request': { widget: 'text' },
-        'hsaFsa.letter.privacyNote': { widget: 'text' },
-        'visitPolicy.cancellation': { widget: 'text' },
-        'visitPolicy.lateArrival': { widget: 'text' },
-        'visitPolicy.noShow': { widget: 'text' },
-        'brand.logo': imageField,
-      }),
+      decapFields(
+        contentSchemas.clinic,
+        {
+          'hsaFsa.statement': { widget: 'text' },
+          'hsaFsa.checklistIntro': { widget: 'text' },
+          'hsaFsa.receipt': { widget: 'text' },
+          'hsaFsa.letter.request': { widget: 'text' },
+          'hsaFsa.letter.privacyNote': { widget: 'text' },
+          'visitPolicy.cancellation': { widget: 'text' },
+          'visitPolicy.lateArrival': { widget: 'text' },
+          'visitPolicy.noShow': { widget: 'text' },
+          'brand.logo': imageField,
+        },
+        { i18n: true },
+      ),
       { hsaFsa: 'HSA/FSA', mapUrl: 'Map link', paymentAccepted: 'Payment accepted' },
     ),
   },
   {
     name: 'site',
     label: 'Every page: navigation, header, footer',
-    file: 'src/content/settings/en/site.yaml',
+    file: 'src/content/settings/{language}/site.yaml',
     format: 'yaml',
-    fields: relabel(decapFields(contentSchemas.site), {
+    fields: relabel(decapFields(contentSchemas.site, {}, { i18n: true }), {
       skipLink: 'Skip link',
       forExample: 'Introducing an example',
     }),
@@ -251,9 +285,9 @@ const settingsFiles: SettingsFile[] = [
   {
     name: 'booking',
     label: 'Online booking',
-    file: 'src/content/settings/en/booking.yaml',
+    file: 'src/content/settings/{language}/booking.yaml',
     format: 'yaml',
-    fields: relabel(decapFields(contentSchemas.booking), {
+    fields: relabel(decapFields(contentSchemas.booking, {}, { i18n: true }), {
       calLink: 'Cal.com username or team link',
       origin: 'Booking address',
       brandColor: 'Brand colour',
@@ -287,7 +321,10 @@ const PAGE_LABELS: Record<PageId, string> = {
   'not-found': 'Page not found',
 };
 
-const pages: CmsCollection = {
+/** A collection of named files (the pages, the settings). */
+type FilesCollection = CmsCollection & { files: SettingsFile[] };
+
+const pages: FilesCollection = {
   name: 'pages',
   label: 'Pages',
   // Decap reads the format of a files collection from the collection (`.mdx` says nothing to it).
@@ -299,11 +336,15 @@ const pages: CmsCollection = {
   files: PAGE_IDS.map((id): SettingsFile => ({
     name: pageFileName(id),
     label: PAGE_LABELS[id],
-    file: `src/content/pages/en/${id}.mdx`,
+    file: `src/content/pages/{language}/${id}.mdx`,
     format: 'frontmatter',
     fields: [
       ...relabel(
-        decapFields(contentSchemas[pageFileName(id)], { image: imageField, ...dateFields }),
+        decapFields(
+          contentSchemas[pageFileName(id)],
+          { image: imageField, ...dateFields },
+          { i18n: true },
+        ),
         {
           imageAlt: 'Image description (alt text)',
           lede: 'Introduction',
@@ -315,7 +356,7 @@ const pages: CmsCollection = {
   })),
 };
 
-const settings: CmsCollection = {
+const settings: FilesCollection = {
   name: 'settings',
   label: 'Settings',
   description: 'Facts about the clinic, the words every page shares, and online booking.',
@@ -324,8 +365,80 @@ const settings: CmsCollection = {
   files: settingsFiles,
 };
 
+/** Staff's name of a language: its own name for itself (`Intl.DisplayNames`), e.g. Español. */
+function languageLabel({ tag }: Language): string {
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
+/**
+ * The pages and the settings, in the main language and then in each other one. Decap shows
+ * languages side by side only in folder collections: for a files collection it allows only the
+ * single-file structure (decap-cms-core, `throwOnInvalidFileCollectionStructure` in
+ * actions/config), which would put every language in one file. So each other language has its own
+ * "Pages" and "Settings", holding only the words (what is the same in every language is set once,
+ * in the main language's), its pages' slugs and the reviewed mark.
+ */
+function fileCollections(languages: CmsLanguages): CmsCollection[] {
+  const inLanguage = (file: string, { code }: Language) => file.replace('{language}', code);
+  const main = (collection: FilesCollection): CmsCollection => ({
+    ...collection,
+    files: collection.files.map((file) => ({
+      ...file,
+      file: inLanguage(file.file, languages.main),
+    })),
+  });
+  const translated = (
+    collection: FilesCollection,
+    language: Language,
+    slug: boolean,
+  ): CmsCollection => ({
+    ...collection,
+    name: `${collection.name}-${language.code}`,
+    label: `${collection.label} (${languageLabel(language)})`,
+    description: `${collection.description} In ${languageLabel(language)}: only the words; everything else is set once in the main language.`,
+    files: collection.files.map((file) => ({
+      ...file,
+      file: inLanguage(file.file, language),
+      fields: [
+        reviewedField(false),
+        ...(slug && !file.file.endsWith('/home.mdx') && !file.file.endsWith('/not-found.mdx')
+          ? [
+              {
+                name: 'slug',
+                label: 'Address (the last part of the page’s URL)',
+                widget: 'string',
+                required: false,
+                hint: translationMetaSchema.shape.slug.description ?? '',
+              } satisfies CmsField,
+            ]
+          : []),
+        ...wordFields(
+          (file.fields ?? []).map((field) =>
+            field.name === 'body' ? { ...field, i18n: true } : field,
+          ) as CmsField[],
+        ),
+      ],
+    })),
+  });
+  return [
+    main(pages),
+    main(settings),
+    ...languages.others.flatMap((language) => [
+      translated(pages, language, true),
+      translated(settings, language, false),
+    ]),
+  ];
+}
+
 /** Where the CMS saves: the local decap-server while editing on this machine, else GitHub. */
-export function cmsConfig({ local }: { local: boolean }): CmsConfig {
+export function cmsConfig({
+  local,
+  languages,
+}: {
+  local: boolean;
+  languages: CmsLanguages;
+}): CmsConfig {
   return {
     load_config_file: false,
     backend: { ...CMS_BACKEND },
@@ -342,6 +455,16 @@ export function cmsConfig({ local }: { local: boolean }): CmsConfig {
     display_url: '/',
     media_folder: 'src/assets/images',
     public_folder: media.public_folder,
-    collections: [...folders.map(folderCollection), pages, settings],
+    ...(languages.others.length > 0 && {
+      i18n: {
+        structure: 'multiple_folders',
+        locales: [languages.main, ...languages.others].map(({ code }) => code),
+        default_locale: languages.main.code,
+      },
+    }),
+    collections: [
+      ...folders.map((collection) => folderCollection(collection, languages)),
+      ...fileCollections(languages),
+    ],
   };
 }

@@ -28,6 +28,9 @@ interface JsonSchema {
   minItems?: number;
   maxItems?: number;
   pattern?: string;
+  /** `.meta()` of the schema: text the same in every language, the collection a name refers to. */
+  sameInEveryLanguage?: boolean;
+  references?: string;
 }
 
 /** Widgets chosen by field path (`image`, `hsaFsa.statement`, …), merged over the generated field. */
@@ -162,7 +165,51 @@ function objectFields(schema: JsonSchema, path: string, overrides: FieldOverride
 }
 
 /** The Decap fields of a schema, in the schema's order. */
-export function decapFields(schema: z.ZodType, overrides: FieldOverrides = {}): CmsField[] {
+/**
+ * Whether a field holds words, translated per language: the rule of `src/schemas/translation.ts`
+ * read from JSON Schema (text unless marked `sameInEveryLanguage`; a choice, a number or a date is
+ * the same everywhere; a group or a list holds words if any of its fields does).
+ */
+function holdsWords(schema: JsonSchema): boolean {
+  if (schema.type === 'string') {
+    return !schema.enum && schema.const === undefined && schema.sameInEveryLanguage !== true;
+  }
+  if (schema.type === 'object') return Object.values(schema.properties ?? {}).some(holdsWords);
+  if (schema.type === 'array') return schema.items !== undefined && holdsWords(schema.items);
+  return false;
+}
+
+/** Sets Decap's `i18n` on each field (and within groups and lists): words or the same everywhere. */
+function withI18n(fields: CmsField[], schema: JsonSchema): CmsField[] {
+  return fields.map((field) => {
+    const property = schema.properties?.[field.name] ?? {};
+    const words = holdsWords(property);
+    const inner = property.type === 'array' ? (property.items ?? {}) : property;
+    const nested =
+      words && 'fields' in field && field.fields ? { fields: withI18n(field.fields, inner) } : {};
+    return { ...field, ...nested, i18n: words } as CmsField;
+  });
+}
+
+/** Only the fields that hold words (and within groups and lists, only their words). */
+export function wordFields(fields: CmsField[]): CmsField[] {
+  return fields
+    .filter((field) => (field as { i18n?: boolean }).i18n !== false)
+    .map((field) =>
+      'fields' in field && field.fields ? { ...field, fields: wordFields(field.fields) } : field,
+    ) as CmsField[];
+}
+
+/**
+ * Decap fields for `schema`. With `i18n`, each says whether it is translated (`i18n: true`) or set
+ * once for every language (`i18n: false`: Decap shows it in the main language only).
+ */
+export function decapFields(
+  schema: z.ZodType,
+  overrides: FieldOverrides = {},
+  { i18n = false }: { i18n?: boolean } = {},
+): CmsField[] {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return objectFields(json, '', overrides);
+  const fields = objectFields(json, '', overrides);
+  return i18n ? withI18n(fields, json) : fields;
 }

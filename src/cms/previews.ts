@@ -17,6 +17,7 @@ import type { BookingData } from '../schemas/booking';
 import type { OpeningHours } from '../schemas/clinic';
 import { PAGE_IDS, type PageWords } from '../schemas/pages';
 import type { SiteData } from '../schemas/site';
+import type { CmsLanguages } from './config';
 
 import { bodyPreview } from './body-preview';
 import { pageFileName } from './schemas';
@@ -25,6 +26,8 @@ type PreviewProps = Pick<PreviewTemplateComponentProps, 'entry'>;
 
 /** The published words the previews share with the pages; the /admin/ page writes them at build. */
 export interface PreviewWords {
+  /** The site's languages, for the CMS's configuration. */
+  languages: CmsLanguages;
   /** The main language's shared words, and its language tag. */
   site: SiteData & { language: string };
   booking: BookingData['words'];
@@ -43,6 +46,9 @@ function readWords(): PreviewWords {
 
 let cachedWords: PreviewWords | undefined;
 const words = () => (cachedWords ??= readWords());
+
+/** The site's languages, as the /admin/ page gives them. */
+export const cmsLanguages = () => words().languages;
 
 type Data = Record<string, unknown>;
 

@@ -18,7 +18,9 @@ import { therapistsSchema } from '../schemas/therapists';
 import { sameInEveryLanguage } from '../schemas/translation';
 
 const image = (() =>
-  sameInEveryLanguage(z.string({ error: 'must be an image' }))) as unknown as SchemaContext['image'];
+  sameInEveryLanguage(
+    z.string({ error: 'must be an image' }),
+  )) as unknown as SchemaContext['image'];
 /**
  * A reference is the slug of the entry it names, as Decap writes file names (ASCII: letters,
  * digits and `- _ . ~`, see `slug` in ./config.ts); `references` says of which collection.

@@ -112,7 +112,8 @@ export async function translatedRoutes(id: RoutedPageId, param: string) {
       const path = (await pathsIn(language)).get(mainPath(id));
       if (!path) return [];
       const slug = path.slice(language.code.length + 2, -1) || undefined;
-      const params = id === 'home' ? { language: language.code } : { language: language.code, [param]: slug };
+      const params =
+        id === 'home' ? { language: language.code } : { language: language.code, [param]: slug };
       return [{ params, props: { language } }];
     }),
   );

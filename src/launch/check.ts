@@ -50,7 +50,9 @@ const COLLECTIONS: Record<string, ContentName> = {
 
 /** The schema a content file is read with, by its path under `src/content/`. */
 export function contentNameOf(path: string): ContentName | undefined {
-  const [folder = '', file = ''] = path.split('/');
+  const parts = path.split('/');
+  const folder = parts[0] ?? '';
+  const file = parts.at(-1) ?? '';
   const id = file.replace(/\.(mdx|ya?ml)$/, '');
   if (folder === 'settings') {
     return (['clinic', 'booking', 'site'] as const).find((name) => name === id);

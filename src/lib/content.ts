@@ -83,12 +83,15 @@ async function localize<E extends Entry>(
   const translation = await getEntry('translations', `${folder}/${language.code}/${entry.id}`);
   if (!translation) return undefined;
   const file = translation.filePath ?? `src/content/${folder}/${language.code}/${entry.id}`;
-  const { slug, reviewed, ...words } = translation.data;
+  // Spread first: Astro puts a non-enumerable `slug` getter that logs an error on entries without one.
+  const { slug, reviewed, ...words } = { ...translation.data };
   const meta = translationMetaSchema.safeParse({ slug, reviewed });
   const mainFile = entry.filePath ?? `src/content/${folder}/${LANGUAGES.main.code}/${entry.id}`;
   const { data, problems } = translate(contentSchemas[schema], entry.data, words, mainFile);
   if (!meta.success) {
-    problems.unshift(...meta.error.issues.map(({ path, message }) => `${path.join('.')}: ${message}`));
+    problems.unshift(
+      ...meta.error.issues.map(({ path, message }) => `${path.join('.')}: ${message}`),
+    );
   }
   if (problems.length > 0) throw new Error(`${file}\n  ${problems.join('\n  ')}`);
   const title = (data as { title?: unknown }).title;
@@ -368,14 +371,16 @@ export type Page<Id extends PageId = PageId> = Localized<
  * The words of one page (`src/content/pages/<code>/<id>.mdx`) in the page's language, or undefined
  * for `optional` lookups of a page not translated into it.
  */
-export async function findPage<Id extends PageId>(id: Id, where: In): Promise<Page<Id> | undefined> {
+export async function findPage<Id extends PageId>(
+  id: Id,
+  where: In,
+): Promise<Page<Id> | undefined> {
   const language = languageOf(where);
   return once(`page:${id}:${language.code}`, async () => {
     const page = await getEntry(PAGE_COLLECTIONS[id], id);
     if (!page) throw new Error(`src/content/pages/${LANGUAGES.main.code}/${id}.mdx is missing`);
     return (await localize(page as Entry, pageFileName(id), 'pages', language)) as
-      | Page<Id>
-      | undefined;
+      Page<Id> | undefined;
   });
 }
 

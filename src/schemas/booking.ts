@@ -24,10 +24,9 @@ export const bookingSchema = z.strictObject({
     z.string(kind('text')).regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/i, {
       error: 'must be a Cal.com username or team link like your-clinic or team/your-clinic',
     }),
-  )
-    .describe(
-      'Your Cal.com username, or team/team-name for a team. Each price tier names its event.',
-    ),
+  ).describe(
+    'Your Cal.com username, or team/team-name for a team. Each price tier names its event.',
+  ),
   origin: origin
     .default('https://cal.com')
     .describe('Where your booking pages live: https://cal.com, or your own Cal.com address.'),

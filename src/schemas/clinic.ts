@@ -77,19 +77,21 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       z
         .string(kind('a phone number'))
         .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' }),
-    )
-      .describe('Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.'),
-    email: sameInEveryLanguage(z.email(kind('an email address'))).describe('Email address for questions.'),
+    ).describe('Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.'),
+    email: sameInEveryLanguage(z.email(kind('an email address'))).describe(
+      'Email address for questions.',
+    ),
     address: group({
-      street: sameInEveryLanguage(line(3, 100)).describe('Street and number, e.g. 123 Main Street, Suite 4.'),
+      street: sameInEveryLanguage(line(3, 100)).describe(
+        'Street and number, e.g. 123 Main Street, Suite 4.',
+      ),
       city: sameInEveryLanguage(line(2, 60)).describe('City.'),
       region: stateCode.describe('Two-letter state code, e.g. OR.'),
       postalCode: sameInEveryLanguage(
         z
           .string(kind('a ZIP code'))
           .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' }),
-      )
-        .describe('ZIP code, e.g. 97201.'),
+      ).describe('ZIP code, e.g. 97201.'),
       country: z.literal('US', kind('US')).default('US').describe('Country code.'),
     }).describe('Where clients come for their session.'),
     geo: group({

@@ -6,7 +6,9 @@ export const PLAN_TYPES = ['PPO', 'HMO', 'POS', 'Benefit plan', 'Discount progra
 
 /** A plan or program under which the clinic is a listed provider. */
 export const insuranceSchema = z.strictObject({
-  name: sameInEveryLanguage(line(2, 80)).describe('Name of the plan or program as the insurer writes it.'),
+  name: sameInEveryLanguage(line(2, 80)).describe(
+    'Name of the plan or program as the insurer writes it.',
+  ),
   planTypes: z
     .array(z.enum(PLAN_TYPES, kind(`one of: ${PLAN_TYPES.join(', ')}`)), kind('a list'))
     .default([])
@@ -19,7 +21,9 @@ export const insuranceSchema = z.strictObject({
     .describe(
       'On when clients reach the clinic through a discount or wellness program of their insurer.',
     ),
-  coverageUrl: sameInEveryLanguage(z.url({ protocol: /^https$/, ...kind('a full https:// address') }))
+  coverageUrl: sameInEveryLanguage(
+    z.url({ protocol: /^https$/, ...kind('a full https:// address') }),
+  )
     .optional()
     .describe(
       'Optional page where clients check whether their insurer offers this plan or program.',

@@ -20,18 +20,16 @@ export interface Language {
 export const languageCode = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
 /** A well-formed BCP 47 tag of a language and region (`Intl.getCanonicalLocales` throws on others). */
-const languageTag = z
-  .string(kind('a language tag like en-US'))
-  .refine(
-    (tag) => {
-      try {
-        return Intl.getCanonicalLocales(tag)[0] === tag && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(tag);
-      } catch {
-        return false;
-      }
-    },
-    { error: 'must be a language tag like en-US or es-US (BCP 47, written as Intl writes it)' },
-  );
+const languageTag = z.string(kind('a language tag like en-US')).refine(
+  (tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag)[0] === tag && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(tag);
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be a language tag like en-US or es-US (BCP 47, written as Intl writes it)' },
+);
 
 export const languagesSchema = z
   .strictObject({

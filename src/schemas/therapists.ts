@@ -21,15 +21,16 @@ export function therapistsSchema<Reference extends z.ZodType>({
         'What the credential is, in full, e.g. Licensed Massage Therapist.',
       ),
       licence: group({
-        number: sameInEveryLanguage(line(2, 40)).describe('The licence number as the state board writes it.'),
+        number: sameInEveryLanguage(line(2, 40)).describe(
+          'The licence number as the state board writes it.',
+        ),
         state: stateCode.describe('The state that issued the licence, e.g. OR.'),
         board: line(5, 120).describe(
           'The board that issued it, e.g. Oregon Board of Massage Therapists.',
         ),
         lookupUrl: sameInEveryLanguage(
           z.url({ protocol: /^https$/, ...kind('a full https:// address') }),
-        )
-          .describe('The state board’s public licence lookup, where clients can check it.'),
+        ).describe('The state board’s public licence lookup, where clients can check it.'),
       }).describe('The licence to practise massage therapy.'),
       photo: image().optional().describe('Optional portrait photo.'),
       photoAlt: imageAlt.optional(),

@@ -37,7 +37,9 @@ function unwrap(schema: AnySchema): AnySchema {
     case 'pipe':
       // z.preprocess(fn, schema) is a pipe from a transform; any other pipe computes its value
       // (a picture, a reference) and is the same in every language.
-      return (def.in as AnySchema)._zod.def.type === 'transform' ? unwrap(def.out as AnySchema) : schema;
+      return (def.in as AnySchema)._zod.def.type === 'transform'
+        ? unwrap(def.out as AnySchema)
+        : schema;
     default:
       return schema;
   }
@@ -99,7 +101,12 @@ export function translate<Data>(
   mainFile: string,
 ): Translation<Data> {
   const problems: string[] = [];
-  const walk = (node: AnySchema, value: unknown, given: unknown, path: (string | number)[]): unknown => {
+  const walk = (
+    node: AnySchema,
+    value: unknown,
+    given: unknown,
+    path: (string | number)[],
+  ): unknown => {
     const inner = unwrap(node);
     if (!hasWords(inner)) {
       if (given !== undefined && !same(given, value)) {
@@ -160,7 +167,8 @@ export function translate<Data>(
 export function wordPaths(schema: AnySchema, words: unknown, path: string[] = []): string[] {
   const inner = unwrap(schema);
   if (words === undefined || !hasWords(inner)) return [];
-  if (isText(inner) || (inner instanceof z.ZodArray && allWords(inner.element))) return [path.join('.')];
+  if (isText(inner) || (inner instanceof z.ZodArray && allWords(inner.element)))
+    return [path.join('.')];
   if (inner instanceof z.ZodArray && Array.isArray(words)) {
     return words.flatMap((item, index) => wordPaths(inner.element, item, [...path, String(index)]));
   }
@@ -170,4 +178,24 @@ export function wordPaths(schema: AnySchema, words: unknown, path: string[] = []
     );
   }
   return [];
+}
+
+/**
+ * The words of `data` under `schema`, nothing else: what a new translation file starts from
+ * (`npm run add-language`), in the shape `translate` reads.
+ */
+export function pickWords(schema: AnySchema, data: unknown): unknown {
+  const inner = unwrap(schema);
+  if (data === undefined || !hasWords(inner)) return undefined;
+  if (isText(inner) || (inner instanceof z.ZodArray && allWords(inner.element))) return data;
+  if (inner instanceof z.ZodArray && Array.isArray(data)) {
+    return data.map((item) => pickWords(inner.element, item) ?? {});
+  }
+  if (inner instanceof z.ZodObject && isGroup(data)) {
+    const picked = Object.entries(inner.shape as Record<string, AnySchema>)
+      .map(([key, field]) => [key, pickWords(field, data[key])] as const)
+      .filter(([, value]) => value !== undefined);
+    return picked.length ? Object.fromEntries(picked) : undefined;
+  }
+  return undefined;
 }

@@ -12,10 +12,16 @@ import type { ClinicData } from '../../src/schemas/clinic';
 import { insuranceSchema, type InsuranceData } from '../../src/schemas/insurance';
 import type { PageId, PageWords } from '../../src/schemas/pages';
 import type { SiteData } from '../../src/schemas/site';
+import { readLanguages } from '../../src/i18n/languages';
+import type { Language } from '../../src/schemas/languages';
 
 const root = resolve(import.meta.dirname, '../..');
 export const distDir = join(root, 'dist');
 const contentDir = join(root, 'src/content');
+
+/** The site's languages (`src/content/settings/languages.yaml`), main first. */
+export const LANGUAGES = readLanguages();
+const MAIN = LANGUAGES.main;
 
 /** The CMS's page: built into `dist/` but not a public page. */
 const isAdmin = (file: string) => file.split(sep)[0] === 'admin';
@@ -44,9 +50,9 @@ export interface Entry<T> {
   body: string;
 }
 
-/** Frontmatter and body of each MDX entry of a collection. */
-export function entries<T>(collection: string): Entry<T>[] {
-  const folder = join(contentDir, collection);
+/** Frontmatter and body of each MDX entry of a collection, as written in `language`'s folder. */
+export function entries<T>(collection: string, language: Language = MAIN): Entry<T>[] {
+  const folder = join(contentDir, collection, language.code);
   return readdirSync(folder)
     .filter((file) => file.endsWith('.mdx'))
     .map((file) => {
@@ -66,7 +72,7 @@ export function plans(): Entry<InsuranceData>[] {
 
 /** The clinic settings, read as the build reads them. */
 export function clinic(): ClinicData {
-  const file = parse(readFileSync(join(contentDir, 'settings/clinic.yaml'), 'utf8'));
+  const file = parse(readFileSync(join(contentDir, 'settings', MAIN.code, 'clinic.yaml'), 'utf8'));
   // As the CMS reads it: the logo is its path (no image import outside Astro).
   return contentSchemas.clinic.parse(file) as ClinicData;
 }
@@ -78,29 +84,37 @@ export interface BookingFile {
   words: BookingData['words'];
 }
 
-export function bookingSettings(): BookingFile {
-  return parse(readFileSync(join(contentDir, 'settings/booking.yaml'), 'utf8')) as BookingFile;
+export function bookingSettings(language: Language = MAIN): BookingFile {
+  const main = parse(readFileSync(join(contentDir, 'settings', MAIN.code, 'booking.yaml'), 'utf8'));
+  if (language.code === MAIN.code) return main as BookingFile;
+  const words = parse(
+    readFileSync(join(contentDir, 'settings', language.code, 'booking.yaml'), 'utf8'),
+  ) as Partial<BookingFile>;
+  return { ...main, ...words } as BookingFile;
 }
 
-/** The words every page shares (`src/content/settings/en/site.yaml`). */
-export function siteWords(): SiteData {
-  return parse(readFileSync(join(contentDir, 'settings/site.yaml'), 'utf8')) as SiteData;
+/** The words every page shares in `language` (`src/content/settings/<code>/site.yaml`), and its tag. */
+export function siteWords(language: Language = MAIN): SiteData & { language: string } {
+  const file = join(contentDir, 'settings', language.code, 'site.yaml');
+  return { ...(parse(readFileSync(file, 'utf8')) as SiteData), language: language.tag };
 }
 
 /** A page's title, heading and words. */
 export function pageData<Id extends PageId>(
   id: Id,
+  language: Language = MAIN,
 ): { title: string; heading: string; words: PageWords<Id> } {
-  const page = entries<{ title: string; heading: string; words: PageWords<Id> }>('pages').find(
-    (entry) => entry.id === id,
-  );
+  const page = entries<{ title: string; heading: string; words: PageWords<Id> }>(
+    'pages',
+    language,
+  ).find((entry) => entry.id === id);
   if (!page) throw new Error(`src/content/pages/en/${id}.mdx is missing`);
   return page.data;
 }
 
 /** The FAQ categories (`src/content/faq-categories/en/`), in their order, with their file names. */
 export function categoryFiles(): { id: string; heading: string; order: number }[] {
-  const folder = join(contentDir, 'faq-categories');
+  const folder = join(contentDir, 'faq-categories', MAIN.code);
   return readdirSync(folder)
     .filter((file) => file.endsWith('.yaml'))
     .map((file) => ({

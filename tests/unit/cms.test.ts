@@ -11,6 +11,7 @@ import { emptyFieldPaths, entryProblems, prepareForSave } from '../../src/cms/va
 import { bookTierBlock, calloutBlock, escapeForMdx } from '../../src/lib/mdx-text';
 import { duplicateDurationProblems } from '../../src/schemas/pricing';
 import { problemWith, type MdxNode } from '../../src/lib/safe-mdx';
+import { siteLanguages } from '../../src/schemas/languages';
 
 /** A field with each widget's options readable, whichever widget it is. */
 type ReadableField = CmsField & { [option: string]: unknown };
@@ -24,20 +25,23 @@ interface JsonSchema {
   description?: string;
 }
 
-const config = cmsConfig({ local: false });
+/** English and Spanish, as the project ships; nothing here depends on which the second one is. */
+const languages = siteLanguages({ languages: ['en-US', 'es-US'] });
+const config = cmsConfig({ local: false, languages });
 type Collection = (typeof config.collections)[number];
 
-/** The CMS fields of every collection and settings file, by content name. */
+/** The CMS fields of every collection and settings file in the main language, by content name. */
 function cmsFields(): Record<ContentName, CmsField[]> {
   const byName: Partial<Record<ContentName, CmsField[]>> = {};
   for (const collection of config.collections as Collection[]) {
+    if (languages.others.some(({ code }) => collection.name.endsWith(`-${code}`))) continue;
     if ('files' in collection) {
       for (const file of collection.files ?? []) {
         byName[file.name as ContentName] = file.fields.filter((field) => field.name !== 'body');
       }
     } else {
       byName[collection.name as ContentName] = (collection.fields ?? []).filter(
-        (field) => field.name !== 'body',
+        (field) => field.name !== 'body' && field.name !== 'reviewed',
       );
     }
   }
@@ -193,8 +197,76 @@ describe('the CMS configuration agrees with the content schemas', () => {
       publish_mode: 'editorial_workflow',
     });
     expect(config).not.toHaveProperty('local_backend');
-    const local = cmsConfig({ local: true });
+    const local = cmsConfig({ local: true, languages });
     expect(local).toMatchObject({ local_backend: true, publish_mode: 'editorial_workflow' });
+  });
+});
+
+describe('languages side by side', () => {
+  const collection = (name: string) =>
+    (config.collections as Collection[]).find((candidate) => candidate.name === name)!;
+  const field = (fields: CmsField[] | undefined, name: string) =>
+    fields?.find((candidate) => candidate.name === name) as ReadableField | undefined;
+
+  test('every folder collection is shown in each language, main first, one folder per language', () => {
+    expect(config.i18n).toEqual({
+      structure: 'multiple_folders',
+      locales: ['en', 'es'],
+      default_locale: 'en',
+    });
+    for (const name of ['services', 'benefits', 'pricing', 'faq', 'faqCategories', 'insurance']) {
+      expect(collection(name)).toMatchObject({ i18n: true });
+      expect(collection(name).folder).not.toMatch(/\/en$/);
+    }
+  });
+
+  test('words are translated; what is the same in every language is set once', () => {
+    const faq = collection('faq').fields;
+    expect(field(faq, 'question')?.i18n).toBe(true);
+    expect(field(faq, 'body')?.i18n).toBe(true);
+    expect(field(faq, 'category')?.i18n).toBe(false);
+    expect(field(faq, 'order')?.i18n).toBe(false);
+    const pricing = collection('pricing').fields;
+    expect(field(pricing, 'price')?.i18n).toBe(false);
+    expect(field(pricing, 'note')?.i18n).toBe(true);
+    const services = collection('services').fields;
+    expect(field(services, 'image')?.i18n).toBe(false);
+    expect(field(services, 'imageAlt')?.i18n).toBe(true);
+  });
+
+  test('a language’s own pages and settings hold only its words, its slugs and the reviewed mark', () => {
+    const spanish = collection('settings-es') as Collection & {
+      files: { name: string; file: string; fields: CmsField[] }[];
+    };
+    const clinic = spanish.files.find(({ name }) => name === 'clinic')!;
+    expect(clinic.file).toBe('src/content/settings/es/clinic.yaml');
+    const names = clinic.fields.map(({ name }) => name);
+    expect(names).toContain('reviewed');
+    expect(names).toContain('hoursNote');
+    for (const shared of ['name', 'phone', 'email', 'hours', 'address']) {
+      expect(names).not.toContain(shared);
+    }
+    const brand = field(clinic.fields, 'brand')?.fields as CmsField[];
+    expect(brand.map(({ name }) => name)).toEqual(['logoAlt']);
+    const policy = field(clinic.fields, 'visitPolicy')?.fields as CmsField[];
+    expect(policy.map(({ name }) => name)).toEqual(['cancellation', 'lateArrival', 'noShow']);
+    const pages = collection('pages-es') as typeof spanish;
+    const pricing = pages.files.find(({ name }) => name === 'page-pricing')!;
+    expect(pricing.file).toBe('src/content/pages/es/pricing.mdx');
+    expect(pricing.fields.map(({ name }) => name)).toEqual(
+      expect.arrayContaining(['reviewed', 'slug', 'title', 'body']),
+    );
+    expect(pricing.fields.map(({ name }) => name)).not.toContain('image');
+  });
+
+  test('with one language there is no i18n and each collection is the language’s folder', () => {
+    const one = cmsConfig({ local: false, languages: siteLanguages({ languages: ['en-US'] }) });
+    expect(one).not.toHaveProperty('i18n');
+    const names = (one.collections as Collection[]).map(({ name }) => name);
+    expect(names).not.toContain('pages-es');
+    const faq = (one.collections as Collection[]).find(({ name }) => name === 'faq')!;
+    expect(faq.folder).toBe('src/content/faq/en');
+    expect(faq.fields?.map(({ name }) => name)).not.toContain('reviewed');
   });
 });
 

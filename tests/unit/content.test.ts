@@ -16,10 +16,13 @@ import {
   getServices,
   getTiers,
 } from '../../src/lib/content';
+import { LANGUAGES } from '../../src/i18n/languages';
+
+const main = LANGUAGES.main;
 
 describe('services', () => {
   test('the core treatment is orthopedic/medical massage, with the three elements of treatment', async () => {
-    const treatment = await getMainTreatment();
+    const treatment = await getMainTreatment(main);
     expect(treatment.data.title).toBe('Orthopedic/medical massage');
     expect(treatment.data.steps).toHaveLength(3);
     const [assess, customize, selfCare] = treatment.data.steps ?? [];
@@ -29,7 +32,7 @@ describe('services', () => {
   });
 
   test('each of the six modalities has a published page', async () => {
-    const modalities = (await getServices()).filter(({ data }) => data.kind === 'modality');
+    const modalities = (await getServices(main)).filter(({ data }) => data.kind === 'modality');
     expect(modalities.map(({ data }) => data.title)).toEqual([
       'Muscle testing',
       'Neuromuscular therapy',
@@ -43,7 +46,7 @@ describe('services', () => {
 
 describe('benefits', () => {
   test('all eleven benefits are listed, in the order of the clinic page', async () => {
-    const titles = (await getBenefits()).map(({ data }) => data.title);
+    const titles = (await getBenefits(main)).map(({ data }) => data.title);
     const expected = [
       /tight, sore muscles/,
       /nerve compression and entrapment/,
@@ -64,7 +67,7 @@ describe('benefits', () => {
 
 describe('pricing', () => {
   test('the three tiers are 30, 60 and 90 minutes at $55, $100 and $150', async () => {
-    const tiers = (await getTiers()).map(({ data }) => [
+    const tiers = (await getTiers(main)).map(({ data }) => [
       data.durationMinutes,
       data.price,
       data.currency,
@@ -79,7 +82,7 @@ describe('pricing', () => {
 
 describe('insurance', () => {
   test('all nine plans are listed with their plan types and how clients reach them', async () => {
-    const plans = (await getPlans()).map(({ data }) => [
+    const plans = (await getPlans(main)).map(({ data }) => [
       data.name,
       data.planTypes,
       data.viaWellnessProgram,
@@ -98,7 +101,7 @@ describe('insurance', () => {
   });
 
   test('the two wellness programs tell clients where to check coverage', async () => {
-    const programs = (await getPlans()).filter(({ data }) => data.viaWellnessProgram);
+    const programs = (await getPlans(main)).filter(({ data }) => data.viaWellnessProgram);
     for (const { data } of programs) {
       expect(data.coverageUrl, data.name).toMatch(/^https:\/\//);
       expect(data.coverageNote, data.name).toBeTruthy();
@@ -108,7 +111,7 @@ describe('insurance', () => {
 
 describe('HSA/FSA', () => {
   test('the prescription checklist names reason, number/frequency/duration, modality and diagnosis code', async () => {
-    const { hsaFsa } = await getClinic();
+    const { hsaFsa } = await getClinic(main);
     const items = hsaFsa.checklist.map(({ item, example }) => `${item} (${example ?? ''})`);
     expect(items).toEqual([
       expect.stringMatching(/medically necessary.*back pain/),
@@ -121,7 +124,7 @@ describe('HSA/FSA', () => {
   });
 
   test('the statement and receipt say HSA/FSA pays and a customized receipt is available', async () => {
-    const { hsaFsa } = await getClinic();
+    const { hsaFsa } = await getClinic(main);
     expect(hsaFsa.statement).toMatch(
       /Health Savings Account \(HSA\).*Flexible Spending Account \(FSA\)/,
     );
@@ -133,7 +136,7 @@ describe('HSA/FSA', () => {
 
 describe('FAQ', () => {
   test("seeds the clinic page's questions and the payment facts", async () => {
-    const questions = (await getQuestions()).map(({ data }) => data.question);
+    const questions = (await getQuestions(main)).map(({ data }) => data.question);
     for (const pattern of [
       /What is orthopedic\/medical massage\?/,
       /Why do I need a prescription\?/,
@@ -153,7 +156,7 @@ describe('FAQ', () => {
 
   test('every related service a question names exists', async () => {
     const serviceIds = new Set((await getCollection('services')).map(({ id }) => id));
-    for (const { id, data } of await getQuestions()) {
+    for (const { id, data } of await getQuestions(main)) {
       for (const service of data.services) expect(serviceIds, `faq/${id}`).toContain(service.id);
     }
   });
@@ -161,7 +164,7 @@ describe('FAQ', () => {
 
 describe('clinic settings', () => {
   test('unknown facts are visibly marked as placeholders', async () => {
-    const clinic = await getClinic();
+    const clinic = await getClinic(main);
     expect(clinic.name).toMatch(/placeholder/i);
     expect(clinic.address.street).toMatch(/placeholder/i);
     expect(clinic.email).toMatch(/@example\.com$/);

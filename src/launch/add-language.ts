@@ -1,0 +1,83 @@
+/**
+ * `npm run add-language -- <tag>` (e.g. `fr-CA`): adds a language to the site. It appends the tag
+ * to `src/content/settings/languages.yaml` and writes, for every file of the main language, its
+ * translation file (`src/content/<folder>/<code>/<name>`) holding the main language's words,
+ * marked `reviewed: false`: the pages exist at once under `/<code>/`, `npm run launch-check`
+ * lists every field still to translate and review, and a production build refuses them until a
+ * fluent speaker has replaced and reviewed them (in the CMS, side by side with the main language).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument, stringify } from 'yaml';
+import { contentSchemas } from '../cms/schemas';
+import { readLanguages, LANGUAGES_FILE } from '../i18n/languages';
+import { languageCode } from '../schemas/languages';
+import { asciiSlug } from '../schemas/translation-meta';
+import { pickWords } from '../schemas/translation';
+import { contentNameOf } from './check';
+import { readEntryFile } from './entry-file';
+
+/** Folders whose entries are pages of their own, with a slug in each language. */
+const ROUTED = new Set(['pages', 'services']);
+
+/**
+ * Writes the translation files `language` lacks; returns their paths from `root`.
+ * @throws Error when `tag` is not a language tag the site accepts (the message names the field).
+ */
+export function addLanguage(root: string, tag: string): string[] {
+  const file = join(root, LANGUAGES_FILE);
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  if (!doc.toJS().languages?.includes(tag)) {
+    doc.addIn(['languages'], tag);
+    writeFileSync(file, doc.toString());
+  }
+  const languages = readLanguages(new URL(`file://${root}/`));
+  const main = languages.main.code;
+  const code = languageCode(tag);
+  const contentDir = join(root, 'src/content');
+  const written: string[] = [];
+  for (const folder of readdirSync(contentDir)) {
+    const mainDir = join(contentDir, folder, main);
+    if (!existsSync(mainDir)) continue;
+    for (const name of readdirSync(mainDir)) {
+      const schema = contentNameOf(`${folder}/${name}`);
+      const target = join(contentDir, folder, code, name);
+      if (!schema || existsSync(target)) continue;
+      const entry = readEntryFile(join(mainDir, name));
+      const data = entry.doc.toJS() as Record<string, unknown> | null;
+      const words = (pickWords(contentSchemas[schema], data ?? {}) ?? {}) as Record<
+        string,
+        unknown
+      >;
+      const meta: Record<string, unknown> = { reviewed: false };
+      if (ROUTED.has(folder) && name !== 'home.mdx') {
+        meta.slug = asciiSlug(String(words.title ?? name.replace(/\.\w+$/, '')));
+      }
+      const yaml = stringify({ ...meta, ...words }, { lineWidth: 100 });
+      mkdirSync(join(contentDir, folder, code), { recursive: true });
+      writeFileSync(target, entry.body === undefined ? yaml : `---\n${yaml}---\n${entry.body}`);
+      written.push(`src/content/${folder}/${code}/${name}`);
+    }
+  }
+  return written;
+}
+
+export function main(args: string[]): number {
+  const [tag] = args;
+  if (!tag) {
+    console.error(
+      'Usage: npm run add-language -- <language tag>, e.g. npm run add-language -- fr-CA',
+    );
+    return 2;
+  }
+  try {
+    const written = addLanguage(process.cwd(), tag);
+    console.log(
+      `${tag} is a language of the site. ${written.length} files hold the main language's words to translate, each marked reviewed: false:\n${written.map((path) => `  ${path}`).join('\n')}\nTranslate them (in the CMS, side by side), then npm run launch-check.`,
+    );
+    return 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
+}
