@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import launchGuard from './src/integrations/launch-guard.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { withAlternates } from './src/integrations/sitemap-alternates.ts';
 import { BASE_DIRECTIVES } from './src/lib/security-headers.ts';
 import { safeMdxPlugin } from './src/lib/safe-mdx.ts';
 import { SITE_URL } from './src/site.config.ts';
@@ -43,12 +44,14 @@ export default defineConfig({
     launchGuard(),
     mdx(),
     securityHeaders(),
-    // Every public page; the CMS (/admin/) and the 404 page are not pages to be found.
+    // Every public page; the CMS (/admin/) and the 404 page are not pages to be found. Each with
+    // its other languages, translated slugs included, as the page's hreflang links give them.
     sitemap({
       filter: (page) => {
         const path = new URL(page).pathname;
         return !path.startsWith('/admin/') && path !== '/404/';
       },
+      serialize: withAlternates('dist'),
     }),
   ],
   vite: {

@@ -5,12 +5,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { pageFileName, type ContentName } from '../cms/schemas';
+import { contentSchemas, pageFileName, type ContentName } from '../cms/schemas';
 import { entryProblems } from '../cms/validate';
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
 import { PAGE_IDS, type PageId } from '../schemas/pages';
 import { CMS_BACKEND, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
+import { readLanguages } from '../i18n/languages';
+import { translate, wordPaths } from '../schemas/translation';
+import { translationMetaSchema } from '../schemas/translation-meta';
+import { pathToFileURL } from 'node:url';
 import { isPlaceholderFile, markedFields, valueProblems } from './placeholders';
 
 export interface Finding {
@@ -86,7 +90,7 @@ function fieldsOf(value: unknown, path: (string | number)[] = []): [string, unkn
 
 /** A schema's message as a finding: one that says the field is required says it in full. */
 const asProblem = (message: string) =>
-  message.startsWith('is required') ? message : `is not valid: ${message}`;
+  /^(is required|is a translation)/.test(message) ? message : `is not valid: ${message}`;
 
 function contentFindings(root: string, path: string): Finding[] {
   const file = relative(root, path).split(sep).join('/');
@@ -116,8 +120,12 @@ function contentFindings(root: string, path: string): Finding[] {
     add(`body, line ${entry.bodyLine + index}`, problems);
   });
   const name = contentNameOf(file.replace(/^src\/content\//, ''));
+  const translated = translationOf(root, file);
   if (name && !entry.doc.errors.length) {
-    for (const problem of entryProblems(name, { ...data, body: entry.body })) {
+    const problems = translated
+      ? translationProblems(root, name, translated, data, entry.body)
+      : entryProblems(name, { ...data, body: entry.body });
+    for (const problem of problems) {
       const [field = '', ...rest] = problem.split(': ');
       add(field, [asProblem(rest.join(': '))]);
     }
@@ -131,6 +139,55 @@ function contentFindings(root: string, path: string): Finding[] {
   return [...byField]
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([field, problems]) => ({ file, field, problems }));
+}
+
+/**
+ * For a translation file (`src/content/<folder>/<code>/<name>`, `code` not the main language's),
+ * the main language's file it translates.
+ */
+function translationOf(root: string, file: string): string | undefined {
+  const match = /^src\/content\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(file);
+  if (!match) return undefined;
+  const [, folder, code, name] = match;
+  const { main, others } = readLanguages(pathToFileURL(`${root}/`));
+  if (code === main.code || !others.some((language) => language.code === code)) return undefined;
+  return `src/content/${folder}/${main.code}/${name}`;
+}
+
+/**
+ * A translation's problems as the build finds them (`translate`), and, while it is marked
+ * `reviewed: false`, each of its words, to be checked by a fluent speaker.
+ */
+function translationProblems(
+  root: string,
+  name: ContentName,
+  mainFile: string,
+  data: object,
+  body: string | undefined,
+): string[] {
+  const { reviewed, slug, ...words } = data as Record<string, unknown>;
+  const main = existsSync(join(root, mainFile))
+    ? (readEntryFile(join(root, mainFile)).doc.toJS() as unknown)
+    : {};
+  const problems = [
+    ...(translationMetaSchema.safeParse({ reviewed, slug }).error?.issues ?? []).map(
+      ({ path, message }) => `${path.join('.')}: ${message}`,
+    ),
+    ...translate(contentSchemas[name], main, words, mainFile).problems,
+  ];
+  if (reviewed === false) {
+    const unreviewed = [
+      ...wordPaths(contentSchemas[name], words),
+      ...(body?.trim() ? ['body'] : []),
+    ];
+    problems.push(
+      ...unreviewed.map(
+        (field) =>
+          `${field}: is a translation not yet reviewed by a fluent speaker (then tick “Translation checked by a fluent speaker” in the CMS, or set reviewed: true)`,
+      ),
+    );
+  }
+  return problems;
 }
 
 function deployFindings(settings: DeploySettings): Finding[] {

@@ -1,0 +1,32 @@
+/**
+ * The sitemap's alternates of each page (`<xhtml:link rel="alternate" hreflang>`), read from the
+ * page itself once it is built: @astrojs/sitemap's own `i18n` option pairs only pages with the same
+ * path under each language's prefix (`/pricing/` with `/es/pricing/`), and ours have translated
+ * slugs (`/es/precios/`). Reading the built page keeps the sitemap and the page's `hreflang` links
+ * one and the same (src/layouts/BaseLayout.astro writes them).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SitemapItem } from '@astrojs/sitemap';
+
+/** `<link rel="alternate" hreflang="es-US" href="…">` → `{ lang: 'es-US', url: '…' }`, in order. */
+export function alternateLinks(html: string): { lang: string; url: string }[] {
+  return [...html.matchAll(/<link\b[^>]*>/g)].flatMap(([tag]) => {
+    const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+    const lang = attribute('hreflang');
+    const url = attribute('href');
+    return attribute('rel') === 'alternate' && lang && url ? [{ lang, url }] : [];
+  });
+}
+
+/**
+ * A sitemap `serialize` that adds each page's alternates, reading `<outDir><path>index.html`.
+ * A page without alternates (a one-language site) is left as it is.
+ */
+export function withAlternates(outDir: string): (item: SitemapItem) => SitemapItem {
+  return (item) => {
+    const file = join(outDir, new URL(item.url).pathname, 'index.html');
+    const links = alternateLinks(readFileSync(file, 'utf8'));
+    return links.length ? { ...item, links } : item;
+  };
+}
