@@ -49,7 +49,7 @@ describe('benefits', () => {
     const titles = (await getBenefits(main)).map(({ data }) => data.title);
     const expected = [
       /tight, sore muscles/,
-      /nerve compression and entrapment/,
+      /nerve compression or entrapment/,
       /myofascial trigger points/,
       /pain and inflammation/,
       /suppleness and strength/,

@@ -1,0 +1,158 @@
+/**
+ * Which fields are words, and how a translation is laid over the main language's entry
+ * (src/schemas/translation.ts), on the real schemas.
+ */
+import { describe, expect, test } from 'vitest';
+import { contentSchemas } from '../../src/cms/schemas';
+import { languagesSchema, siteLanguages } from '../../src/schemas/languages';
+import { pickWords, translate, wordPaths } from '../../src/schemas/translation';
+import { asciiSlug, translationMetaSchema } from '../../src/schemas/translation-meta';
+
+const tier = { durationMinutes: 60, price: 100, currency: 'USD', calEvent: '60min', order: 2 };
+
+describe('translate', () => {
+  test('lays the words over the main entry: the price stays the main language’s', () => {
+    const main = { ...tier, note: 'Most clients start here.' };
+    const { data, problems } = translate(
+      contentSchemas.pricing,
+      main,
+      { note: 'La mayoría empieza aquí.' },
+      'src/content/pricing/en/60-minutes.mdx',
+    );
+    expect(problems).toEqual([]);
+    expect(data).toEqual({ ...tier, note: 'La mayoría empieza aquí.' });
+  });
+
+  test('a missing word is named, so no page is half in one language', () => {
+    const main = { ...tier, note: 'Most clients start here.' };
+    const { problems } = translate(contentSchemas.pricing, main, {}, 'main.mdx');
+    expect(problems).toEqual(['note: is not translated yet']);
+  });
+
+  test('a value set once may not be changed in a translation, which says where to change it', () => {
+    const { problems } = translate(
+      contentSchemas.pricing,
+      tier,
+      { price: 90 },
+      'src/content/pricing/en/60-minutes.mdx',
+    );
+    expect(problems).toEqual([
+      'price: is the same in every language: change it in src/content/pricing/en/60-minutes.mdx (remove it here)',
+    ]);
+  });
+
+  test('each word keeps its own rule (length, places to fill in)', () => {
+    const main = { ...tier, note: 'Most clients start here.' };
+    const { problems } = translate(contentSchemas.pricing, main, { note: 'x' }, 'main.mdx');
+    expect(problems).toEqual(['note: must be at least 3 characters']);
+    const booking = translate(
+      contentSchemas.booking,
+      { calLink: 'x', words: { bookTier: 'Book {duration}' } },
+      { words: { bookTier: 'Reservar' } },
+      'main.yaml',
+    );
+    expect(booking.problems).toContain(
+      'words.bookTier: must contain {duration} where the site fills it in',
+    );
+  });
+
+  test('a list of links is translated item by item, one for each of the main language', () => {
+    const main = {
+      navigation: {
+        label: 'Main',
+        items: [
+          { label: 'Prices', href: '/pricing/' },
+          { label: 'FAQ', href: '/faq/' },
+        ],
+      },
+    };
+    const ok = translate(
+      contentSchemas.site,
+      main,
+      { navigation: { label: 'Principal', items: [{ label: 'Precios' }, { label: 'Preguntas' }] } },
+      'site.yaml',
+    );
+    expect(ok.data).toEqual({
+      navigation: {
+        label: 'Principal',
+        items: [
+          { label: 'Precios', href: '/pricing/' },
+          { label: 'Preguntas', href: '/faq/' },
+        ],
+      },
+    });
+    const short = translate(
+      contentSchemas.site,
+      main,
+      { navigation: { label: 'Principal', items: [{ label: 'Precios' }] } },
+      'site.yaml',
+    );
+    expect(short.problems).toEqual([
+      'navigation.items: must be a list of 2 items, one for each in site.yaml',
+    ]);
+  });
+
+  test('an unknown field is named', () => {
+    const { problems } = translate(contentSchemas.pricing, tier, { nota: 'x' }, 'main.mdx');
+    expect(problems).toEqual(['nota: is not a field here']);
+  });
+});
+
+describe('words', () => {
+  test('the clinic’s words are its texts; phone, address, hours, colour and pictures are set once', () => {
+    const words = pickWords(contentSchemas.clinic, {
+      name: 'Clinic',
+      phone: '+15415550100',
+      hours: [{ days: ['Monday'], opens: '09:00', closes: '17:00' }],
+      hoursNote: 'Call first.',
+      address: { street: '1 Main St', city: 'Town', region: 'OR', postalCode: '97201' },
+      brand: { colour: '#1f5f57', logo: '/src/assets/images/logo.svg', logoAlt: 'Logo' },
+    });
+    expect(words).toEqual({ hoursNote: 'Call first.', brand: { logoAlt: 'Logo' } });
+    expect(wordPaths(contentSchemas.clinic, words)).toEqual(['hoursNote', 'brand.logoAlt']);
+  });
+
+  test('references, choices and dates are not words', () => {
+    expect(
+      pickWords(contentSchemas.faq, {
+        question: 'Why?',
+        category: 'about',
+        services: ['myofascial-release'],
+        order: 1,
+      }),
+    ).toEqual({ question: 'Why?' });
+  });
+});
+
+describe('slugs and languages', () => {
+  test('a title becomes an ASCII slug, accents dropped', () => {
+    expect(asciiSlug('Masaje terapéutico')).toBe('masaje-terapeutico');
+    expect(asciiSlug('  Liberación  miofascial! ')).toBe('liberacion-miofascial');
+    expect(
+      translationMetaSchema.safeParse({ slug: 'masaje-terapéutico' }).error?.issues[0]?.message,
+    ).toBe('must be lower-case ASCII letters, digits and hyphens, like masaje-terapeutico');
+  });
+
+  test('the first language is the main one; each has its URL prefix; physicians default to it', () => {
+    const { main, others, physicians } = siteLanguages({ languages: ['en-US', 'es-US', 'qaa-US'] });
+    expect(main).toEqual({ tag: 'en-US', code: 'en' });
+    expect(others.map(({ code }) => code)).toEqual(['es', 'qaa']);
+    expect(physicians).toBe(main);
+  });
+
+  test('two tags of one language, a malformed tag and an unknown physicians’ language are refused', () => {
+    const messages = (data: unknown) =>
+      languagesSchema
+        .safeParse(data)
+        .error?.issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
+    expect(messages({ languages: ['en-US', 'en-GB'] })).toEqual([
+      'languages: must not hold two tags of one language (each has its own /<language>/ pages)',
+    ]);
+    expect(messages({ languages: ['english'] })?.[0]).toMatch(
+      /^languages.0: must be a language tag/,
+    );
+    expect(messages({ languages: ['en-US'], physicians: 'es-US' })).toEqual([
+      'physicians: must be one of the languages',
+    ]);
+  });
+});
