@@ -49,6 +49,8 @@ export function addLanguage(root: string, tag: string): string[] {
         string,
         unknown
       >;
+      // An entry without words (a price tier, a plan without a note) needs no translation file.
+      if (Object.keys(words).length === 0 && !entry.body?.trim()) continue;
       const meta: Record<string, unknown> = { reviewed: false };
       if (ROUTED.has(folder) && name !== 'home.mdx') {
         meta.slug = asciiSlug(String(words.title ?? name.replace(/\.\w+$/, '')));

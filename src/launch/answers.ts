@@ -15,6 +15,11 @@ import { group, kind } from '../schemas/fields';
 import { contentNameOf, DEPLOY_FIELDS } from './check';
 import { readEntryFile, writeEntryFile, type EntryFile } from './entry-file';
 import { clearMarkers, markedFields } from './placeholders';
+import { pathToFileURL } from 'node:url';
+import { parseDocument } from 'yaml';
+import { LANGUAGES_FILE, readLanguages } from '../i18n/languages';
+import { languagesSchema } from '../schemas/languages';
+import { addLanguage } from './add-language';
 
 type Data = Record<string, unknown>;
 
@@ -42,6 +47,10 @@ const fieldsOf = (file: string) => z.record(z.string(), z.unknown(), kind(`field
  * the answers file, which setup copies into `src/assets/images/`.
  */
 export const answersSchema = z.strictObject({
+  languages: z
+    .array(z.string(kind('a language tag like en-US')), kind('a list of language tags'))
+    .optional()
+    .describe(languagesSchema.shape.languages.description ?? 'languages'),
   clinic: fieldsOf('clinic.yaml').optional(),
   booking: fieldsOf('booking.yaml').optional(),
   deploy: group({
@@ -113,6 +122,8 @@ export interface Plan {
   copies: [from: string, to: string][];
   removals: string[];
   deploy?: DeploySettings;
+  /** Languages the answers add, whose translation files `npm run add-language` writes. */
+  addedLanguages?: string[];
 }
 
 const IMAGES_DIR = 'src/assets/images';
@@ -126,6 +137,37 @@ export class Setup {
 
   file(path: string): EntryFile {
     return readEntryFile(join(this.root, path));
+  }
+
+  /** The main language's folder name (`en`): its files are in each content folder's `en/`. */
+  get main(): string {
+    return readLanguages(pathToFileURL(`${this.root}/`)).main.code;
+  }
+
+  /** The codes of the other languages with files in `src/content/<folder>/`. */
+  private otherFolders(folder: string): string[] {
+    const dir = join(this.root, 'src/content', folder);
+    return readdirSync(dir).filter((name) => name !== this.main && !name.includes('.'));
+  }
+
+  /** The site's languages, main first; a new one gets its translation files (add-language). */
+  private languages(tags: string[], plan: Plan): void {
+    const entry = this.file(LANGUAGES_FILE);
+    const current = entry.doc.toJS() as { languages?: string[]; physicians?: string };
+    const physicians =
+      current.physicians && tags.includes(current.physicians) ? current.physicians : undefined;
+    const result = languagesSchema.safeParse({ languages: tags, physicians });
+    if (!result.success) {
+      for (const { path, message } of result.error.issues) {
+        plan.problems.push(`${path.join('.')}: ${message}`);
+      }
+      return;
+    }
+    const doc = parseDocument(entry.doc.toString());
+    doc.set('languages', doc.createNode(tags));
+    if (physicians === undefined) doc.delete('physicians');
+    plan.writes.push({ ...entry, doc });
+    plan.addedLanguages = tags.filter((tag) => !current.languages?.includes(tag));
   }
 
   /** An image answer: the file on this machine and the path the content names it by. */
@@ -147,7 +189,7 @@ export class Setup {
     plan: Plan,
     imageFields: ReadonlySet<string> = new Set(),
   ): void {
-    const entry = this.file(`src/content/settings/en/${name}.yaml`);
+    const entry = this.file(`src/content/settings/${this.main}/${name}.yaml`);
     for (const path of leafPaths(answers)) {
       let value = path.reduce<unknown>((node, key) => (node as Data)[key], answers);
       const field = path.join('.');
@@ -187,9 +229,9 @@ export class Setup {
 
   /** The therapists replace the placeholder therapist (an entry marked PLACEHOLDER as a whole). */
   private therapists(list: Data[], plan: Plan): void {
-    const folder = 'src/content/therapists';
+    const folder = `src/content/therapists/${this.main}`;
     const services = new Set(
-      readdirSync(join(this.root, 'src/content/services')).map((file) =>
+      readdirSync(join(this.root, `src/content/services/${this.main}`)).map((file) =>
         file.replace(/\.mdx$/, ''),
       ),
     );
@@ -197,6 +239,12 @@ export class Setup {
       const entry = this.file(`${folder}/${file}`);
       if (markedFields(entry.doc).some((path) => path.length === 0)) {
         plan.removals.push(`${folder}/${file}`);
+        // Its translations go with it (a therapist's biography in another language).
+        for (const code of this.otherFolders('therapists')) {
+          if (existsSync(join(this.root, 'src/content/therapists', code, file))) {
+            plan.removals.push(`src/content/therapists/${code}/${file}`);
+          }
+        }
       }
     }
     list.forEach((answer, index) => {
@@ -212,7 +260,7 @@ export class Setup {
       for (const technique of Array.isArray(data.techniques) ? data.techniques : []) {
         if (!services.has(String(technique))) {
           problems.push(
-            `${field}.techniques: there is no service "${String(technique)}" (src/content/services/en/${String(technique)}.mdx)`,
+            `${field}.techniques: there is no service "${String(technique)}" (src/content/services/${this.main}/${String(technique)}.mdx)`,
           );
         }
       }
@@ -261,14 +309,14 @@ export class Setup {
 
   /** The accessibility statement's paragraph on physical access replaces the placeholder one. */
   private physicalAccess(text: string, plan: Plan): void {
-    const entry = this.file('src/content/pages/en/accessibility.mdx');
+    const entry = this.file(`src/content/pages/${this.main}/accessibility.mdx`);
     const paragraphs = (entry.body ?? '').split(/\n{2,}/);
     const at = paragraphs.findIndex((paragraph) => /^\s*Placeholder\b/i.test(paragraph));
     const problem = bodyTextProblem(text);
     if (problem) plan.problems.push(`accessibility.physicalAccess: ${problem}`);
     if (at === -1) {
       plan.notes.push(
-        'accessibility.physicalAccess: src/content/pages/en/accessibility.mdx has no placeholder paragraph left, so it is kept as it is (edit it in the CMS: Pages › Accessibility)',
+        `accessibility.physicalAccess: src/content/pages/${this.main}/accessibility.mdx has no placeholder paragraph left, so it is kept as it is (edit it in the CMS: Pages › Accessibility)`,
       );
       return;
     }
@@ -280,6 +328,7 @@ export class Setup {
   /** Every change the answers make, and every problem with them; nothing is written yet. */
   plan(answers: Answers): Plan {
     const plan: Plan = { problems: [], notes: [], writes: [], copies: [], removals: [] };
+    if (answers.languages) this.languages(answers.languages, plan);
     if (answers.clinic) this.settings('clinic', answers.clinic, plan, new Set(['brand.logo']));
     if (answers.booking) this.settings('booking', answers.booking, plan);
     if (answers.deploy) this.deploy(answers.deploy, plan);
@@ -320,6 +369,7 @@ export class Setup {
       changed.push('src/site.config.ts');
       writeDeployButton(join(this.root, 'README.md'), plan.deploy.repo);
     }
+    for (const tag of plan.addedLanguages ?? []) changed.push(...addLanguage(this.root, tag));
     return [...new Set(changed)];
   }
 }

@@ -206,8 +206,15 @@ function deployFindings(settings: DeploySettings): Finding[] {
 /** Everything left to replace before launch, in file order; empty when the site is ready. */
 export function launchCheck(root: string, settings = deploySettings()): Finding[] {
   const contentDir = join(root, 'src/content');
+  // A folder of a language the site does not have (`src/content/*/fr/` without fr in
+  // languages.yaml) is not built, so nothing in it is left to replace.
+  const codes = new Set(readLanguages(pathToFileURL(`${root}/`)).all.map(({ code }) => code));
   const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.(?:mdx?|ya?ml)$/.test(file))
+    .filter((file) => {
+      const parts = file.split(sep);
+      return parts.length < 3 || codes.has(parts[1] ?? '');
+    })
     .sort()
     .map((file) => join(contentDir, file));
   const findings = [

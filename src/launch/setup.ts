@@ -3,6 +3,8 @@
  * (`@clack/prompts`) or read from an answers file (`npm run setup -- --answers clinic.yaml`),
  * checked against the schemas as they come, written into their files, then the launch check.
  */
+import { LANGUAGES_FILE } from '../i18n/languages';
+import { languagesSchema } from '../schemas/languages';
 import * as prompt from '@clack/prompts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -103,7 +105,7 @@ const splitList = (value: string | undefined) =>
     .filter(Boolean);
 
 async function askClinic(setup: Setup): Promise<Data> {
-  const current = setup.file('src/content/settings/en/clinic.yaml').doc.toJS() as Data;
+  const current = setup.file(`src/content/settings/${setup.main}/clinic.yaml`).doc.toJS() as Data;
   const check = (...path: string[]) => fieldCheck('clinic', current, path);
   const answers: Data = {};
   prompt.log.step('The clinic');
@@ -225,7 +227,7 @@ async function askClinic(setup: Setup): Promise<Data> {
 }
 
 async function askTherapists(setup: Setup, state: string): Promise<Data[]> {
-  const services = readdirSync(join(setup.root, 'src/content/services')).map((file) =>
+  const services = readdirSync(join(setup.root, `src/content/services/${setup.main}`)).map((file) =>
     file.replace(/\.mdx$/, ''),
   );
   const therapists: Data[] = [];
@@ -343,10 +345,31 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
   };
 }
 
+/** The site's languages, main first (`src/content/settings/languages.yaml`). */
+async function askLanguages(setup: Setup): Promise<string[]> {
+  const current = (setup.file(LANGUAGES_FILE).doc.toJS() as { languages?: string[] }).languages;
+  const tags = (value: string | undefined) =>
+    (value ?? '')
+      .split(/[\s,]+/)
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+  const answer = await ask({
+    message:
+      'The site’s languages as language tags, the main one first (e.g. en-US, es-US; another language gets its pages under /<language>/)',
+    initialValue: (current ?? []).join(', '),
+    validate: (value) =>
+      languagesSchema.safeParse({ languages: tags(value) }).error?.issues[0]?.message,
+  });
+  return tags(answer);
+}
+
 async function askAll(setup: Setup): Promise<Answers> {
+  const languages = await askLanguages(setup);
   const left = launchCheck(setup.root);
   const clinic = await askClinic(setup);
-  const bookingFile = setup.file('src/content/settings/en/booking.yaml').doc.toJS() as Data;
+  const bookingFile = setup
+    .file(`src/content/settings/${setup.main}/booking.yaml`)
+    .doc.toJS() as Data;
   const booking = {
     calLink: await ask({
       message: 'The clinic’s Cal.com link (username, or team/name)',
@@ -387,7 +410,8 @@ async function askAll(setup: Setup): Promise<Answers> {
       : 'none';
   }
   const accessibilityLeft = left.some(
-    ({ file, field }) => file.endsWith('pages/accessibility.mdx') && field.startsWith('body'),
+    ({ file, field }) =>
+      file === `src/content/pages/${setup.main}/accessibility.mdx` && field.startsWith('body'),
   );
   const physicalAccess = accessibilityLeft
     ? await ask({
@@ -401,6 +425,7 @@ async function askAll(setup: Setup): Promise<Answers> {
     'an SVG file',
   );
   return {
+    languages,
     clinic,
     booking,
     deploy: await askDeploy(),

@@ -14,7 +14,7 @@ import type { Language } from '../schemas/languages';
 import type { PageId } from '../schemas/pages';
 import { duplicateDurationProblems } from '../schemas/pricing';
 import { asciiSlug, translationMetaSchema } from '../schemas/translation-meta';
-import { translate } from '../schemas/translation';
+import { pickWords, translate } from '../schemas/translation';
 
 /** A page's language, or the language itself: what every query here takes. */
 export type In = Language | { locals: App.Locals };
@@ -81,7 +81,13 @@ async function localize<E extends Entry>(
 ): Promise<Localized<E> | undefined> {
   if (language.code === LANGUAGES.main.code) return { ...entry, language };
   const translation = await getEntry('translations', `${folder}/${language.code}/${entry.id}`);
-  if (!translation) return undefined;
+  if (!translation) {
+    // An entry with no words (a plan without a note, a price tier) needs no translation.
+    const words = pickWords(contentSchemas[schema], entry.data);
+    const nothingToTranslate =
+      words === undefined || (typeof words === 'object' && Object.keys(words).length === 0);
+    return nothingToTranslate ? { ...entry, language } : undefined;
+  }
   const file = translation.filePath ?? `src/content/${folder}/${language.code}/${entry.id}`;
   // Spread first: Astro puts a non-enumerable `slug` getter that logs an error on entries without one.
   const { slug, reviewed, ...words } = { ...translation.data };

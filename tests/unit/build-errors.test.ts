@@ -149,7 +149,11 @@ describe.concurrent('broken content fails the build, naming file and field', () 
 
   test('an expression typed into a body by hand', async () => {
     const project = projectCopy();
-    edit(project, 'src/content/services/en/myofascial-release.mdx', (text) => `${text}\nPrice {55}\n`);
+    edit(
+      project,
+      'src/content/services/en/myofascial-release.mdx',
+      (text) => `${text}\nPrice {55}\n`,
+    );
     const output = await syncErrors(project, 'build');
     expect(output).toContain('src/content/services/en/myofascial-release.mdx');
     expect(output).toMatch(/found a \{…\} expression/);

@@ -111,7 +111,9 @@ describe('git mode (npm run dev): the editorial workflow', () => {
       slug: '60-minutes',
     });
     expect(published.status).toBe(200);
-    expect(git('show', 'clinic-edits:src/content/pricing/en/60-minutes.mdx')).toContain('price: 105');
+    expect(git('show', 'clinic-edits:src/content/pricing/en/60-minutes.mdx')).toContain(
+      'price: 105',
+    );
     expect(git('show', 'main:src/content/pricing/en/60-minutes.mdx')).toContain('price: 100');
   });
 

@@ -57,6 +57,11 @@ function placeholdersByHand(root: string): { file: string; line: number; key: st
       if (file.endsWith('.mdx') && text === '---' && ++fences === 2) inBody = true;
       // A comment that explains the marks (`# Values marked PLACEHOLDER are…`) is not one.
       if (/^\s*#(?!\s*PLACEHOLDER)/.test(text)) return;
+      // A translation a fluent speaker has yet to review: each of its words is listed.
+      if (/^reviewed: false$/.test(text)) {
+        found.push({ file, line: index + 1, key: '.' });
+        return;
+      }
       const image = /(\/src\/assets\/\S+)/.exec(text)?.[1];
       const placeholderImage =
         image !== undefined && readFileSync(join(root, image)).includes('PLACEHOLDER');
@@ -205,7 +210,9 @@ describe('bad answers are refused with the schema’s words', () => {
       );
       expect(result.output).toContain('answers.yaml: clinic.email: must be an email address');
       expect(result.output).toContain('Nothing was written');
-      expect(readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8')).toBe(before);
+      expect(readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8')).toBe(
+        before,
+      );
     } finally {
       copy.remove();
     }
@@ -319,6 +326,42 @@ describe('from setup to a production build', () => {
   });
 });
 
+describe('a translation not yet reviewed', () => {
+  let copy: ReturnType<typeof copyProject>;
+  beforeAll(() => {
+    copy = copyProject('clinic-review-', ['scripts', 'prettier.config.mjs', 'README.md']);
+    run(copy.dir, ['scripts/setup.mjs', '--answers', answersFile]);
+    // The clinic's answers make an English site; it now adds Spanish back, as shipped (unreviewed).
+    const languages = join(copy.dir, 'src/content/settings/languages.yaml');
+    writeFileSync(
+      languages,
+      readFileSync(languages, 'utf8').replace('  - en-US\n', '  - en-US\n  - es-US\n'),
+    );
+  });
+  afterAll(() => copy.remove());
+
+  test('is listed by file and field, and a production build refuses it', () => {
+    const result = launchCheck(copy.dir);
+    expect(result.status).toBe(1);
+    const files = listed(result.output);
+    expect(files.get('src/content/faq/es/why-a-prescription.mdx')).toEqual([
+      'question: is a translation not yet reviewed by a fluent speaker (then tick “Translation checked by a fluent speaker” in the CMS, or set reviewed: true)',
+      'body: is a translation not yet reviewed by a fluent speaker (then tick “Translation checked by a fluent speaker” in the CMS, or set reviewed: true)',
+    ]);
+    const build = astroBuild(copy.dir, { NETLIFY: 'true', CONTEXT: 'production' });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('src/content/faq/es/why-a-prescription.mdx');
+  });
+
+  test('passes once a fluent speaker has marked it reviewed', () => {
+    const file = join(copy.dir, 'src/content/faq/es/why-a-prescription.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('reviewed: false', 'reviewed: true'));
+    expect(
+      listed(launchCheck(copy.dir).output).has('src/content/faq/es/why-a-prescription.mdx'),
+    ).toBe(false);
+  });
+});
+
 /**
  * The interactive set-up as a person types it, in a terminal: `script` (util-linux) gives the
  * command a pseudo-terminal of 120 columns. Each answer is typed once its question is on screen,
@@ -377,6 +420,8 @@ describe('npm run setup in a terminal', () => {
     try {
       const session = terminalSession(copy.dir);
       const steps: [string, string?][] = [
+        ['The site’s languages', 'english'],
+        ['must be a language tag like en-US or es-US', 'en-US'],
         ['Clinic name', 'Willow Creek Medical Massage'],
         ['Phone number', 'call us'],
         ['phone: must be a US number written like +15415550123', '(503) 227-0144'],
@@ -416,9 +461,9 @@ describe('npm run setup in a terminal', () => {
         ['Languages', ''],
         ['A short biography', 'Dana has treated orthopedic conditions for twelve years.'],
         ['Add another therapist', ''],
-        ['A photo for pages/home.mdx', 'tests/fixtures/setup/treatment-room.jpg'],
+        ['A photo for pages/en/home.mdx', 'tests/fixtures/setup/treatment-room.jpg'],
         ['Describe the photo', 'The treatment room, with a massage table by a window.'],
-        ['A photo for services/orthopedic-medical-massage.mdx', ''],
+        ['A photo for services/en/orthopedic-medical-massage.mdx', ''],
         ['Physical access', 'Step-free access from the street; two parking spaces by the door.'],
         ['SVG icon', ''],
         ['Where will the site be published', ''],

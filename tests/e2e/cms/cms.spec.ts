@@ -244,7 +244,9 @@ test('a page’s own words and an FAQ category are edited like any entry', async
   await setStatus(page, 'Ready');
   await publish(page);
   // Renamed, not moved: questions name the category by its file, which stays.
-  expect(onMain('src/content/faq-categories/en/visit.yaml')).toContain(`heading: ${CATEGORY_HEADING}`);
+  expect(onMain('src/content/faq-categories/en/visit.yaml')).toContain(
+    `heading: ${CATEGORY_HEADING}`,
+  );
   expect(workspace.draftBranches()).toEqual([]);
 });
 

@@ -115,7 +115,9 @@ for (const simple of [false, true]) {
         ]);
         // Reading and saving drafts left the files the dev server watches as they were.
         expect(dev.git('status', '--porcelain')).toBe('');
-        expect(dev.git('show', 'HEAD:src/content/pricing/en/60-minutes.mdx')).toMatch(/^price: 100$/m);
+        expect(dev.git('show', 'HEAD:src/content/pricing/en/60-minutes.mdx')).toMatch(
+          /^price: 100$/m,
+        );
       }
 
       // 20 s of typing with the drafts open (or just after a save with --simple): no reload.
