@@ -66,7 +66,7 @@ function translationProblems(entry: Entry, name: ContentName, data: EntryData): 
 /** The rules that span entries: one price tier per session length. */
 async function collectionProblems(entry: Entry, data: EntryData): Promise<string[]> {
   if (entry.get('collection') !== 'pricing') return [];
-  const path = String(entry.get('path') || `src/content/pricing/en/(new entry)`);
+  const path = String(entry.get('path') || 'src/content/pricing/(new entry)');
   const others = (await publishedEntries('pricing')).filter((other) => other.path !== path);
   const problems = duplicateDurationProblems([
     ...others.map((other) => ({

@@ -2,6 +2,7 @@
  * After the build, writes `dist/_headers` (see src/lib/security-headers.ts) for the booking origin
  * set in the booking settings.
  */
+import { readLanguages } from '../i18n/languages';
 import type { AstroIntegration } from 'astro';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +20,8 @@ export default function securityHeaders(): AstroIntegration {
         root = config.root;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const settings = new URL('src/content/settings/en/booking.yaml', root);
+        const main = readLanguages(root).main.code;
+        const settings = new URL(`src/content/settings/${main}/booking.yaml`, root);
         const { origin } = bookingSchema.parse(parse(await readFile(settings, 'utf8')));
         await writeFile(join(fileURLToPath(dir), '_headers'), headersFile(origin));
         logger.info(`_headers written for the booking origin ${origin}`);

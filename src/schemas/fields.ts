@@ -41,8 +41,8 @@ export function group<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
 
 /** What an entry names in each collection it may name, and where that collection's files are. */
 const ENTRY_NAMES = {
-  services: 'a service (a file in src/content/services/en/)',
-  faqCategories: 'an FAQ category (a file in src/content/faq-categories/en/)',
+  services: 'a service (a file in src/content/services/)',
+  faqCategories: 'an FAQ category (a file in src/content/faq-categories/)',
 } as const;
 
 export type EntryCollection = keyof typeof ENTRY_NAMES;

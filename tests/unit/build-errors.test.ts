@@ -77,7 +77,7 @@ describe.concurrent('broken content fails the build, naming file and field', () 
     expect(message).toContain(
       [
         '  question: is required: the question as a client would ask it, ending with "?"',
-        '  category: is required: name an FAQ category (a file in src/content/faq-categories/en/)',
+        '  category: is required: name an FAQ category (a file in src/content/faq-categories/)',
         '  order: is required: position in lists (1 comes first)',
       ].join('\n'),
     );

@@ -6,7 +6,7 @@
  * and each real content file with one field taken away. `build-errors.test.ts` pins how Astro prints
  * these messages.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
@@ -18,18 +18,21 @@ import { readEntryFile } from '../../src/launch/entry-file';
 import { deploySchema } from '../../src/schemas/deploy';
 import { PAGE_IDS, type PageId } from '../../src/schemas/pages';
 import { problems } from './schema-helpers';
+import { LANGUAGES } from '../../src/i18n/languages';
 
 type Data = Record<string, unknown>;
 
 const CONTENT = 'src/content';
 
-/** Every content file's fields (front matter or YAML), by the schema it is read with. */
+/** Every content file's fields (front matter or YAML) in the main language, by its schema. */
 const entries = new Map<ContentName, { file: string; data: Data }[]>();
+const MAIN = LANGUAGES.main.code;
 for (const folder of readdirSync(CONTENT)) {
-  for (const name of readdirSync(join(CONTENT, folder))) {
+  if (!existsSync(join(CONTENT, folder, MAIN))) continue;
+  for (const name of readdirSync(join(CONTENT, folder, MAIN))) {
     const content = contentNameOf(`${folder}/${name}`);
     if (!content) continue;
-    const file = join(CONTENT, folder, name);
+    const file = join(CONTENT, folder, MAIN, name);
     const data = readEntryFile(file).doc.toJS() as Data;
     entries.set(content, [...(entries.get(content) ?? []), { file, data }]);
   }
@@ -129,7 +132,7 @@ describe.each([
 describe('the words for a missing field', () => {
   const emptyQuestion = [
     'question: is required: the question as a client would ask it, ending with "?"',
-    'category: is required: name an FAQ category (a file in src/content/faq-categories/en/)',
+    'category: is required: name an FAQ category (a file in src/content/faq-categories/)',
     'order: is required: position in lists (1 comes first)',
   ];
 
@@ -152,7 +155,7 @@ describe('the words for a missing field', () => {
   test('a question naming a category by something other than a name', () => {
     const [question] = entries.get('faq') ?? [];
     expect(problems(buildSchema('faq'), { ...question?.data, category: 3 })).toEqual([
-      'category: must name an FAQ category (a file in src/content/faq-categories/en/)',
+      'category: must name an FAQ category (a file in src/content/faq-categories/)',
     ]);
   });
 
