@@ -55,9 +55,10 @@ export function embedFrameOrigins(origin: string): string[] {
 /**
  * The two prerender handshakes of Cal.com's booking page (packages/embeds/embed-core/src/
  * embed-iframe.ts in calcom/cal.com, which the framed booking page runs):
- * - `query-object`, the one of @calcom/embed-core 1.5.3, whose embed.js this site pins: the page
- *   says `__iframeReady` with no data; `connect` takes the popup's query object, is acknowledged by
- *   nothing, and is answered by `linkReady` 700 ms later (`connectPreloadedEmbed`,
+ * - `query-object`, the one of @calcom/embed-core 1.5.3, whose embed.js this site pins (it sends
+ *   `connect` the popup's query object: dist/embed/embed.js line 455; dist/src/embed-iframe.d.ts
+ *   line 75 declares `connect(queryObject)`): the page says `__iframeReady` with no data; `connect`
+ *   is acknowledged by nothing and answered by `linkReady` 700 ms later (`connectPreloadedEmbed`,
  *   `MAX_TIME_TO_LET_REACT_APPLY_UI_CHANGES`).
  * - `config-and-params`, Cal.com's current one: `__iframeReady` carries `{ isPrerendering }`;
  *   `connect` takes `{ config, params }`, says `__connectInitiated` at once and `linkReady` once the
