@@ -7,9 +7,12 @@
 //     window on a virtual display (Xvfb) driven by xdotool, and the pages report their own times:
 //     the proxy adds a small timing script to each page (and its hash to the page's policy).
 // (b) on a 375 px screen, the tap on "Book 60 minutes" → the calendar shown and ready (`linkReady`),
-//     with the popup prerendered on intent (pointer over the control, then the tap) and without
-//     (a tap with no intent before it). Driven by Playwright, which this does not disturb: the
-//     popup's prerender is the embed's own hidden frame, not the browser's.
+//     without prerender (a tap with no intent before it), and with the popup prerendered on intent
+//     (pointer over the control, then the tap) for each handshake the stand-in can speak: 1.5.3's
+//     (that of the pinned embed.js), Cal.com's current one, a prerendered page that never says a
+//     word, and one that never answers `connect` (tests/support/cal-stand-in.mjs). Driven by
+//     Playwright, which this does not disturb: the popup's prerender is the embed's own hidden
+//     frame, not the browser's.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
@@ -188,9 +191,16 @@ async function navigationRuns(dist, { speculation, runs }) {
   );
 }
 
-/** Median ms from the tap on "Book 60 minutes" to the calendar ready, on a 375 px screen. */
-async function bookingRuns(dist, { intent, runs }) {
-  const standIn = await startCalStandIn(4441, { bookerBytes: 400_000, slotsDelayMs: 300 });
+/**
+ * Median ms from the tap on "Book 60 minutes" to the calendar ready, on a 375 px screen, with the
+ * stand-in speaking `handshake`.
+ */
+async function bookingRuns(dist, { intent, runs, handshake = '1.5.3' }) {
+  const standIn = await startCalStandIn(4441, {
+    bookerBytes: 400_000,
+    slotsDelayMs: 300,
+    handshake,
+  });
   const calProxy = await listen(createServer(throttle({ upstream: 4441 })), 4440);
   const site = await startServer({ root: dist, port: 4443 });
   const siteProxy = await listen(createServer(throttle({ upstream: 4443 })), 4442);
@@ -213,7 +223,7 @@ async function bookingRuns(dist, { intent, runs }) {
         addEventListener(
           'message',
           (event) => {
-            if (event.data?.type === 'linkReady') marks.ready = performance.now();
+            if (event.data?.type === 'linkReady') marks.ready ??= performance.now();
           },
           true,
         );
@@ -272,6 +282,14 @@ function scriptBytes(dist) {
   return { beforeIntent: inline, speculationRules: rules, afterIntent };
 }
 
+/** The stand-in's handshakes (tests/support/cal-stand-in.mjs), as the bench names them. */
+const HANDSHAKES = {
+  '1.5.3': 'embed-core 1.5.3’s (the pinned embed.js)',
+  current: 'Cal.com’s current',
+  silent: 'never says a word',
+  hung: 'never answers connect',
+};
+
 export async function instantFigures(dist, runs) {
   const figures = { scripts: scriptBytes(dist) };
   const hasDisplay = ['Xvfb', 'xdotool'].every((tool) => {
@@ -293,21 +311,38 @@ export async function instantFigures(dist, runs) {
       'Next page on intent: skipped (needs Xvfb and xdotool: apt-get install xvfb xdotool)',
     );
   }
-  console.log(`Booking calendar on tap ×${runs}, with and without prerender on intent…`);
+  console.log(
+    `Booking calendar on tap ×${runs}, without prerender and prerendered on intent for each of the booking page's handshakes…`,
+  );
   const copy = buildBookingThrough('http://127.0.0.1:4440', 'clinic-bench-booking-');
   try {
     const bookingDist = join(copy.dir, 'dist');
     figures.booking = {
-      withPrerender: await bookingRuns(bookingDist, { intent: true, runs }),
       withoutPrerender: await bookingRuns(bookingDist, { intent: false, runs }),
+      prerendered: {},
     };
+    for (const handshake of Object.keys(HANDSHAKES))
+      figures.booking.prerendered[handshake] = await bookingRuns(bookingDist, {
+        intent: true,
+        runs,
+        handshake,
+      });
   } finally {
     copy.remove();
   }
   return figures;
 }
 
+/** The booking figures as one printed line. */
+export function bookingLine({ withoutPrerender, prerendered }) {
+  const byHandshake = Object.entries(HANDSHAKES)
+    .map(([handshake, name]) => `${name} ${prerendered[handshake].medianMs} ms`)
+    .join(', ');
+  return `Tap on "Book 60 minutes" → calendar ready (median, 375 px): ${withoutPrerender.medianMs} ms without prerender; prerendered on intent, by the booking page's handshake: ${byHandshake} (goal: never slower than without)`;
+}
+
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const figures = await instantFigures('dist', Number(process.env.BENCH_RUNS ?? 5));
   console.log(JSON.stringify(figures, null, 2));
+  console.log(bookingLine(figures.booking));
 }

@@ -51,3 +51,30 @@ export function embedUi(booking: Pick<BookingData, 'theme'>, brandColour: string
 export function embedFrameOrigins(origin: string): string[] {
   return origin === 'https://cal.com' ? [origin, 'https://app.cal.com'] : [origin];
 }
+
+/**
+ * The two prerender handshakes of Cal.com's booking page (packages/embeds/embed-core/src/
+ * embed-iframe.ts in calcom/cal.com, which the framed booking page runs):
+ * - `query-object`, the one of @calcom/embed-core 1.5.3, whose embed.js this site pins (it sends
+ *   `connect` the popup's query object: dist/embed/embed.js line 455; dist/src/embed-iframe.d.ts
+ *   line 75 declares `connect(queryObject)`): the page says `__iframeReady` with no data; `connect`
+ *   is acknowledged by nothing and answered by `linkReady` 700 ms later (`connectPreloadedEmbed`,
+ *   `MAX_TIME_TO_LET_REACT_APPLY_UI_CHANGES`).
+ * - `config-and-params`, Cal.com's current one: `__iframeReady` carries `{ isPrerendering }`;
+ *   `connect` takes `{ config, params }`, says `__connectInitiated` at once and `linkReady` once the
+ *   slots are in. Sent 1.5.3's query object, it stops after `__connectInitiated` (it destructures
+ *   `config`), so that popup never becomes ready.
+ */
+export type PrerenderHandshake = 'query-object' | 'config-and-params';
+
+/**
+ * Which handshake a booking frame speaks, from the `data` of its `__iframeReady` message (an
+ * object, untrusted): with an `isPrerendering` field the current one, without it 1.5.3's.
+ */
+export function prerenderHandshake(iframeReadyData: unknown): PrerenderHandshake {
+  return typeof iframeReadyData === 'object' &&
+    iframeReadyData !== null &&
+    'isPrerendering' in iframeReadyData
+    ? 'config-and-params'
+    : 'query-object';
+}

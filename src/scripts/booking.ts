@@ -9,16 +9,29 @@
  * value displayed (the booked time) is parsed as a date and written as text.
  *
  * On intent (pointer over, pointer down or keyboard focus on a popup control), `prepare` asks
- * embed.js to prerender that event's popup out of sight; the tap then only shows it. A prerendered
- * popup that does not become ready after the tap is dropped for a fresh one, so a change in
- * Cal.com's prerender protocol costs speed, never the booking.
+ * embed.js to prerender that event's popup out of sight; the tap then only shows it (`connect`).
+ * The tap never waits for a prerendered popup that cannot answer: one whose frame has not said
+ * `__iframeReady`, or speaks another handshake than the pinned embed.js (see `prerenderHandshake`),
+ * is dropped at the tap for a fresh popup, and one that does not answer `connect` within
+ * `CONNECT_ANSWER_MS` gives way to a fresh popup then.
  */
 import type { GlobalCal } from '@calcom/embed-core';
 import EmbedSnippet from '@calcom/embed-snippet';
-import { embedFrameOrigins } from '../lib/booking';
+import { embedFrameOrigins, prerenderHandshake, type PrerenderHandshake } from '../lib/booking';
 
 /** How long the booking calendar may take to say it is ready before the visitor gets the fallback. */
 const READY_TIMEOUT_MS = 6000;
+
+/** The handshake of the pinned embed.js: @calcom/embed-core 1.5.3 sends `connect` the query object. */
+const PINNED_HANDSHAKE: PrerenderHandshake = 'query-object';
+
+/**
+ * How long (ms) a prerendered frame of the pinned handshake may take from `connect` to `linkReady`:
+ * Cal.com's page answers after a fixed 700 ms (embed-iframe.ts of embed-core 1.5.3,
+ * `connectPreloadedEmbed`), plus 500 ms, past which a response to an interaction counts as poor
+ * (web.dev, Interaction to Next Paint). A frame slower than that is not answering.
+ */
+const CONNECT_ANSWER_MS = 700 + 500;
 
 type Namespace = GlobalCal['ns'][string];
 
@@ -36,6 +49,8 @@ const say = (message: keyof typeof messages, place: string, value: string) =>
 
 let cal: GlobalCal | undefined;
 let namespaces = 0;
+/** Settles once embed.js has run; from then on an instruction to a namespace runs at once. */
+let embedRan: Promise<void> | undefined;
 
 /** Handshake messages a frame sends before it is ready; anything else waits for `linkReady`. */
 const HANDSHAKE = new Set([
@@ -158,17 +173,32 @@ function newNamespace(): Namespace {
   const name = `booking${++namespaces}`;
   const Cal = calendar();
   Cal('init', name, { origin });
+  // The snippet adds embed.js's script on its first call, the line above.
+  embedRan ??= new Promise((ran) =>
+    [...document.scripts]
+      .find((script) => script.getAttribute('src') === embedScriptUrl)
+      ?.addEventListener('load', () => ran(), { once: true }),
+  );
   const ns = Cal.ns[name] as Namespace;
   ns('ui', ui as never);
   return ns;
 }
 
-/** `onFail` runs once if the calendar is not ready in time or reports failure. */
-function startEmbed(
-  onFail: () => void,
-  onReady: () => void = () => {},
-  ns: Namespace = newNamespace(),
-): Namespace {
+interface EmbedStart {
+  /** Runs once if the calendar is not ready within `readyWithinMs` or reports failure. */
+  onFail: () => void;
+  onReady?: () => void;
+  /** The namespace to use, e.g. a prerendered popup's; a new one by default. */
+  ns?: Namespace;
+  readyWithinMs?: number;
+}
+
+function startEmbed({
+  onFail,
+  onReady = () => {},
+  ns = newNamespace(),
+  readyWithinMs = READY_TIMEOUT_MS,
+}: EmbedStart): Namespace {
   let settled = false;
   const settle = (done: () => void) => {
     if (settled) return;
@@ -176,7 +206,7 @@ function startEmbed(
     clearTimeout(timer);
     done();
   };
-  const timer = setTimeout(() => settle(onFail), READY_TIMEOUT_MS);
+  const timer = setTimeout(() => settle(onFail), readyWithinMs);
   ns('on', { action: 'linkReady', callback: () => settle(onReady) });
   ns('on', { action: 'linkFailed', callback: () => settle(onFail) });
   ns('on', {
@@ -216,16 +246,9 @@ function showFallbackLink(container: ParentNode, href: string): void {
 
 interface Prerendered {
   ns: Namespace;
-  /** The frame loaded and spoke: the booking origin is reachable. */
-  loaded: boolean;
-  at: number;
+  /** The frame's handshake, once it said `__iframeReady`; embed.js holds `connect` back until then. */
+  handshake?: PrerenderHandshake;
 }
-
-/**
- * Free times a prerendered calendar fetched this recently are shown as they are, without asking
- * Cal.com again on the tap (Cal.com's `cal.embed.noSlotsFetchOnConnect`); older ones are refreshed.
- */
-const FRESH_SLOTS_MS = 60_000;
 
 /** Popups prerendered on intent, by event and parameters, each used for one tap. */
 const prerendered = new Map<string, Prerendered>();
@@ -241,10 +264,19 @@ function prepare(link: HTMLAnchorElement): void {
   const target = targetOf(link);
   const key = keyOf(target);
   if (prerendered.has(key)) return;
-  const entry: Prerendered = { ns: newNamespace(), loaded: false, at: performance.now() };
-  entry.ns('on', { action: '__iframeReady', callback: () => (entry.loaded = true) });
-  entry.ns('prerender', { calLink: target.calLink, type: 'modal' });
+  const entry: Prerendered = { ns: newNamespace() };
+  entry.ns('on', {
+    action: '__iframeReady',
+    callback: (event: { detail?: { data?: unknown } }) =>
+      (entry.handshake = prerenderHandshake(event.detail?.data)),
+  });
   prerendered.set(key, entry);
+  // An instruction given before embed.js has run waits in the snippet's queue, beyond reach of a
+  // tap that drops this popup; so the prerender is asked for once embed.js runs, if still wanted.
+  void embedRan?.then(() => {
+    if (prerendered.get(key) === entry)
+      entry.ns('prerender', { calLink: target.calLink, type: 'modal' });
+  });
 }
 
 function modalOf(ns: Namespace): Element | null | undefined {
@@ -253,7 +285,7 @@ function modalOf(ns: Namespace): Element | null | undefined {
 
 function openPopup(target: Target): void {
   const key = keyOf(target);
-  const ready = prerendered.get(key);
+  const prerender = prerendered.get(key);
   prerendered.delete(key);
   const showFallback = () => {
     // The embed's own modal would stay an empty frame; ours offers the other ways to book.
@@ -264,27 +296,20 @@ function openPopup(target: Target): void {
     fallback.showModal();
   };
   const config = { ...target.params, layout: 'month_view' as const };
-  const openFresh = () => startEmbed(showFallback)('modal', { calLink: target.calLink, config });
-  if (ready) {
-    // A prerendered popup that loaded but cannot be shown gives way to a fresh one; one that
-    // never loaded means the booking origin is out of reach, so the fallback comes at once.
-    const retry = () => {
-      modalOf(ready.ns)?.remove();
-      if (ready.loaded) openFresh();
-      else showFallback();
-    };
-    const fresh = performance.now() - ready.at < FRESH_SLOTS_MS;
-    startEmbed(
-      retry,
-      undefined,
-      ready.ns,
-    )('modal', {
-      calLink: target.calLink,
-      config: fresh ? { ...config, 'cal.embed.noSlotsFetchOnConnect': 'true' } : config,
-    });
+  const openFresh = () => {
+    if (prerender) modalOf(prerender.ns)?.remove();
+    startEmbed({ onFail: showFallback })('modal', { calLink: target.calLink, config });
+  };
+  // A frame that has not said `__iframeReady` would not get `connect` yet, and one speaking
+  // Cal.com's current handshake would never become ready after it: a fresh popup at once instead.
+  if (prerender?.handshake !== PINNED_HANDSHAKE) {
+    openFresh();
     return;
   }
-  openFresh();
+  startEmbed({ onFail: openFresh, ns: prerender.ns, readyWithinMs: CONNECT_ANSWER_MS })('modal', {
+    calLink: target.calLink,
+    config,
+  });
 }
 
 let inlineSection: HTMLElement | undefined;
@@ -309,8 +334,8 @@ function renderInline(section: HTMLElement, link: HTMLAnchorElement): void {
   frame.hidden = false;
   failed.hidden = true;
   status.textContent = say('loading', 'duration', target.duration);
-  const ns = startEmbed(
-    () => {
+  const ns = startEmbed({
+    onFail: () => {
       if (render !== inlineRender) return;
       frame.replaceChildren();
       frame.hidden = true;
@@ -318,10 +343,10 @@ function renderInline(section: HTMLElement, link: HTMLAnchorElement): void {
       failed.hidden = false;
       status.textContent = '';
     },
-    () => {
+    onReady: () => {
       if (render === inlineRender) status.textContent = say('ready', 'duration', target.duration);
     },
-  );
+  });
   ns('inline', {
     elementOrSelector: frame,
     calLink: target.calLink,

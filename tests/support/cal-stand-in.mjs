@@ -2,65 +2,120 @@
 // serves the embed page `/<user>/<event>/embed` that speaks embed.js's protocol with its parent,
 // and a plain booking page for every other path. Nothing here talks to Cal.com.
 //
-// The protocol is the one of the pinned @calcom/embed-core (1.5.3; its `connect` takes the query
-// object, see dist/src/embed-iframe.d.ts), as the real booking page does it:
-// - on load the page says `__iframeReady` and its size; once the parent answers
-//   `parentKnowsIframeReady` and the calendar has its slots, it says `linkReady`;
-// - opened with `prerender=true` it stays silent after its size (a hidden process) until the
-//   parent sends `connect` with the visitor's query; then it fetches slots again (unless told
-//   `cal.embed.noSlotsFetchOnConnect`) and says `linkReady`.
-// Like the real page, it loads a script bundle and fetches slots before it is ready; their
-// weight and delay are options, so the bench can give it a realistic cost (tests keep it light).
+// Its prerender handshake is chosen by the `handshake` option, or for one browser context by the
+// cookie `stand-in-handshake` (the tests share one stand-in; embed.js builds the frame's address):
+// - `1.5.3` (default): Cal.com's booking page as it answered the pinned @calcom/embed-core 1.5.3
+//   (whose dist/src/embed-iframe.d.ts declares `connect(queryObject)`): `__iframeReady` with no
+//   data; a prerendered page stays silent after `parentKnowsIframeReady`; `connect` takes the
+//   popup's query object, acknowledges nothing, and `linkReady` follows 700 ms later
+//   (embed-iframe.ts of that release: `connectPreloadedEmbed`,
+//   `MAX_TIME_TO_LET_REACT_APPLY_UI_CHANGES = 700`).
+// - `current`: Cal.com's current embed-iframe.ts: `__iframeReady { isPrerendering }`; a prerendered
+//   page says `linkPrerendered` once done; `connect({ config, params })` says `__connectInitiated`
+//   at once, then fetches slots again (unless `cal.embed.noSlotsFetchOnConnect`) and says
+//   `__connectCompleted` and `linkReady`. Given 1.5.3's query object instead, it stops after
+//   `__connectInitiated`, as Cal.com's does (it destructures the missing `config`).
+// - `silent`: a prerendered page loads (script, slots) and never says anything.
+// - `hung`: a prerendered page speaks `1.5.3` until `connect`, which it never answers.
+// Pages that are not prerendered speak `1.5.3` under `silent` and `hung`. Under every handshake a
+// page that is not prerendered says `linkReady` once the calendar has its slots (the current rule,
+// `isLinkReady`), so figures without prerender compare across handshakes.
+//
+// Like the real page, it loads a script bundle and fetches slots before it is ready; their weight
+// and delay are options, so the bench can give it a realistic cost (tests keep it light).
+//
+// Its language is the browser's: the first language of the request's Accept-Language, written as
+// `<html lang>` and "Language: <code>". Cal.com chooses the booking page's language the same way
+// (apps/web/app/layout.tsx → getLocale: the signed-in user's locale, else Accept-Language) or from
+// the event type's own setting, never from a query parameter; see README, "Booking with Cal.com".
 import { createServer } from 'node:http';
 
-const page = (title, body) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+const HANDSHAKES = ['1.5.3', 'current', 'silent', 'hung'];
+
+const page = (title, body, language = 'en') =>
+  `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 
 const escape = (text) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-function embedPage(calLink, query) {
+/** The primary language subtag of the first language the browser asks for (`es-US,es;q=0.9` → `es`). */
+function languageOf(acceptLanguage = '') {
+  const [first = ''] = acceptLanguage.split(',');
+  const code = first.split(';')[0].trim().split('-')[0].toLowerCase();
+  return /^[a-z]{2,3}$/.test(code) ? code : 'en';
+}
+
+function handshakeOf(cookieHeader = '', fallback) {
+  const chosen = /(?:^|;\s*)stand-in-handshake=([^;]+)/.exec(cookieHeader)?.[1];
+  return chosen && HANDSHAKES.includes(chosen) ? chosen : fallback;
+}
+
+function embedPage(calLink, query, { handshake, language }) {
   const details = escape(`${calLink} ${query.toString()}`);
   return page(
     `Stand-in booking: ${escape(calLink)}`,
     `<main>
 <h1>Stand-in booking for ${escape(calLink)}</h1>
 <p id="details">${details}</p>
+<p id="language">Language: ${language}</p>
 <p id="connected" hidden></p>
 <button id="confirm" type="button">Confirm booking</button>
 </main>
 <script src="/stand-in/booker.js"></script>
 <script>
-  // How this page reads \`connect\`: the argument is the query object (embed-core 1.5.3).
-  const protocol = 'query-object';
   const search = new URLSearchParams(location.search);
   const namespace = search.get('embed') ?? '';
   let prerendering = search.get('prerender') === 'true';
+  const handshake = ${JSON.stringify(handshake)};
+  const silent = prerendering && handshake === 'silent';
+  const ignoresConnect = prerendering && handshake === 'hung';
+  const current = handshake === 'current';
   let slots;
+  let markRendered;
+  const rendered = new Promise((resolve) => (markRendered = resolve));
   const post = (type, data = {}) =>
     parent.postMessage({ originator: 'CAL', type, namespace, fullType: 'CAL:' + namespace + ':' + type, data }, '*');
   const fetchSlots = () => (slots = fetch('/stand-in/slots').then((response) => response.json()));
-  const ready = () => slots.then(() => { if (!prerendering) post('linkReady'); });
+  const showConnected = (query) => {
+    const connected = document.getElementById('connected');
+    connected.textContent = 'Connected: ' + new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined)).toString();
+    connected.hidden = false;
+  };
+  async function connectCurrent({ config, params }) {
+    post('__connectInitiated');
+    const { iframeAttrs, 'cal.embed.noSlotsFetchOnConnect': noSlotsFetch, ...fromConfig } = config;
+    if (noSlotsFetch !== 'true') fetchSlots();
+    await rendered;
+    prerendering = false;
+    showConnected({ ...params, ...fromConfig });
+    await slots;
+    post('__connectCompleted');
+    post('linkReady');
+  }
   const methods = {
-    parentKnowsIframeReady: ready,
+    parentKnowsIframeReady() {
+      slots.then(() => {
+        markRendered();
+        if (!prerendering) post('linkReady');
+        else if (current) post('linkPrerendered');
+      });
+    },
     connect(arg) {
-      post('__connectInitiated');
-      if (protocol !== 'query-object') arg = arg.config;
-      const connected = document.getElementById('connected');
-      connected.textContent = 'Connected: ' + new URLSearchParams(Object.entries(arg).filter(([, value]) => value !== undefined)).toString();
-      connected.hidden = false;
+      if (ignoresConnect) return;
+      if (current) return connectCurrent(arg);
       prerendering = false;
-      // As Cal.com does: the slots are fetched again unless the parent says those it has will do.
-      if (arg['cal.embed.noSlotsFetchOnConnect'] !== 'true') fetchSlots();
-      ready();
+      showConnected(arg);
+      setTimeout(() => post('linkReady'), 700);
     },
   };
-  addEventListener('message', (event) => {
-    const { originator, method, arg } = event.data ?? {};
-    if (event.source === parent && originator === 'CAL' && Object.hasOwn(methods, method)) methods[method](arg);
-  });
   fetchSlots();
-  post('__iframeReady', { isPrerendering: prerendering });
-  post('__dimensionChanged', { iframeHeight: 420, iframeWidth: 600, isFirstTime: true });
+  if (!silent) {
+    addEventListener('message', (event) => {
+      const { originator, method, arg } = event.data ?? {};
+      if (event.source === parent && originator === 'CAL' && Object.hasOwn(methods, method)) methods[method](arg);
+    });
+    post('__iframeReady', current ? { isPrerendering: prerendering } : {});
+    post('__dimensionChanged', { iframeHeight: 420, iframeWidth: 600, isFirstTime: true });
+  }
   document.getElementById('confirm').addEventListener('click', () => {
     post('bookingSuccessfulV2', {
       uid: 'stand-in-booking',
@@ -74,6 +129,7 @@ function embedPage(calLink, query) {
     });
   });
 </script>`,
+    language,
   );
 }
 
@@ -91,10 +147,16 @@ function booker(bytes) {
 
 /**
  * @param {number} port
- * @param {{ bookerBytes?: number, slotsDelayMs?: number }} [options] the weight of the booking
- *   page's script and how long the slot query takes (both small by default, for the tests).
+ * @param {{ bookerBytes?: number, slotsDelayMs?: number, handshake?: string }} [options] the
+ *   weight of the booking page's script and how long the slot query takes (both small by default,
+ *   for the tests), and its prerender handshake (`1.5.3`, `current`, `silent` or `hung`, above).
  */
-export function startCalStandIn(port, { bookerBytes = 2_000, slotsDelayMs = 0 } = {}) {
+export function startCalStandIn(
+  port,
+  { bookerBytes = 2_000, slotsDelayMs = 0, handshake = '1.5.3' } = {},
+) {
+  if (!HANDSHAKES.includes(handshake))
+    throw new Error(`handshake: ${handshake} is not one of ${HANDSHAKES.join(', ')}`);
   const bookerScript = booker(bookerBytes);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
@@ -115,9 +177,12 @@ export function startCalStandIn(port, { bookerBytes = 2_000, slotsDelayMs = 0 } 
     }
     const embed = /^\/(.+)\/embed\/?$/.exec(url.pathname);
     const html = embed
-      ? embedPage(decodeURIComponent(embed[1]), url.searchParams)
+      ? embedPage(decodeURIComponent(embed[1]), url.searchParams, {
+          handshake: handshakeOf(request.headers.cookie, handshake),
+          language: languageOf(request.headers['accept-language']),
+        })
       : page('Stand-in booking page', `<h1>Stand-in booking page ${escape(url.pathname)}</h1>`);
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', vary: 'cookie' });
     response.end(html);
   });
   return new Promise((ready) => server.listen(port, '127.0.0.1', () => ready(server)));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { embedUi, tierBooking } from '../../src/lib/booking';
+import { embedUi, prerenderHandshake, tierBooking } from '../../src/lib/booking';
 
 const settings = { origin: 'https://cal.com', calLink: 'riverside' };
 const tiers = [
@@ -54,5 +54,21 @@ describe('embedUi', () => {
 
   test('leaves the theme to the visitor’s device when set to auto', () => {
     expect(embedUi({ theme: 'auto' }, '#123456')).not.toHaveProperty('theme');
+  });
+});
+
+describe('prerenderHandshake', () => {
+  test('reads an __iframeReady without data as embed-core 1.5.3’s handshake', () => {
+    expect(prerenderHandshake({})).toBe('query-object');
+  });
+
+  test('reads an __iframeReady carrying isPrerendering as Cal.com’s current handshake', () => {
+    expect(prerenderHandshake({ isPrerendering: true })).toBe('config-and-params');
+    expect(prerenderHandshake({ isPrerendering: false })).toBe('config-and-params');
+  });
+
+  test('reads data that is not an object as 1.5.3’s handshake, without an error', () => {
+    for (const data of [undefined, null, 'isPrerendering', 42])
+      expect(prerenderHandshake(data)).toBe('query-object');
   });
 });

@@ -271,9 +271,38 @@ test('forged or malformed booking messages are ignored, without an error', async
 const embedLoads = (requests: Request[], event: string) =>
   requests.filter((request) => new URL(request.url()).pathname.endsWith(`/${event}/embed`));
 
-test('pointing at "Book 60 minutes" prerenders its calendar out of sight, and the tap shows that same frame', async ({
+/** The Cal.com stand-in answers this browser's booking frames with `handshake` (see the stand-in). */
+const speak = (page: Page, handshake: '1.5.3' | 'current' | 'silent' | 'hung') =>
+  page
+    .context()
+    .addCookies([{ name: 'stand-in-handshake', value: handshake, url: CAL_STAND_IN_ORIGIN }]);
+
+/** The types of the embed messages the page receives, recorded from its first script on. */
+async function embedMessages(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { embedMessages: string[] }).embedMessages = seen;
+    addEventListener(
+      'message',
+      (event) => {
+        const type: unknown = (event.data as { type?: unknown } | null)?.type;
+        if (typeof type === 'string') seen.push(type);
+      },
+      true,
+    );
+  });
+  return () =>
+    page.evaluate(() => (window as unknown as { embedMessages: string[] }).embedMessages);
+}
+
+/** A popup frame opened on the tap, not prerendered. */
+const FRESH_POPUP = /embedType=modal(?!.*prerender=true)/;
+
+test('pointing at "Book 60 minutes" prerenders its calendar out of sight, and the tap shows that same frame (embed-core 1.5.3’s handshake)', async ({
   page,
 }) => {
+  await speak(page, '1.5.3');
+  const messages = await embedMessages(page);
   const requests = bookingRequests(page);
   await page.goto('/pricing/', { waitUntil: 'networkidle' });
   expect(requests).toEqual([]);
@@ -290,11 +319,14 @@ test('pointing at "Book 60 minutes" prerenders its calendar out of sight, and th
   );
   await expect(embedFrame(page)).toBeHidden();
   await expect(page.locator('body')).not.toHaveCSS('overflow', 'hidden');
+  // The prerendered page said it is listening; embed.js sends `connect` only after that.
+  await expect.poll(messages).toContain('__iframeReady');
 
   await book60.click();
   await expect(embedFrame(page)).toBeVisible();
   // The same frame, told the visitor's choice; nothing loaded again, no second popup.
   await expect(calendar.getByText(/^Connected: /)).toContainText('layout=month_view');
+  await expect.poll(messages).toContain('linkReady');
   expect(embedLoads(requests, eventFor(60))).toHaveLength(1);
   await expect(page.locator('cal-modal-box')).toHaveCount(1);
   await expect(embedFrame(page)).toHaveCount(1);
@@ -334,34 +366,113 @@ test('keyboard focus on a booking control is intent too', async ({ page }) => {
   await expect.poll(() => embedLoads(requests, eventFor(30)).length).toBe(1);
 });
 
-test('a popup prerendered for an older protocol gives way to a fresh popup, never to an empty box', async ({
+test('a popup prerendered by a booking page on Cal.com’s current handshake is not connected: the tap opens a fresh popup at once', async ({
   page,
 }) => {
-  // A booking page that reads `connect` the way newer Cal.com releases do: the pinned embed.js's
-  // argument then breaks it, so the prerendered popup never becomes ready.
-  await page.route(`${CAL_STAND_IN_ORIGIN}/**/embed?*`, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace("'query-object'", "'config-and-params'");
-    await route.fulfill({ response, body });
-  });
+  await speak(page, 'current');
+  const messages = await embedMessages(page);
   const requests = bookingRequests(page);
   await page.goto('/pricing/', { waitUntil: 'networkidle' });
   const book60 = page.getByRole('link', { name: bookTierLabel(60) });
   await book60.hover();
-  await expect.poll(() => embedLoads(requests, eventFor(60)).length).toBe(1);
-  await expect(
-    page.frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`).getByRole('heading'),
-  ).toBeAttached();
+  // The prerendered page is done, and said so the current way (1.5.3's page says nothing here).
+  await expect.poll(messages).toContain('linkPrerendered');
+
   await book60.click();
-  // After the widget's 6 s wait for the prerendered one, a fresh, ordinary popup.
-  await expect(embedFrame(page)).toHaveAttribute('src', /embedType=modal(?!.*prerender=true)/, {
-    timeout: 30_000,
-  });
+  await expect(embedFrame(page)).toHaveAttribute('src', FRESH_POPUP);
   await expect(embedFrame(page)).toBeVisible();
-  await expect(page.getByRole('dialog', { name: words.unavailableHeading })).toBeHidden();
+  await expect.poll(messages).toContain('linkReady');
+  // embed.js 1.5.3's `connect` would have stopped that page right after `__connectInitiated`.
+  expect(await messages()).not.toContain('__connectInitiated');
   expect(embedLoads(requests, eventFor(60))).toHaveLength(2);
-  // A fetch the handler has in flight when the page closes would fail the test after it passed.
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await expect(page.locator('cal-modal-box')).toHaveCount(1);
+  await expect(page.getByRole('dialog', { name: words.unavailableHeading })).toBeHidden();
+});
+
+test('a prerendered popup whose page never says a word gives way to a fresh popup at the tap, not to the fallback', async ({
+  page,
+}) => {
+  await speak(page, 'silent');
+  const messages = await embedMessages(page);
+  const requests = bookingRequests(page);
+  await page.goto('/pricing/', { waitUntil: 'networkidle' });
+  const book60 = page.getByRole('link', { name: bookTierLabel(60) });
+  await book60.hover();
+  // The prerendered page has loaded all it needs (its free times), and said nothing.
+  await expect
+    .poll(() => requests.filter((request) => request.url().endsWith('/stand-in/slots')).length)
+    .toBe(1);
+  expect(await messages()).toEqual([]);
+
+  await book60.click();
+  await expect(embedFrame(page)).toHaveAttribute('src', FRESH_POPUP);
+  await expect(embedFrame(page)).toBeVisible();
+  await expect.poll(messages).toContain('linkReady');
+  expect(embedLoads(requests, eventFor(60))).toHaveLength(2);
+  await expect(page.locator('cal-modal-box')).toHaveCount(1);
+  await expect(page.getByRole('dialog', { name: words.unavailableHeading })).toBeHidden();
+});
+
+test('a prerendered popup that does not answer `connect` gives way to a fresh popup, never to an empty box', async ({
+  page,
+}) => {
+  await speak(page, 'hung');
+  const messages = await embedMessages(page);
+  const requests = bookingRequests(page);
+  await page.goto('/pricing/', { waitUntil: 'networkidle' });
+  const book60 = page.getByRole('link', { name: bookTierLabel(60) });
+  await book60.hover();
+  await expect.poll(messages).toContain('__iframeReady');
+
+  // The tap sends `connect`, which a page of this handshake answers with `linkReady` in 700 ms;
+  // this one never does, and the widget stops waiting for it soon after.
+  await book60.click();
+  await expect(embedFrame(page)).toHaveAttribute('src', FRESH_POPUP);
+  await expect(embedFrame(page)).toBeVisible();
+  await expect.poll(messages).toContain('linkReady');
+  expect(embedLoads(requests, eventFor(60))).toHaveLength(2);
+  await expect(page.locator('cal-modal-box')).toHaveCount(1);
+  await expect(page.getByRole('dialog', { name: words.unavailableHeading })).toBeHidden();
+});
+
+/** The `<html lang>` of the booking page in the popup or the inline calendar (one at a time). */
+const calendarLanguage = (page: Page) =>
+  page.frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`).locator('html');
+
+test.describe('with a Spanish-speaking browser', () => {
+  test.use({ locale: 'es-US' });
+
+  test('the popup and the inline calendar are in Spanish: Cal.com follows the browser’s language', async ({
+    page,
+  }) => {
+    await page.goto('/pricing/');
+    await page.getByRole('link', { name: bookTierLabel(60) }).click();
+    await expect(calendarLanguage(page)).toHaveAttribute('lang', 'es');
+
+    await page.goto('/book/?tier=60');
+    await page.getByRole('region', { name: words.inlineHeading }).scrollIntoViewIfNeeded();
+    await expect(calendarLanguage(page)).toHaveAttribute('lang', 'es');
+  });
+});
+
+test.describe('with an English-speaking browser', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a Spanish page cannot make its calendar Spanish: Cal.com takes no language from the embedding page', async ({
+    page,
+  }) => {
+    // The site has no Spanish page yet; this one is made Spanish where a Spanish page says so.
+    const inSpanish = () => page.evaluate(() => (document.documentElement.lang = 'es-US'));
+    await page.goto('/pricing/');
+    await inSpanish();
+    await page.getByRole('link', { name: bookTierLabel(60) }).click();
+    await expect(calendarLanguage(page)).toHaveAttribute('lang', 'en');
+
+    await page.goto('/book/?tier=60');
+    await inSpanish();
+    await page.getByRole('region', { name: words.inlineHeading }).scrollIntoViewIfNeeded();
+    await expect(calendarLanguage(page)).toHaveAttribute('lang', 'en');
+  });
 });
 
 test('a page prerendered by the browser does nothing until the visitor opens it', async ({
