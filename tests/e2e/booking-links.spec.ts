@@ -1,5 +1,12 @@
 import { expect, test } from './fixtures';
-import { bookingSettings, bookTierLabel, builtPages, callLinkName, entries } from './site';
+import {
+  bookingSettings,
+  bookTierLabel,
+  builtPages,
+  callLinkName,
+  entries,
+  languageOfPage,
+} from './site';
 
 const booking = bookingSettings();
 const tiers = entries<{ durationMinutes: number; calEvent: string }>('pricing');
@@ -13,7 +20,9 @@ test.describe('with JavaScript off', () => {
       await page.goto(path);
       for (const link of await page.locator('a[data-booking]').all()) {
         const text = await link.textContent();
-        const tier = tiers.find(({ data }) => bookTierLabel(data.durationMinutes) === text);
+        const tier = tiers.find(
+          ({ data }) => bookTierLabel(data.durationMinutes, languageOfPage(path)) === text,
+        );
         expect(tier, `${path}: "${await link.textContent()}"`).toBeDefined();
         await expect(link).toHaveAttribute(
           'href',

@@ -18,7 +18,10 @@ import {
   builtPages,
   clinic,
   entries,
+  languageOfPage,
+  LANGUAGES,
   pageData,
+  pathIn,
   plans,
   siteWords,
 } from './site';
@@ -57,6 +60,8 @@ test('every built page has its own title, one h1, the header and footer, and no 
     // Counted in the document itself: once the inline booking loads, the Cal.com embed's shadow DOM
     // brings headings of its own.
     expect(await page.evaluate(() => document.querySelectorAll('h1').length), path).toBe(1);
+    const language = languageOfPage(path);
+    const words = siteWords(language);
     const header = page.getByRole('banner');
     await expect(
       header.getByRole('link', { name: `${words.contact.call} ${phone}` }),
@@ -65,16 +70,16 @@ test('every built page has its own title, one h1, the header and footer, and no 
     await expect(
       header.getByRole('link', { name: words.header.book, exact: true }),
       path,
-    ).toHaveAttribute('href', '/book/');
+    ).toHaveAttribute('href', pathIn('/book/', language));
     await expect(page.getByRole('contentinfo').getByText(settings.email), path).toBeVisible();
     const policies = page
       .getByRole('contentinfo')
       .getByRole('navigation', { name: words.footer.label });
     for (const id of ['privacy', 'accessibility'] as const)
-      await expect(policies.getByRole('link', { name: pageData(id).title }), path).toHaveAttribute(
-        'href',
-        `/${id}/`,
-      );
+      await expect(
+        policies.getByRole('link', { name: pageData(id, language).title }),
+        path,
+      ).toHaveAttribute('href', pathIn(`/${id}/`, language));
     // The page's own text says each thing once (the footer's contact details are site chrome).
     const repeated = await page.getByRole('main').evaluate((main) => {
       const texts = [...main.querySelectorAll('p')]
@@ -104,7 +109,8 @@ test('pages load no script file; the inline booking listener is the only script'
     const data = ['<script type="application/ld+json">', '<script type="speculationrules">'];
     const tags = (html.match(/<script\b[^>]*>/g) ?? []).filter((tag) => !data.includes(tag));
     // The HSA/FSA page adds its print button's few lines (tests/e2e/hsa-fsa.spec.ts).
-    const expected = file === '/hsa-fsa/index.html' ? 2 : 1;
+    const hsaFsa = LANGUAGES.all.map((language) => `${pathIn('/hsa-fsa/', language)}index.html`);
+    const expected = hsaFsa.includes(file) ? 2 : 1;
     expect(tags, file).toEqual(Array(expected).fill('<script type="module">'));
     expect(html, file).toContain('closest(`a[data-booking]`)');
   }

@@ -3,7 +3,18 @@ import { SITE_URL } from '../../src/site.config';
 import { formatDuration, formatPhone, formatPrice, weekdayName } from '../../src/lib/format';
 import type { Weekday } from '../../src/schemas/clinic';
 import { jsonLdBlocks, validate, type JsonLd } from '../support/structured-data';
-import { builtPages, clinic, entries, siteWords } from './site';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  builtPages,
+  clinic,
+  distDir,
+  entries,
+  languageOfPage,
+  LANGUAGES,
+  pathIn,
+  siteWords,
+} from './site';
 
 const settings = clinic();
 const words = siteWords();
@@ -54,7 +65,7 @@ test('every page has a unique title and description within limits, a canonical U
       'href',
       `${SITE_URL}${path}`,
     );
-    await expect(page.locator('html'), path).toHaveAttribute('lang', 'en-US');
+    await expect(page.locator('html'), path).toHaveAttribute('lang', languageOfPage(path).tag);
     for (const [selector, expected] of [
       ['meta[property="og:title"]', title],
       ['meta[property="og:description"]', description],
@@ -138,10 +149,24 @@ test('every JSON-LD block parses, has @context and its type, and passes the offl
       expect(block['@context'], path).toBe('https://schema.org');
     }
     const types = blocks.map((block) => block['@type']);
+    const language = languageOfPage(path);
     const expected = ['Physiotherapy'];
-    if (path !== '/') expected.push('BreadcrumbList');
-    if (path === '/faq/') expected.push('FAQPage');
-    if (/^\/services\/.+/.test(path)) expected.push('Service');
+    if (path !== pathIn('/', language)) expected.push('BreadcrumbList');
+    if (path === pathIn('/faq/', language)) expected.push('FAQPage');
+    const services = pathIn('/services/', language);
+    if (path.startsWith(services) && path !== services) expected.push('Service');
+    // On a site in several languages, the page itself, in its language.
+    if (LANGUAGES.all.length > 1) {
+      expected.push('WebPage');
+      const webPage = blocks.find((block) => block['@type'] === 'WebPage');
+      expect(webPage?.['inLanguage'], path).toBe(language.tag);
+      const business = blocks.find((block) => block['@type'] === 'Physiotherapy') as JsonLd & {
+        contactPoint?: { availableLanguage?: string[] };
+      };
+      expect(business.contactPoint?.availableLanguage, path).toEqual(
+        LANGUAGES.all.map(({ tag }) => tag),
+      );
+    }
     expect(types.sort(), path).toEqual(expected.sort());
     const errors = (await validate(blocks)).filter((issue) => issue.severity === 'ERROR');
     expect(errors, path).toEqual([]);
@@ -288,7 +313,8 @@ test('the FAQ data holds every question shown, with its answer as plain text', a
 });
 
 test('breadcrumb data matches the breadcrumbs shown', async ({ page }) => {
-  for (const path of builtPages().filter((path) => path !== '/')) {
+  const homes = LANGUAGES.all.map((language) => pathIn('/', language));
+  for (const path of builtPages().filter((path) => !homes.includes(path))) {
     await page.goto(path);
     const crumbs = jsonLdBlocks(await page.content()).find(
       (block) => block['@type'] === 'BreadcrumbList',
@@ -296,7 +322,7 @@ test('breadcrumb data matches the breadcrumbs shown', async ({ page }) => {
       itemListElement: { position: number; name: string; item: string }[];
     };
     const shown = await page
-      .getByRole('navigation', { name: words.breadcrumbs.label })
+      .getByRole('navigation', { name: siteWords(languageOfPage(path)).breadcrumbs.label })
       .getByRole('link')
       .evaluateAll((links) =>
         links.map((link) => [link.textContent, (link as HTMLAnchorElement).pathname]),
@@ -306,5 +332,48 @@ test('breadcrumb data matches the breadcrumbs shown', async ({ page }) => {
       path,
     ).toEqual(shown);
     expect(crumbs.itemListElement.at(-1)?.item, path).toBe(`${SITE_URL}${path}`);
+  }
+});
+
+/** `<link rel="alternate" hreflang>` of a built page, as `hreflang → absolute URL`. */
+function hreflangs(path: string): Map<string, string> {
+  const html = readFileSync(join(distDir, path, 'index.html'), 'utf8');
+  return new Map(
+    [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map(
+      ([, lang = '', href = '']) => [lang, href],
+    ),
+  );
+}
+
+test('every page names itself in each language it exists in, both ways, absolute, with x-default; the sitemap says the same', () => {
+  const sitemap = readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8');
+  for (const path of builtPages()) {
+    const links = hreflangs(path);
+    if (LANGUAGES.all.length === 1) {
+      expect(links.size, path).toBe(0);
+      continue;
+    }
+    // Itself, in its own language, and the main language's page for everyone else.
+    expect(links.get(languageOfPage(path).tag), path).toBe(`${SITE_URL}${path}`);
+    expect(links.get('x-default'), path).toBe(links.get(LANGUAGES.main.tag));
+    for (const [lang, href] of links) {
+      expect(href, `${path} ${lang}`).toMatch(new RegExp(`^${SITE_URL}/`));
+      if (lang === 'x-default') continue;
+      // Both ways: the page it names names this one back under this one's language.
+      expect(hreflangs(new URL(href).pathname), `${href} names ${path}`).toEqual(links);
+    }
+    // The sitemap lists the page with the same alternates.
+    const entry = new RegExp(
+      `<url><loc>${RegExp.escape(`${SITE_URL}${path}`)}</loc>(.*?)</url>`,
+    ).exec(sitemap)?.[1];
+    expect(entry, `${path} in the sitemap`).toBeDefined();
+    const alternates = new Map(
+      [
+        ...(entry ?? '').matchAll(
+          /<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g,
+        ),
+      ].map(([, lang = '', href = '']) => [lang, href]),
+    );
+    expect(alternates, path).toEqual(links);
   }
 });

@@ -95,8 +95,13 @@ export function bookingSettings(language: Language = MAIN): BookingFile {
 
 /** The words every page shares in `language` (`src/content/settings/<code>/site.yaml`), and its tag. */
 export function siteWords(language: Language = MAIN): SiteData & { language: string } {
-  const file = join(contentDir, 'settings', language.code, 'site.yaml');
-  return { ...(parse(readFileSync(file, 'utf8')) as SiteData), language: language.tag };
+  const read = (code: string) =>
+    parse(readFileSync(join(contentDir, 'settings', code, 'site.yaml'), 'utf8')) as SiteData;
+  const words = read(language.code);
+  // A translation holds the links' words; where they lead is the main language's.
+  const hrefs = read(MAIN.code).navigation.items.map(({ href }) => href);
+  const items = words.navigation.items.map((item, index) => ({ ...item, href: hrefs[index]! }));
+  return { ...words, navigation: { ...words.navigation, items }, language: language.tag };
 }
 
 /** A page's title, heading and words. */
@@ -125,12 +130,33 @@ export function categoryFiles(): { id: string; heading: string; order: number }[
 }
 
 /** The name of a call link: the content's word for "Call", then the number. */
-export function callLinkName(): RegExp {
-  return new RegExp(`^${RegExp.escape(siteWords().contact.call)} `);
+export function callLinkName(language: Language = MAIN): RegExp {
+  return new RegExp(`^${RegExp.escape(siteWords(language).contact.call)} `);
 }
 
 /** The text of the button that books a session of `minutes`, as the pages write it. */
-export function bookTierLabel(minutes: number): string {
-  const duration = formatDuration(minutes, siteWords().language);
-  return fill(bookingSettings().words.bookTier, { duration });
+export function bookTierLabel(minutes: number, language: Language = MAIN): string {
+  const duration = formatDuration(minutes, language.tag);
+  return fill(bookingSettings(language).words.bookTier, { duration });
+}
+
+/** The language of a built page: the one whose `/<code>/` its path starts with, else the main one. */
+export function languageOfPage(path: string): Language {
+  return LANGUAGES.others.find(({ code }) => path.startsWith(`/${code}/`)) ?? MAIN;
+}
+
+/**
+ * Where the page at main-language `path` (`/pricing/`, `/faq/#payment`) is in `language`, as the
+ * built page's `hreflang` links say (`/es/precios/`).
+ */
+export function pathIn(path: string, language: Language): string {
+  if (language.code === MAIN.code) return path;
+  const [pathname = '', hash] = path.split('#');
+  const html = readFileSync(join(distDir, pathname, 'index.html'), 'utf8');
+  const link = new RegExp(`<link rel="alternate" hreflang="${language.tag}" href="([^"]+)"`).exec(
+    html,
+  )?.[1];
+  if (!link) throw new Error(`${pathname} has no ${language.tag} page`);
+  const translated = new URL(link).pathname;
+  return hash === undefined ? translated : `${translated}#${hash}`;
 }
