@@ -51,6 +51,11 @@ export const bookingSchema = z.strictObject({
     ),
     inlineHeading: line(5, 60).describe('Heading of the calendar on the booking page.'),
     inlineHint: line(10, 200).describe('Shown there until a session length is chosen.'),
+    calendarLanguage: line(10, 200)
+      .optional()
+      .describe(
+        'Optional sentence under that heading on the language in which the calendar appears: Cal.com shows it in the visitor’s browser language, whatever the page’s.',
+      ),
     loading: template(10, 120, ['duration']).describe('Shown while the calendar loads.'),
     ready: template(5, 120, ['duration']).describe('Shown once the calendar is there.'),
     booked: template(5, 80, ['when']).describe(

@@ -9,6 +9,8 @@ import {
   callLinkName,
   entries,
   siteWords,
+  LANGUAGES,
+  pathIn,
 } from '../site';
 
 const booking = bookingSettings();
@@ -458,21 +460,25 @@ test.describe('with a Spanish-speaking browser', () => {
 test.describe('with an English-speaking browser', () => {
   test.use({ locale: 'en-US' });
 
-  test('a Spanish page cannot make its calendar Spanish: Cal.com takes no language from the embedding page', async ({
-    page,
-  }) => {
-    // The site has no Spanish page yet; this one is made Spanish where a Spanish page says so.
-    const inSpanish = () => page.evaluate(() => (document.documentElement.lang = 'es-US'));
-    await page.goto('/pricing/');
-    await inSpanish();
-    await page.getByRole('link', { name: bookTierLabel(60) }).click();
-    await expect(calendarLanguage(page)).toHaveAttribute('lang', 'en');
+  for (const language of LANGUAGES.others) {
+    test(`a ${language.tag} page cannot make its calendar ${language.tag}: Cal.com takes no language from the embedding page, and the page says so`, async ({
+      page,
+    }) => {
+      const booking = bookingSettings(language).words;
+      await page.goto(pathIn('/pricing/', language));
+      await expect(page.locator('html')).toHaveAttribute('lang', language.tag);
+      await page.getByRole('link', { name: bookTierLabel(60, language) }).click();
+      await expect(calendarLanguage(page)).toHaveAttribute('lang', 'en');
 
-    await page.goto('/book/?tier=60');
-    await inSpanish();
-    await page.getByRole('region', { name: words.inlineHeading }).scrollIntoViewIfNeeded();
-    await expect(calendarLanguage(page)).toHaveAttribute('lang', 'en');
-  });
+      await page.goto(`${pathIn('/book/', language)}?tier=60`);
+      const inline = page.getByRole('region', { name: booking.inlineHeading });
+      await inline.scrollIntoViewIfNeeded();
+      await expect(calendarLanguage(page)).toHaveAttribute('lang', 'en');
+      // In plain words, from the content: the calendar follows the browser, not the page.
+      expect(booking.calendarLanguage).toBeTruthy();
+      await expect(inline.getByText(booking.calendarLanguage ?? '')).toBeVisible();
+    });
+  }
 });
 
 test('a page prerendered by the browser does nothing until the visitor opens it', async ({
