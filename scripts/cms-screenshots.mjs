@@ -3,8 +3,9 @@
 // CMS as it is today. Needs a build (`npm run build`) and port 8081 free. Writes docs/cms/*.png.
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { openCms, setStatus, typeAtEnd } from '../tests/support/cms-editor.ts';
+import { languagePane, openCms, setStatus, typeAtEnd } from '../tests/support/cms-editor.ts';
 import {
+  MAIN,
   PHONE,
   changeFridayHours,
   correctAnswer,
@@ -47,20 +48,21 @@ try {
   };
 
   // 1. A price changed and saved: a draft, with its status and Publish in the toolbar.
+  const main = languagePane(page, MAIN);
   await open('/collections/pricing/entries/60-minutes');
-  await page.getByLabel('Price').fill('105');
+  await main.getByLabel('Price').fill('105');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
   await shot('1-draft-saved');
 
   // 2. Another draft, sent for review; a third marked ready.
   await open('/collections/faq/entries/auto-accidents');
-  await typeAtEnd(page, page.locator('[data-slate-editor="true"]'), ' Bring your claim number.');
+  await typeAtEnd(page, main.locator('[data-slate-editor="true"]'), ' Bring your claim number.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
   await setStatus(page, 'In review');
   await open('/collections/insurance/entries/priority-health');
-  await page.getByLabel('How to check coverage').fill('Call Priority Health with your member ID.');
+  await main.getByLabel('How to check coverage').fill('Call Priority Health with your member ID.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
   await setStatus(page, 'Ready');
@@ -68,6 +70,13 @@ try {
   await page.getByRole('menuitem', { name: 'Publish now' }).waitFor();
   await shot('2-publish-menu');
   await page.keyboard.press('Escape');
+
+  // 2b. One FAQ answer in both languages, side by side (each other language beside the main one).
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open('/collections/faq/entries/why-a-prescription');
+  await page.getByText('Writing in ES').waitFor();
+  await shot('4-faq-side-by-side');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // 3. The Workflow view: one card in each column.
   await open('/workflow');
@@ -78,7 +87,10 @@ try {
   const phone = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
   const base = `http://127.0.0.1:${PORT}`;
   await changeFridayHours(phone, base, '16:00');
-  await phone.getByLabel('Closes', { exact: true }).last().scrollIntoViewIfNeeded();
+  await languagePane(phone, MAIN)
+    .getByLabel('Closes', { exact: true })
+    .last()
+    .scrollIntoViewIfNeeded();
   await phone.screenshot({ path: `${OUT}/phone-1-hours.png` });
   await save(phone);
   await publish(phone);

@@ -13,10 +13,15 @@ import { bookTierComponent, calloutComponent } from './editor-components';
 import { guardBackends, refuseDeleteWhileReferenced, unpublishedReferences } from './guards';
 import previewStyles from './preview.css?inline';
 import { cmsLanguages, previews } from './previews';
-import { translate } from '../schemas/translation';
 import { publishedEntries } from './published-entries';
 import { contentSchemas, type ContentName } from './schemas';
-import { emptyFieldPaths, entryProblems, prepareForSave, type EntryData } from './validate';
+import {
+  emptyFieldPaths,
+  entryProblems,
+  prepareForSave,
+  translationProblems,
+  type EntryData,
+} from './validate';
 
 type Entry = Parameters<CmsEventListener['handler']>[0]['entry'];
 
@@ -48,18 +53,16 @@ function contentName(entry: Entry): ContentName | undefined {
  * in a folder collection against the main language beside them; in a language's own pages or
  * settings, each word on its own (the build also checks that none is missing).
  */
-function translationProblems(entry: Entry, name: ContentName, data: EntryData): string[] {
-  const { reviewed: _reviewed, slug: _slug, ...words } = data;
-  const own = collectionLanguage(String(entry.get('collection')));
-  if (own) return translate(contentSchemas[name], words, words, 'the main language').problems;
+function languagesProblems(entry: Entry, name: ContentName, data: EntryData): string[] {
+  if (collectionLanguage(String(entry.get('collection')))) return translationProblems(name, data);
   return languages.others.flatMap(({ code, tag }) => {
     const translation = (
       entry.getIn(['i18n', code, 'data']) as { toJS(): EntryData } | undefined
     )?.toJS();
     if (!translation) return [];
-    const { reviewed: _r, ...given } = prepareForSave(translation);
-    const { problems } = translate(contentSchemas[name], data, given, 'the main language');
-    return problems.map((problem) => `${tag}: ${problem}`);
+    return translationProblems(name, prepareForSave(translation), data).map(
+      (problem) => `${tag}: ${problem}`,
+    );
   });
 }
 
@@ -85,7 +88,7 @@ async function check(entry: Entry, data: EntryData, action: string): Promise<voi
   const own = collectionLanguage(String(entry.get('collection')));
   const problems = [
     ...(own ? [] : entryProblems(name, data)),
-    ...translationProblems(entry, name, data),
+    ...languagesProblems(entry, name, data),
     ...(await collectionProblems(entry, data)),
     ...(action === 'published' ? await unpublishedReferences(name, data) : []),
   ];

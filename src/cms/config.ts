@@ -201,12 +201,13 @@ export interface CmsLanguages {
 const reviewedField = (i18n: boolean): CmsField => ({
   name: 'reviewed',
   label: i18n
-    ? 'Translation checked by a fluent speaker (ignored in the main language)'
+    ? 'Translation checked by a fluent speaker (for translations only)'
     : 'Checked by a fluent speaker',
   widget: 'boolean',
   required: false,
-  default: true,
-  hint: translationMetaSchema.shape.reviewed.description ?? '',
+  // No default: a default would mark every opened entry as changed. Until it is ticked the
+  // translation counts as not reviewed (src/launch/check.ts).
+  hint: 'Tick once a fluent speaker has read this translation. Unticked, npm run launch-check lists it and the production site is not built.',
   ...(i18n && { i18n: true }),
 });
 

@@ -6,6 +6,7 @@ import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { escapeForMdx, linkProblem } from '../lib/mdx-text';
 import { contentSchemas, type ContentName } from './schemas';
+import { translate } from '../schemas/translation';
 
 export interface EntryData {
   body?: unknown;
@@ -87,4 +88,23 @@ export function entryProblems(name: ContentName, data: EntryData): string[] {
     ? []
     : result.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`);
   return [...fieldProblems, ...(typeof data.body === 'string' ? bodyLinkProblems(data.body) : [])];
+}
+
+/**
+ * `field: message` for each problem of a translation, as the build finds them (`translate` in
+ * src/schemas/translation.ts): `words` laid over `main` (the main language's fields), each word by
+ * its own rule, none missing that `main` has, none set once that differs. Without `main` (a
+ * language's own pages and settings, whose main file the CMS does not hold at hand) each word is
+ * checked on its own. The reviewed mark and the slug are the translation's own; bodies are
+ * checked for their links.
+ */
+export function translationProblems(
+  name: ContentName,
+  words: EntryData,
+  main?: EntryData,
+): string[] {
+  const { reviewed: _reviewed, slug: _slug, body, ...given } = withoutEmptyFields(words);
+  const { body: _mainBody, ...mainFields } = main ? withoutEmptyFields(main) : given;
+  const { problems } = translate(contentSchemas[name], mainFields, given, 'the main language');
+  return [...problems, ...(typeof body === 'string' ? bodyLinkProblems(body) : [])];
 }

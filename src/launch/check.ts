@@ -175,7 +175,7 @@ function translationProblems(
     ),
     ...translate(contentSchemas[name], main, words, mainFile).problems,
   ];
-  if (reviewed === false) {
+  if (reviewed !== true) {
     const unreviewed = [
       ...wordPaths(contentSchemas[name], words),
       ...(body?.trim() ? ['body'] : []),

@@ -85,7 +85,8 @@ async function localize<E extends Entry>(
     // An entry with no words (a plan without a note, a price tier) needs no translation.
     const words = pickWords(contentSchemas[schema], entry.data);
     const nothingToTranslate =
-      words === undefined || (typeof words === 'object' && Object.keys(words).length === 0);
+      words === undefined ||
+      (words !== null && typeof words === 'object' && Object.keys(words).length === 0);
     return nothingToTranslate ? { ...entry, language } : undefined;
   }
   const file = translation.filePath ?? `src/content/${folder}/${language.code}/${entry.id}`;
@@ -108,7 +109,7 @@ async function localize<E extends Entry>(
     source: {
       translation,
       slug: meta.data?.slug ?? (typeof title === 'string' ? asciiSlug(title) : undefined),
-      reviewed: meta.data?.reviewed ?? true,
+      reviewed: meta.data?.reviewed === true,
     },
   } as Localized<E>;
 }

@@ -33,6 +33,6 @@ export const translationMetaSchema = z.strictObject({
     .boolean(kind('true or false'))
     .optional()
     .describe(
-      'false while a fluent speaker has yet to review the translation: npm run launch-check lists it and a production build refuses it.',
+      'true once a fluent speaker has reviewed the translation; until then npm run launch-check lists its words and a production build refuses them.',
     ),
 });

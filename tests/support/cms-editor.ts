@@ -50,3 +50,17 @@ export async function typeAtEnd(page: Page, editor: Locator, text: string): Prom
   await page.keyboard.insertText(text);
   await expect(editor).toContainText(text.trim());
 }
+
+/**
+ * The editor's column for one language (`en`, `es`): with several languages Decap shows them side
+ * by side, each under its "Writing in EN" menu, and a field's label is in each column that has it.
+ * Where there is one language only (the settings and pages of a language) it is the whole page.
+ */
+export function languagePane(page: Page, code: string): Locator {
+  const menu = page.getByRole('button', { name: `Writing in ${code.toUpperCase()}`, exact: true });
+  const pane = menu.locator(
+    'xpath=ancestor::div[.//input or .//textarea or .//*[@contenteditable="true"]][1]',
+  );
+  // A collection in one language only (the settings, the pages) has no such menu: the whole page.
+  return pane.or(page.locator('body').filter({ hasNot: menu }));
+}

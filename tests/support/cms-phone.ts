@@ -4,7 +4,17 @@
  * by tests/e2e/cms/phone.spec.ts and `npm run screenshots` (the phone pictures in the README).
  */
 import { expect, type Page } from '@playwright/test';
-import { openCms, setStatus, typeAtEnd } from './cms-editor.ts';
+import { languagePane, openCms, setStatus, typeAtEnd } from './cms-editor.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+/**
+ * The main language's code (`en`), the first of `src/content/settings/languages.yaml`; read here
+ * directly, as `npm run screenshots` runs this file in Node without the build's module resolution.
+ */
+export const MAIN = (
+  parse(readFileSync('src/content/settings/languages.yaml', 'utf8')) as { languages: string[] }
+).languages[0]!.split('-')[0]!.toLowerCase();
 
 export const PHONE = { width: 375, height: 740 } as const;
 
@@ -58,7 +68,7 @@ export async function changeFridayHours(page: Page, base: string, closes: string
   const friday = page.getByText(/^List \[ "Friday" \]$/);
   await friday.scrollIntoViewIfNeeded();
   await friday.locator('xpath=ancestor::div[.//button][1]').getByRole('button').first().click();
-  const closesField = page.getByLabel('Closes', { exact: true }).last();
+  const closesField = languagePane(page, MAIN).getByLabel('Closes', { exact: true }).last();
   await expect(closesField).toBeVisible();
   await closesField.fill(closes);
   await expect(closesField).toHaveValue(closes);
@@ -68,7 +78,7 @@ export async function changeFridayHours(page: Page, base: string, closes: string
 export async function changePrice(page: Page, base: string, price: string): Promise<void> {
   await openEditor(page, base, '/collections/pricing/entries/60-minutes');
   await toolbarFits(page);
-  await page.getByLabel('Price').fill(price);
+  await languagePane(page, MAIN).getByLabel('Price').fill(price);
 }
 
 /** FAQ › `entry`: `text` added at the end of the answer. Leaves it unsaved. */
@@ -80,7 +90,7 @@ export async function correctAnswer(
 ): Promise<void> {
   await openEditor(page, base, `/collections/faq/entries/${entry}`);
   await toolbarFits(page);
-  const answer = page.locator('[data-slate-editor="true"]');
+  const answer = languagePane(page, MAIN).locator('[data-slate-editor="true"]');
   await answer.scrollIntoViewIfNeeded();
   await typeAtEnd(page, answer, text);
 }

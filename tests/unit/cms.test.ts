@@ -7,7 +7,12 @@ import { cmsConfig } from '../../src/cms/config';
 import { bodyPreview } from '../../src/cms/body-preview';
 import { bookTierComponent, calloutComponent } from '../../src/cms/editor-components';
 import { contentSchemas, type ContentName } from '../../src/cms/schemas';
-import { emptyFieldPaths, entryProblems, prepareForSave } from '../../src/cms/validate';
+import {
+  emptyFieldPaths,
+  entryProblems,
+  prepareForSave,
+  translationProblems,
+} from '../../src/cms/validate';
 import { bookTierBlock, calloutBlock, escapeForMdx } from '../../src/lib/mdx-text';
 import { duplicateDurationProblems } from '../../src/schemas/pricing';
 import { problemWith, type MdxNode } from '../../src/lib/safe-mdx';
@@ -257,6 +262,27 @@ describe('languages side by side', () => {
       expect.arrayContaining(['reviewed', 'slug', 'title', 'body']),
     );
     expect(pricing.fields.map(({ name }) => name)).not.toContain('image');
+  });
+
+  test('a translation is checked before saving as the build checks it, answer included', () => {
+    const main = {
+      question: 'Why do I need a prescription?',
+      category: 'prescriptions',
+      services: [],
+      order: 1,
+      body: 'Because.',
+    };
+    const spanish = { question: '¿Por qué necesito una receta?', body: 'Porque.', reviewed: false };
+    expect(translationProblems('faq', spanish, main)).toEqual([]);
+    expect(translationProblems('faq', { body: 'Porque.' }, main)).toEqual([
+      'question: is not translated yet',
+    ]);
+    expect(translationProblems('faq', { ...spanish, category: 'about' }, main)).toEqual([
+      'category: is the same in every language: change it in the main language (remove it here)',
+    ]);
+    expect(translationProblems('faq', { ...spanish, question: 'Sin pregunta' }, main)).toEqual([
+      'question: must end with a question mark',
+    ]);
   });
 
   test('with one language there is no i18n and each collection is the language’s folder', () => {

@@ -2,11 +2,11 @@ import type { Locator, Page } from '@playwright/test';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { openCms, setStatus } from '../../support/cms-editor';
+import { languagePane, openCms, setStatus } from '../../support/cms-editor';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { fill } from '../../../src/lib/format';
 import { expect, test } from '../fixtures';
-import { entries, pageData } from '../site';
+import { entries, LANGUAGES, pageData } from '../site';
 
 /**
  * Staff's editorial workflow, through Decap's own UI, on a temporary git repository served by the
@@ -42,6 +42,9 @@ const fileOnMain = (path: string) => workspace.git('ls-tree', '--name-only', 'ma
 const draftStatus = (branch: string) =>
   workspace.git('config', '--default', '', `branch.${branch}.description`);
 
+/** The editor's column of the main language (each language has its own, side by side). */
+const main = (page: Page) => languagePane(page, LANGUAGES.main.code);
+
 async function openEditor(page: Page, hash: string): Promise<void> {
   await openCms(page, `/admin/#${hash}`, page.getByRole('button', { name: 'Save', exact: true }));
 }
@@ -67,7 +70,7 @@ async function publishNow(page: Page): Promise<void> {
 }
 
 async function typeInBody(page: Page, text: string): Promise<void> {
-  const editor = page.locator('[data-slate-editor="true"]');
+  const editor = main(page).locator('[data-slate-editor="true"]');
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
@@ -79,7 +82,7 @@ async function typeInBody(page: Page, text: string): Promise<void> {
 
 /** Adds a link at the end of the body with the editor's Link button, which asks for the address. */
 async function addLink(page: Page, address: string): Promise<void> {
-  const links = page.locator('[data-slate-editor="true"] a');
+  const links = main(page).locator('[data-slate-editor="true"] a');
   const before = await links.count();
   await page.keyboard.press('ControlOrMeta+End');
   page.once('dialog', (dialog) => void dialog.accept(address));
@@ -133,16 +136,16 @@ test('a new service with special characters and an uploaded photo goes Draft →
   page,
 }) => {
   await openEditor(page, '/collections/services/new');
-  await page.getByLabel('Title').fill(TITLE);
-  await page
+  await main(page).getByLabel('Title').fill(TITLE);
+  await main(page)
     .getByLabel('Summary')
     .fill(`A summary that also holds ${SPECIAL} to show it stays as typed.`);
-  await page.getByLabel('Kind').click();
+  await main(page).getByLabel('Kind').click();
   await page.getByRole('option', { name: 'modality' }).click();
-  await page.getByRole('button', { name: 'Add what it helps with' }).click();
-  await page.getByLabel('Item').fill(`Helps with ${SPECIAL}`);
-  await page.getByLabel('Order').fill('8');
-  await page.getByText('Choose an image').click();
+  await main(page).getByRole('button', { name: 'Add what it helps with' }).click();
+  await main(page).getByLabel('Item').fill(`Helps with ${SPECIAL}`);
+  await main(page).getByLabel('Order').fill('8');
+  await main(page).getByText('Choose an image').click();
   await page.locator('input[type="file"]').setInputFiles({
     name: 'uploaded-photo.jpg',
     mimeType: 'image/jpeg',
@@ -154,7 +157,7 @@ test('a new service with special characters and an uploaded photo goes Draft →
       .toBuffer(),
   });
   await page.getByRole('button', { name: 'Choose selected' }).click();
-  await page.getByLabel('Image description (alt text)').fill(IMAGE_ALT);
+  await main(page).getByLabel('Image description (alt text)').fill(IMAGE_ALT);
   await typeInBody(page, BODY);
   await save(page);
 
@@ -191,10 +194,10 @@ test('two drafts of different entries are open at once and publish independently
   page,
 }) => {
   await openEditor(page, '/collections/pricing/entries/60-minutes');
-  await page.getByLabel('Price').fill('105');
+  await main(page).getByLabel('Price').fill('105');
   // A note typed and cleared again: no note, not an empty one the build would refuse.
-  await page.getByLabel('Note').fill('Most popular');
-  await page.getByLabel('Note').fill('');
+  await main(page).getByLabel('Note').fill('Most popular');
+  await main(page).getByLabel('Note').fill('');
   await save(page);
 
   await openEditor(page, '/collections/faq/entries/auto-accidents');
@@ -232,14 +235,14 @@ test('two drafts of different entries are open at once and publish independently
 
 test('a page’s own words and an FAQ category are edited like any entry', async ({ page }) => {
   await openEditor(page, '/collections/pages/entries/page-book');
-  await page.getByLabel('Sessions', { exact: true }).fill(SESSIONS_HEADING);
+  await main(page).getByLabel('Sessions', { exact: true }).fill(SESSIONS_HEADING);
   await save(page);
   await setStatus(page, 'Ready');
   await publish(page);
   expect(onMain('src/content/pages/en/book.mdx')).toContain(`sessions: ${SESSIONS_HEADING}`);
 
   await openEditor(page, '/collections/faqCategories/entries/visit');
-  await page.getByLabel('Heading', { exact: true }).fill(CATEGORY_HEADING);
+  await main(page).getByLabel('Heading', { exact: true }).fill(CATEGORY_HEADING);
   await save(page);
   await setStatus(page, 'Ready');
   await publish(page);
@@ -254,7 +257,7 @@ test('a therapist opens with a preview in the site’s words, their licence and 
   page,
 }) => {
   await openEditor(page, '/collections/therapists/entries/therapist-placeholder');
-  await page.getByLabel('Number', { exact: true }).fill('MT-12345');
+  await main(page).getByLabel('Number', { exact: true }).fill('MT-12345');
   const preview = page.frameLocator('#preview-pane');
   const { words } = pageData('therapists');
   const therapist = entries<{ licence: { board: string; lookupUrl: string } }>('therapists')[0];
@@ -272,14 +275,14 @@ test('a draft that no longer passes the rules cannot be published; a deleted dra
 }) => {
   // Draft 1 makes the 30-minute tier 45 minutes: valid when saved.
   await openEditor(page, '/collections/pricing/entries/30-minutes');
-  await page.getByLabel('Length (minutes)').fill('45');
+  await main(page).getByLabel('Length (minutes)').fill('45');
   await save(page);
 
   // Draft 2, a new 45-minute tier, is published first.
   await openEditor(page, '/collections/pricing/new');
-  await page.getByLabel('Length (minutes)').fill('45');
-  await page.getByLabel('Price').fill('80');
-  await page.getByLabel('Cal.com event').fill('45min');
+  await main(page).getByLabel('Length (minutes)').fill('45');
+  await main(page).getByLabel('Price').fill('80');
+  await main(page).getByLabel('Cal.com event').fill('45min');
   await save(page);
   await setStatus(page, 'Ready');
   await publish(page);
@@ -308,7 +311,7 @@ test('a second tier of a length already published is refused when saved, naming 
   page,
 }) => {
   await openEditor(page, '/collections/pricing/entries/90-minutes');
-  await page.getByLabel('Length (minutes)').fill('60');
+  await main(page).getByLabel('Length (minutes)').fill('60');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     page.getByText(
@@ -320,7 +323,7 @@ test('a second tier of a length already published is refused when saved, naming 
 
 test('the CMS refuses to save without a required field, saying which', async ({ page }) => {
   await openEditor(page, '/collections/benefits/new');
-  await page.getByLabel('Order').fill('12');
+  await main(page).getByLabel('Order').fill('12');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     page.getByText(/Oops, a required field is missing|is required/i).first(),
@@ -330,8 +333,8 @@ test('the CMS refuses to save without a required field, saying which', async ({ 
 
 test('the CMS refuses what the schema rejects, with the field and the rule', async ({ page }) => {
   await openEditor(page, '/collections/benefits/new');
-  await page.getByLabel('Title').fill('Hi');
-  await page.getByLabel('Order').fill('12');
+  await main(page).getByLabel('Title').fill('Hi');
+  await main(page).getByLabel('Order').fill('12');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(/title: must be at least 5 characters/)).toBeVisible();
   expect(workspace.draftBranches()).toEqual([]);
@@ -357,7 +360,7 @@ test('a draft is saved beside uncommitted work, which stays uncommitted and unto
   writeFileSync(notes, 'work in progress');
   try {
     await openEditor(page, '/collections/pricing/entries/90-minutes');
-    await page.getByLabel('Price').fill('175');
+    await main(page).getByLabel('Price').fill('175');
     await save(page);
     expect(workspace.draftBranches()).toEqual(['cms/pricing/90-minutes']);
     expect(workspace.git('status', '--porcelain')).toBe('?? my-notes.txt');
@@ -461,7 +464,7 @@ test('the Media library neither uploads nor deletes on the published branch', as
 
 test('uploading over a picture the site shows is refused: rename it', async ({ page }) => {
   await openEditor(page, '/collections/services/entries/myofascial-release');
-  await page.getByText('Choose an image').click();
+  await main(page).getByText('Choose an image').click();
   page.once('dialog', (dialog) => void dialog.accept());
   await page.locator('input[type="file"]').setInputFiles({
     name: 'massage-in-progress.jpg',
@@ -475,7 +478,7 @@ test('uploading over a picture the site shows is refused: rename it', async ({ p
   // Decap's "replace?" deletes the published file first: refused, naming who shows it.
   await expect(page.getByText(/massage-in-progress\.jpg is on the site/)).toBeVisible();
   await page.getByRole('button', { name: 'Choose selected' }).click();
-  await page.getByLabel('Image description (alt text)').fill('Another picture');
+  await main(page).getByLabel('Image description (alt text)').fill('Another picture');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(/is already on the site.*Rename your picture/)).toBeVisible();
   expect(workspace.draftBranches()).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { openCms, setStatus, typeAtEnd } from '../../support/cms-editor';
+import { languagePane, openCms, setStatus, typeAtEnd } from '../../support/cms-editor';
+import { LANGUAGES } from '../site';
 import { startDev, type DevWorkspace } from '../../support/dev-workspace';
 import { expect, test } from '../fixtures';
 
@@ -93,19 +94,23 @@ for (const simple of [false, true]) {
       // Staff type in one tab while drafts are saved and published in another.
       const typing = page;
       await openEditor(typing, dev, '/collections/faq/entries/what-is-medical-massage');
-      const answer = typing.locator('[data-slate-editor="true"]');
+      const answer = languagePane(typing, LANGUAGES.main.code).locator(
+        '[data-slate-editor="true"]',
+      );
       await expect(answer).toContainText(/\w/);
       await markPage(typing);
 
       const other = await context.newPage();
       other.on('pageerror', (error) => errors.push(error.message));
       await openEditor(other, dev, '/collections/pricing/entries/60-minutes');
-      await other.getByLabel('Price').fill('105');
+      await languagePane(other, LANGUAGES.main.code).getByLabel('Price').fill('105');
       await save(other, simple);
       if (!simple) {
         expect(dev.draftBranches()).toEqual(['cms/pricing/60-minutes']);
         await openEditor(other, dev, '/collections/faq/entries/auto-accidents');
-        const otherAnswer = other.locator('[data-slate-editor="true"]');
+        const otherAnswer = languagePane(other, LANGUAGES.main.code).locator(
+          '[data-slate-editor="true"]',
+        );
         await expect(otherAnswer).toContainText(/\w/);
         await typeAtEnd(other, otherAnswer, ' Call us first.');
         await save(other, simple);
