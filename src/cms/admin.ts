@@ -11,6 +11,7 @@ import { duplicateDurationProblems } from '../schemas/pricing';
 import { cmsConfig } from './config';
 import { bookTierComponent, calloutComponent } from './editor-components';
 import { guardBackends, refuseDeleteWhileReferenced, unpublishedReferences } from './guards';
+import { relationInMainLanguageOnly } from './relation';
 import previewStyles from './preview.css?inline';
 import { cmsLanguages, previews } from './previews';
 import { publishedEntries } from './published-entries';
@@ -26,15 +27,15 @@ import {
 type Entry = Parameters<CmsEventListener['handler']>[0]['entry'];
 
 const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
+const languages = cmsLanguages();
 
 CMS.registerPreviewStyle(previewStyles, { raw: true });
 for (const [name, template] of Object.entries(previews)) {
   CMS.registerPreviewTemplate(name, template);
 }
 CMS.registerEditorComponent(bookTierComponent);
+relationInMainLanguageOnly(CMS, languages.main.code);
 CMS.registerEditorComponent(calloutComponent);
-
-const languages = cmsLanguages();
 
 /** The language of a collection: `pages-es` holds Spanish pages; every other, the main language's. */
 function collectionLanguage(collection: string) {

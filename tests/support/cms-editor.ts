@@ -58,9 +58,8 @@ export async function typeAtEnd(page: Page, editor: Locator, text: string): Prom
  */
 export function languagePane(page: Page, code: string): Locator {
   const menu = page.getByRole('button', { name: `Writing in ${code.toUpperCase()}`, exact: true });
-  const pane = menu.locator(
-    'xpath=ancestor::div[.//input or .//textarea or .//*[@contenteditable="true"]][1]',
-  );
+  // Decap's column of fields (its styled component's label stays in the class name).
+  const pane = page.locator('[class*="ControlPaneContainer"]').filter({ has: menu }).last();
   // A collection in one language only (the settings, the pages) has no such menu: the whole page.
   return pane.or(page.locator('body').filter({ hasNot: menu }));
 }
