@@ -12,6 +12,7 @@ import { cmsConfig } from './config';
 import { bookTierComponent, calloutComponent } from './editor-components';
 import { guardBackends, refuseDeleteWhileReferenced, unpublishedReferences } from './guards';
 import { relationInMainLanguageOnly } from './relation';
+import { isEmptyTranslation } from '../schemas/translation';
 import previewStyles from './preview.css?inline';
 import { cmsLanguages, previews } from './previews';
 import { publishedEntries } from './published-entries';
@@ -60,7 +61,7 @@ function languagesProblems(entry: Entry, name: ContentName, data: EntryData): st
     const translation = (
       entry.getIn(['i18n', code, 'data']) as { toJS(): EntryData } | undefined
     )?.toJS();
-    if (!translation) return [];
+    if (!translation || isEmptyTranslation(translation, String(translation.body ?? ''))) return [];
     return translationProblems(name, prepareForSave(translation), data).map(
       (problem) => `${tag}: ${problem}`,
     );
@@ -68,13 +69,27 @@ function languagesProblems(entry: Entry, name: ContentName, data: EntryData): st
 }
 
 /** The rules that span entries: one price tier per session length. */
+/**
+ * The main language's file of an entry. With several languages Decap names an entry by its path
+ * without the language folder (`src/content/pricing/60-minutes.mdx`, decap-cms-core
+ * `normalizeFilePath`); the file is in the main language's (`src/content/pricing/en/…`).
+ */
+function mainFile(path: string): string {
+  const folder = `/${languages.main.code}/`;
+  return languages.others.length === 0 || path.includes(folder)
+    ? path
+    : path.replace(/\/([^/]+)$/, `${folder}$1`);
+}
+
 async function collectionProblems(entry: Entry, data: EntryData): Promise<string[]> {
   if (entry.get('collection') !== 'pricing') return [];
-  const path = String(entry.get('path') || 'src/content/pricing/(new entry)');
-  const others = (await publishedEntries('pricing')).filter((other) => other.path !== path);
+  const path = mainFile(String(entry.get('path') || 'src/content/pricing/(new entry)'));
+  const others = (await publishedEntries('pricing')).filter(
+    (other) => mainFile(other.path) !== path,
+  );
   const problems = duplicateDurationProblems([
     ...others.map((other) => ({
-      file: other.path,
+      file: mainFile(other.path),
       durationMinutes: other.data['durationMinutes'],
     })),
     { file: path, durationMinutes: data['durationMinutes'] },

@@ -6,7 +6,7 @@ import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { escapeForMdx, linkProblem } from '../lib/mdx-text';
 import { contentSchemas, type ContentName } from './schemas';
-import { translate } from '../schemas/translation';
+import { isMissingWord, translate } from '../schemas/translation';
 
 export interface EntryData {
   body?: unknown;
@@ -106,5 +106,9 @@ export function translationProblems(
   const { reviewed: _reviewed, slug: _slug, body, ...given } = withoutEmptyFields(words);
   const { body: _mainBody, ...mainFields } = main ? withoutEmptyFields(main) : given;
   const { problems } = translate(contentSchemas[name], mainFields, given, 'the main language');
-  return [...problems, ...(typeof body === 'string' ? bodyLinkProblems(body) : [])];
+  // A word not translated yet keeps the entry out of that language; it does not stop a save.
+  return [
+    ...problems.filter((problem) => !isMissingWord(problem)),
+    ...(typeof body === 'string' ? bodyLinkProblems(body) : []),
+  ];
 }

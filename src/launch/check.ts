@@ -12,7 +12,7 @@ import { PAGE_IDS, type PageId } from '../schemas/pages';
 import { CMS_BACKEND, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
 import { readLanguages } from '../i18n/languages';
-import { translate, wordPaths } from '../schemas/translation';
+import { isEmptyTranslation, isMissingWord, translate, wordPaths } from '../schemas/translation';
 import { translationMetaSchema } from '../schemas/translation-meta';
 import { pathToFileURL } from 'node:url';
 import { isPlaceholderFile, markedFields, valueProblems } from './placeholders';
@@ -105,7 +105,7 @@ function contentFindings(root: string, path: string): Finding[] {
   for (const marked of markedFields(entry.doc)) {
     add(fieldName(marked), ['is marked PLACEHOLDER']);
   }
-  const data = entry.doc.toJS() as object;
+  const data = (entry.doc.toJS() ?? {}) as object;
   const fields = fieldsOf(data);
   for (const [field, value] of fields) {
     if (typeof value !== 'string') continue;
@@ -121,7 +121,9 @@ function contentFindings(root: string, path: string): Finding[] {
   });
   const name = contentNameOf(file.replace(/^src\/content\//, ''));
   const translated = translationOf(root, file);
-  if (name && !entry.doc.errors.length) {
+  // A translation file with nothing in it yet is no translation (src/schemas/translation.ts).
+  const empty = translated !== undefined && isEmptyTranslation(data, entry.body);
+  if (name && !entry.doc.errors.length && !empty) {
     const problems = translated
       ? translationProblems(root, name, translated, data, entry.body)
       : entryProblems(name, { ...data, body: entry.body });
@@ -173,7 +175,10 @@ function translationProblems(
     ...(translationMetaSchema.safeParse({ reviewed, slug }).error?.issues ?? []).map(
       ({ path, message }) => `${path.join('.')}: ${message}`,
     ),
-    ...translate(contentSchemas[name], main, words, mainFile).problems,
+    // A word not translated yet keeps the entry out of that language (the build says so).
+    ...translate(contentSchemas[name], main, words, mainFile).problems.filter(
+      (problem) => !isMissingWord(problem),
+    ),
   ];
   if (reviewed !== true) {
     const unreviewed = [

@@ -14,7 +14,7 @@ import type { Language } from '../schemas/languages';
 import type { PageId } from '../schemas/pages';
 import { duplicateDurationProblems } from '../schemas/pricing';
 import { asciiSlug, translationMetaSchema } from '../schemas/translation-meta';
-import { pickWords, translate } from '../schemas/translation';
+import { isEmptyTranslation, isMissingWord, pickWords, translate } from '../schemas/translation';
 
 /** A page's language, or the language itself: what every query here takes. */
 export type In = Language | { locals: App.Locals };
@@ -52,6 +52,14 @@ const FOLDERS = {
 } as const satisfies Partial<Record<ContentName, string>>;
 
 const cache = new Map<string, Promise<unknown>>();
+const warned = new Set<string>();
+
+/** Says `message` on the build's console, once. */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
 
 /**
  * Once per build, `compute` for `key` (collections are read and translations checked once, not
@@ -80,7 +88,9 @@ async function localize<E extends Entry>(
   language: Language,
 ): Promise<Localized<E> | undefined> {
   if (language.code === LANGUAGES.main.code) return { ...entry, language };
-  const translation = await getEntry('translations', `${folder}/${language.code}/${entry.id}`);
+  const found = await getEntry('translations', `${folder}/${language.code}/${entry.id}`);
+  const translation =
+    found && !isEmptyTranslation({ ...found.data }, found.body) ? found : undefined;
   if (!translation) {
     // An entry with no words (a plan without a note, a price tier) needs no translation.
     const words = pickWords(contentSchemas[schema], entry.data);
@@ -100,7 +110,14 @@ async function localize<E extends Entry>(
       ...meta.error.issues.map(({ path, message }) => `${path.join('.')}: ${message}`),
     );
   }
-  if (problems.length > 0) throw new Error(`${file}\n  ${problems.join('\n  ')}`);
+  const invalid = problems.filter((problem) => !isMissingWord(problem));
+  if (invalid.length > 0) throw new Error(`${file}\n  ${invalid.join('\n  ')}`);
+  if (problems.length > 0) {
+    // A word added in the main language since (a new picture's description): not in this
+    // language until it is translated, rather than half in one language or a failed build.
+    warnOnce(`Not in ${language.tag} until translated: ${file}: ${problems.join('; ')}`);
+    return undefined;
+  }
   const title = (data as { title?: unknown }).title;
   return {
     ...entry,

@@ -71,6 +71,12 @@ function allWords(schema: AnySchema): boolean {
   return false;
 }
 
+/** The end of the problem `translate` reports for a word the translation does not have yet. */
+export const NOT_TRANSLATED = 'is not translated yet';
+
+/** Whether a problem only says a word is missing (the entry is then not in that language yet). */
+export const isMissingWord = (problem: string): boolean => problem.endsWith(`: ${NOT_TRANSLATED}`);
+
 const isGroup = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
@@ -117,7 +123,7 @@ export function translate<Data>(
       return value;
     }
     if (given === undefined) {
-      if (value !== undefined) problems.push(`${at(path)}: is not translated yet`);
+      if (value !== undefined) problems.push(`${at(path)}: ${NOT_TRANSLATED}`);
       return value;
     }
     if (isText(inner) || (inner instanceof z.ZodArray && allWords(inner.element))) {
@@ -198,4 +204,23 @@ export function pickWords(schema: AnySchema, data: unknown): unknown {
     return picked.length ? Object.fromEntries(picked) : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a translation file says nothing yet: no word (its reviewed mark and slug aside) and no
+ * body. Decap writes such a file for a new entry whose other languages were left empty; it counts
+ * as no translation (the entry is not published in that language), not as a translation with
+ * every word missing.
+ */
+export function isEmptyTranslation(data: unknown, body?: string): boolean {
+  const hasText = (value: unknown): boolean =>
+    typeof value === 'string'
+      ? value.trim() !== ''
+      : Array.isArray(value)
+        ? value.some(hasText)
+        : isGroup(value)
+          ? Object.values(value).some(hasText)
+          : false;
+  const { reviewed: _reviewed, slug: _slug, ...words } = isGroup(data) ? data : {};
+  return !hasText(words) && !body?.trim();
 }

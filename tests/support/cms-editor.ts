@@ -57,7 +57,9 @@ export async function typeAtEnd(page: Page, editor: Locator, text: string): Prom
  * Where there is one language only (the settings and pages of a language) it is the whole page.
  */
 export function languagePane(page: Page, code: string): Locator {
-  const menu = page.getByRole('button', { name: `Writing in ${code.toUpperCase()}`, exact: true });
+  // By its text, not its role: while a modal (the media library) closes, Decap hides the page
+  // from assistive technology, and the column must not turn into the whole page meanwhile.
+  const menu = page.getByText(`Writing in ${code.toUpperCase()}`, { exact: true });
   // Decap's column of fields (its styled component's label stays in the class name).
   const pane = page.locator('[class*="ControlPaneContainer"]').filter({ has: menu }).last();
   // A collection in one language only (the settings, the pages) has no such menu: the whole page.

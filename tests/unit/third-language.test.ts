@@ -3,7 +3,7 @@
  * (`qaa`, from ISO 639's range reserved for local use) is added with `npm run add-language`, its
  * name and one page's words are written in it, and the site is built. No code names a language.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -16,13 +16,19 @@ const TAG = 'qaa-US';
 const CODE = 'qaa';
 let copy: ReturnType<typeof copyProject>;
 let added = '';
+let built = '';
 
-const node = (args: string[]) =>
-  execFileSync(process.execPath, args, {
+/** Runs a project script; its output (standard output and errors), or an error with it. */
+function node(args: string[]): string {
+  const run = spawnSync(process.execPath, args, {
     cwd: copy.dir,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
+  const output = `${run.stdout}${run.stderr}`;
+  if (run.status !== 0) throw new Error(output);
+  return output;
+}
 const html = (path: string) => readFileSync(join(copy.dir, 'dist', path, 'index.html'), 'utf8');
 
 beforeAll(() => {
@@ -38,7 +44,10 @@ beforeAll(() => {
       .replace(/^slug: .*$/m, 'slug: qaa-prices')
       .replace(/^title: .*$/m, 'title: Qaa prices'),
   );
-  node(['node_modules/astro/bin/astro.mjs', 'build']);
+  // One service's translation lacks a word the main language has (its summary).
+  const service = join(copy.dir, 'src/content/services', CODE, 'muscle-testing.mdx');
+  writeFileSync(service, readFileSync(service, 'utf8').replace(/^summary: .*\n(^ +.*\n)*/m, ''));
+  built = node(['node_modules/astro/bin/astro.mjs', 'build']);
 }, 240_000);
 afterAll(() => copy?.remove());
 
@@ -88,6 +97,14 @@ describe('a made-up third language', () => {
     expect(sitemap).toContain(
       `<xhtml:link rel="alternate" hreflang="${TAG}" href="https://clinic.example.com/${CODE}/qaa-prices/"/>`,
     );
+  });
+
+  test('an entry missing a word is left out of that language, with a warning, not a failed build', () => {
+    expect(existsSync(join(copy.dir, 'dist', CODE, 'services', 'muscle-testing'))).toBe(false);
+    expect(built).toContain(
+      `Not in ${TAG} until translated: src/content/services/${CODE}/muscle-testing.mdx: summary: is not translated yet`,
+    );
+    expect(existsSync(join(copy.dir, 'dist/services/muscle-testing/index.html'))).toBe(true);
   });
 
   test('the CMS shows it beside the others', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { contentSchemas } from '../../src/cms/schemas';
 import { languagesSchema, siteLanguages } from '../../src/schemas/languages';
-import { pickWords, translate, wordPaths } from '../../src/schemas/translation';
+import { isEmptyTranslation, pickWords, translate, wordPaths } from '../../src/schemas/translation';
 import { asciiSlug, translationMetaSchema } from '../../src/schemas/translation-meta';
 
 const tier = { durationMinutes: 60, price: 100, currency: 'USD', calEvent: '60min', order: 2 };
@@ -121,6 +121,16 @@ describe('words', () => {
         order: 1,
       }),
     ).toEqual({ question: 'Why?' });
+  });
+});
+
+describe('an empty translation', () => {
+  test('is no translation: only a reviewed mark, empty texts or an empty body say nothing', () => {
+    expect(isEmptyTranslation({ reviewed: false })).toBe(true);
+    expect(isEmptyTranslation({ title: '', helpsWith: [] }, '\n')).toBe(true);
+    expect(isEmptyTranslation(null)).toBe(true);
+    expect(isEmptyTranslation({ title: 'Precios' })).toBe(false);
+    expect(isEmptyTranslation({}, 'Texto.')).toBe(false);
   });
 });
 

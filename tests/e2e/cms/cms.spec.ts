@@ -45,6 +45,18 @@ const draftStatus = (branch: string) =>
 /** The editor's column of the main language (each language has its own, side by side). */
 const main = (page: Page) => languagePane(page, LANGUAGES.main.code);
 
+/**
+ * The preview. With several languages Decap shows the next language's fields where the preview
+ * was (its right-hand column); the preview is then one click away ("Toggle preview").
+ */
+async function previewPane(page: Page) {
+  const frame = page.locator('#preview-pane');
+  if ((await frame.count()) === 0)
+    await page.getByRole('button', { name: 'Toggle preview' }).click();
+  await expect(frame).toBeVisible();
+  return page.frameLocator('#preview-pane');
+}
+
 async function openEditor(page: Page, hash: string): Promise<void> {
   await openCms(page, `/admin/#${hash}`, page.getByRole('button', { name: 'Save', exact: true }));
 }
@@ -86,7 +98,7 @@ async function addLink(page: Page, address: string): Promise<void> {
   const before = await links.count();
   await page.keyboard.press('ControlOrMeta+End');
   page.once('dialog', (dialog) => void dialog.accept(address));
-  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await main(page).getByRole('button', { name: 'Link', exact: true }).click();
   await expect(links).toHaveCount(before + 1);
 }
 
@@ -203,7 +215,7 @@ test('two drafts of different entries are open at once and publish independently
   await openEditor(page, '/collections/faq/entries/auto-accidents');
   await typeInBody(page, ANSWER);
   await addLink(page, 'https://www.example.org/claims');
-  const preview = page.frameLocator('#preview-pane').locator('.prose');
+  const preview = (await previewPane(page)).locator('.prose');
   await expect(preview).toContainText('Ask {us} <b>now</b>');
   await expect(preview.locator('b')).toHaveCount(0);
   previewedAnswer = await preview.innerText();
@@ -258,7 +270,7 @@ test('a therapist opens with a preview in the site’s words, their licence and 
 }) => {
   await openEditor(page, '/collections/therapists/entries/therapist-placeholder');
   await main(page).getByLabel('Number', { exact: true }).fill('MT-12345');
-  const preview = page.frameLocator('#preview-pane');
+  const preview = await previewPane(page);
   const { words } = pageData('therapists');
   const therapist = entries<{ licence: { board: string; lookupUrl: string } }>('therapists')[0];
   await expect(preview.locator('main')).toContainText(
