@@ -166,6 +166,19 @@ export async function getServices(where: In): Promise<Service[]> {
   });
 }
 
+/**
+ * How many other services a technique's page links to under "related": as many as the clinic has
+ * today. Every page listing every other service made each page grow with the number of services,
+ * and the build with its square (npm run bench, content ×100: 700 pages of 270 KB each).
+ */
+const RELATED_SERVICES = 6;
+
+/** The services a service's page shows as related: every technique for the treatment, else six. */
+export function relatedServices(service: Service, services: Service[]): Service[] {
+  const others = services.filter((other) => other.id !== service.id);
+  return service.data.kind === 'treatment' ? others : others.slice(0, RELATED_SERVICES);
+}
+
 /** The complete treatment (kind "treatment"); the others are the modalities it uses. */
 export async function getMainTreatment(where: In): Promise<Service> {
   const treatment = (await getServices(where)).find(({ data }) => data.kind === 'treatment');
