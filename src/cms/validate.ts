@@ -6,7 +6,7 @@ import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { escapeForMdx, linkProblem } from '../lib/mdx-text';
 import { contentSchemas, type ContentName } from './schemas';
-import { isMissingWord, translate } from '../schemas/translation';
+import { isMissingWord, translate, wordsOf } from '../schemas/translation';
 
 export interface EntryData {
   body?: unknown;
@@ -103,8 +103,10 @@ export function translationProblems(
   words: EntryData,
   main?: EntryData,
 ): string[] {
-  const { reviewed: _reviewed, slug: _slug, body, ...given } = withoutEmptyFields(words);
-  const { body: _mainBody, ...mainFields } = main ? withoutEmptyFields(main) : given;
+  const { body, ...given } = wordsOf(withoutEmptyFields(words));
+  const mainFields = main
+    ? Object.fromEntries(Object.entries(withoutEmptyFields(main)).filter(([key]) => key !== 'body'))
+    : given;
   const { problems } = translate(contentSchemas[name], mainFields, given, 'the main language');
   // A word not translated yet keeps the entry out of that language; it does not stop a save.
   return [

@@ -11,10 +11,10 @@ import { LANGUAGES } from './languages';
 
 /** The pages with an address of their own (the page-not-found page is wherever a page is not). */
 export type RoutedPageId = Exclude<PageId, 'not-found'>;
-export const ROUTED_PAGE_IDS = PAGE_IDS.filter((id): id is RoutedPageId => id !== 'not-found');
+const ROUTED_PAGE_IDS = PAGE_IDS.filter((id): id is RoutedPageId => id !== 'not-found');
 
 /** `pricing` → `/pricing/`; `home` → `/`: where each page is in the main language. */
-export const mainPath = (id: RoutedPageId): string => (id === 'home' ? '/' : `/${id}/`);
+const mainPath = (id: RoutedPageId): string => (id === 'home' ? '/' : `/${id}/`);
 
 /** `trigger-point-therapy` → `/services/trigger-point-therapy/`. */
 export const mainServicePath = (id: string): string => `/services/${id}/`;

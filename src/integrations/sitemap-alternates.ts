@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { SitemapItem } from '@astrojs/sitemap';
 
 /** `<link rel="alternate" hreflang="es-US" href="…">` → `{ lang: 'es-US', url: '…' }`, in order. */
-export function alternateLinks(html: string): { lang: string; url: string }[] {
+function alternateLinks(html: string): { lang: string; url: string }[] {
   return [...html.matchAll(/<link\b[^>]*>/g)].flatMap(([tag]) => {
     const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
     const lang = attribute('hreflang');

@@ -10,7 +10,7 @@
 import { z } from 'astro/zod';
 
 /** The metadata key that marks text as the same in every language. */
-export const SAME_IN_EVERY_LANGUAGE = 'sameInEveryLanguage';
+const SAME_IN_EVERY_LANGUAGE = 'sameInEveryLanguage';
 
 /** Marks text that is the same in every language (a phone number, a name, a time). */
 export function sameInEveryLanguage<Schema extends z.ZodType>(schema: Schema): Schema {
@@ -54,7 +54,7 @@ function isText(schema: AnySchema): boolean {
 }
 
 /** Whether anything under `schema` is words. */
-export function hasWords(schema: AnySchema): boolean {
+function hasWords(schema: AnySchema): boolean {
   const inner = unwrap(schema);
   if (isText(inner)) return true;
   if (inner instanceof z.ZodObject) return Object.values(inner.shape).some(hasWords);
@@ -72,7 +72,7 @@ function allWords(schema: AnySchema): boolean {
 }
 
 /** The end of the problem `translate` reports for a word the translation does not have yet. */
-export const NOT_TRANSLATED = 'is not translated yet';
+const NOT_TRANSLATED = 'is not translated yet';
 
 /** Whether a problem only says a word is missing (the entry is then not in that language yet). */
 export const isMissingWord = (problem: string): boolean => problem.endsWith(`: ${NOT_TRANSLATED}`);
@@ -206,6 +206,15 @@ export function pickWords(schema: AnySchema, data: unknown): unknown {
   return undefined;
 }
 
+/** A translation's data without what it says of itself (`reviewed`, `slug`): its words. */
+export function wordsOf(data: unknown): Record<string, unknown> {
+  return isGroup(data)
+    ? Object.fromEntries(
+        Object.entries(data).filter(([key]) => key !== 'reviewed' && key !== 'slug'),
+      )
+    : {};
+}
+
 /**
  * Whether a translation file says nothing yet: no word (its reviewed mark and slug aside) and no
  * body. Decap writes such a file for a new entry whose other languages were left empty; it counts
@@ -221,6 +230,5 @@ export function isEmptyTranslation(data: unknown, body?: string): boolean {
         : isGroup(value)
           ? Object.values(value).some(hasText)
           : false;
-  const { reviewed: _reviewed, slug: _slug, ...words } = isGroup(data) ? data : {};
-  return !hasText(words) && !body?.trim();
+  return !hasText(wordsOf(data)) && !body?.trim();
 }

@@ -16,7 +16,7 @@ import type { z } from 'astro/zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contentSchemas, type ContentName } from '../../src/cms/schemas';
 import { weekdayName } from '../../src/lib/format';
-import { translate } from '../../src/schemas/translation';
+import { translate, wordsOf } from '../../src/schemas/translation';
 import type { SiteData } from '../../src/schemas/site';
 import { copyProject } from '../support/project-copy.mjs';
 
@@ -56,7 +56,7 @@ type Data = Record<string, unknown>;
 
 /** Whether each word of a translation (its slug and reviewed mark aside) passes its own rule. */
 function wordsAccepted(schema: z.ZodType, data: Data): boolean {
-  const { slug: _slug, reviewed: _reviewed, ...words } = data;
+  const words = wordsOf(data);
   return translate(schema, words, words, 'main').problems.length === 0;
 }
 
