@@ -40,7 +40,7 @@ export default defineConfig({
     },
     {
       name: 'desktop',
-      testIgnore: ['booking/**', 'cms/**'],
+      testIgnore: ['booking/**', 'cms/**', 'widths.spec.ts', 'accessibility-phone.spec.ts'],
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
     {
@@ -54,7 +54,7 @@ export default defineConfig({
     },
     {
       name: 'mobile',
-      testMatch: ['navigation.spec.ts', 'accessibility.spec.ts'],
+      testMatch: ['navigation.spec.ts', 'widths.spec.ts', 'accessibility-phone.spec.ts'],
       use: { ...devices['Pixel 7'], viewport: { width: 375, height: 740 } },
     },
   ],

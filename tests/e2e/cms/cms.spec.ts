@@ -2,11 +2,11 @@ import type { Locator, Page } from '@playwright/test';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { languagePane, openCms, setStatus } from '../../support/cms-editor';
+import { languagePane, openCms, setStatus, typeAtEnd } from '../../support/cms-editor';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { fill } from '../../../src/lib/format';
 import { expect, test } from '../fixtures';
-import { entries, LANGUAGES, pageData } from '../site';
+import { entries, LANGUAGES, pageData, siteWords } from '../site';
 
 /**
  * Staff's editorial workflow, through Decap's own UI, on a temporary git repository served by the
@@ -496,6 +496,33 @@ test('uploading over a picture the site shows is refused: rename it', async ({ p
   expect(workspace.draftBranches()).toEqual([]);
 });
 
+/** The other language the CMS tests edit (the first after the main one). */
+const OTHER = LANGUAGES.others[0]!;
+const OTHER_ANSWER = 'Respuesta corregida en el CMS, junto al inglés.';
+
+test('an FAQ answer in the other language is edited beside the main one and published to its own file', async ({
+  page,
+}) => {
+  await openEditor(page, '/collections/faq/entries/what-happens-in-a-session');
+  const other = languagePane(page, OTHER.code);
+  // Side by side: the question in both languages; what is set once (the category) only in the main.
+  await expect(main(page).getByLabel('Question')).toBeVisible();
+  await expect(other.getByLabel('Question')).toBeVisible();
+  await expect(other.getByLabel('Category')).toHaveCount(0);
+  const answer = other.locator('[data-slate-editor="true"]');
+  await typeAtEnd(page, answer, ` ${OTHER_ANSWER}`);
+  await save(page);
+  const file = `src/content/faq/${OTHER.code}/what-happens-in-a-session.mdx`;
+  expect(onMain(file)).not.toContain(OTHER_ANSWER);
+  await setStatus(page, 'Ready');
+  await publish(page);
+  expect(onMain(file)).toContain(OTHER_ANSWER);
+  // The main language's file keeps its words, and no reviewed mark.
+  const mainFile = onMain(`src/content/faq/${LANGUAGES.main.code}/what-happens-in-a-session.mdx`);
+  expect(mainFile).not.toContain(OTHER_ANSWER);
+  expect(mainFile).not.toMatch(/^reviewed:/m);
+});
+
 test('after publishing, the site shows the new price, answer, tier, service, page words and category, literally', async ({
   page,
 }) => {
@@ -521,6 +548,14 @@ test('after publishing, the site shows the new price, answer, tier, service, pag
   // The CMS preview showed exactly what the page shows.
   expect(previewedAnswer).not.toBe('');
   expect(await answer.innerText()).toBe(previewedAnswer);
+
+  // The other language's page shows its own answer.
+  await page.goto(`${site}/faq/`);
+  await page
+    .getByRole('banner')
+    .getByRole('link', { name: siteWords(OTHER).languageName, exact: true })
+    .click();
+  await expect(page.locator('#what-happens-in-a-session')).toContainText(OTHER_ANSWER);
 
   await page.goto(`${site}/services/`);
   await page.getByRole('link', { name: TITLE }).click();
