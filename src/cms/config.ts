@@ -367,8 +367,8 @@ const settings: FilesCollection = {
 };
 
 /** Staff's name of a language: its own name for itself (`Intl.DisplayNames`), e.g. Español. */
-function languageLabel({ tag }: Language): string {
-  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+function languageLabel({ tag, code }: Language): string {
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(code) ?? tag;
   return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 }
 

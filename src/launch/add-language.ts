@@ -17,6 +17,13 @@ import { pickWords } from '../schemas/translation';
 import { contentNameOf } from './check';
 import { readEntryFile } from './entry-file';
 
+/** `fr-CA` → `Français`: the language's name in itself (Intl), or its tag where Intl has none. */
+function ownName(tag: string): string {
+  const code = languageCode(tag);
+  const name = new Intl.DisplayNames([tag], { type: 'language', fallback: 'code' }).of(code) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
 /** Folders whose entries are pages of their own, with a slug in each language. */
 const ROUTED = new Set(['pages', 'services']);
 
@@ -51,6 +58,8 @@ export function addLanguage(root: string, tag: string): string[] {
       >;
       // An entry without words (a price tier, a plan without a note) needs no translation file.
       if (Object.keys(words).length === 0 && !entry.body?.trim()) continue;
+      // The language's name for itself, as Intl knows it, instead of the main language's.
+      if (folder === 'settings' && name === 'site.yaml') words.languageName = ownName(tag);
       const meta: Record<string, unknown> = { reviewed: false };
       if (ROUTED.has(folder) && name !== 'home.mdx') {
         meta.slug = asciiSlug(String(words.title ?? name.replace(/\.\w+$/, '')));

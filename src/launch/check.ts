@@ -255,7 +255,7 @@ export function formatFindings(findings: Finding[]): string {
   }
   lines.push(
     '',
-    'Run `npm run setup` to fill them in (or edit the files named), then `npm run launch-check` again.',
+    'Run `npm run setup` to fill them in (or edit the files named); a translation is reviewed in the CMS ("Translation checked by a fluent speaker"). Then `npm run launch-check` again.',
   );
   return lines.join('\n');
 }

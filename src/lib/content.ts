@@ -77,6 +77,17 @@ function once<Value>(key: string, compute: () => Promise<Value>): Promise<Value>
 }
 
 /**
+ * Every translation file by its id (`services/es/trigger-point-therapy`), read once per build:
+ * `getEntry` would log a warning for each entry not translated (yet).
+ */
+function translationFiles(): Promise<Map<string, CollectionEntry<'translations'>>> {
+  return once('translations', async () => {
+    const files = await getCollection('translations');
+    return new Map(files.map((file) => [file.id, file]));
+  });
+}
+
+/**
  * `entry` in `language`: itself in the main language; else laid over by
  * `src/content/<folder>/<code>/<name>`, or undefined when there is none (not published in that
  * language). A translation with a problem fails the build, naming its file and each field.
@@ -88,7 +99,7 @@ async function localize<E extends Entry>(
   language: Language,
 ): Promise<Localized<E> | undefined> {
   if (language.code === LANGUAGES.main.code) return { ...entry, language };
-  const found = await getEntry('translations', `${folder}/${language.code}/${entry.id}`);
+  const found = (await translationFiles()).get(`${folder}/${language.code}/${entry.id}`);
   const translation =
     found && !isEmptyTranslation({ ...found.data }, found.body) ? found : undefined;
   if (!translation) {
@@ -97,7 +108,11 @@ async function localize<E extends Entry>(
     const nothingToTranslate =
       words === undefined ||
       (words !== null && typeof words === 'object' && Object.keys(words).length === 0);
-    return nothingToTranslate ? { ...entry, language } : undefined;
+    if (nothingToTranslate) return { ...entry, language };
+    warnOnce(
+      `Not in ${language.tag} (no translation yet): ${entry.filePath ?? `src/content/${folder}/${LANGUAGES.main.code}/${entry.id}`}`,
+    );
+    return undefined;
   }
   const file = translation.filePath ?? `src/content/${folder}/${language.code}/${entry.id}`;
   // Spread first: Astro puts a non-enumerable `slug` getter that logs an error on entries without one.
@@ -122,6 +137,8 @@ async function localize<E extends Entry>(
   return {
     ...entry,
     data,
+    // The text in this language (the FAQ's structured data reads the body).
+    ...('body' in entry && { body: translation.body ?? '' }),
     language,
     source: {
       translation,

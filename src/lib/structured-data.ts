@@ -17,7 +17,7 @@ import type { ClinicData } from '../schemas/clinic';
 import type { PricingData } from '../schemas/pricing';
 import type { ServiceData } from '../schemas/services';
 import type { TierBooking } from './booking';
-import { formatPrice, mapHref } from './format';
+import { formatDuration, formatPrice, mapHref } from './format';
 import type { Crumb } from './seo';
 import { markdownToText } from './mdx-text';
 
@@ -161,6 +161,8 @@ export function serviceData(
   url: URL,
   site: URL,
   image: string | undefined,
+  /** The page's language tag (BCP 47), for the offers' names. */
+  lang: string,
 ): WithContext<Service> {
   return {
     '@context': 'https://schema.org',
@@ -173,7 +175,8 @@ export function serviceData(
     provider: { '@id': businessId(site) },
     offers: tiers.map(({ data, booking }): Offer => ({
       '@type': 'Offer',
-      name: `${data.durationMinutes}-minute session`,
+      // In the page's language, by Intl ("60 minutes", "60 minutos"): no English of our own.
+      name: formatDuration(data.durationMinutes, lang),
       price: data.price,
       priceCurrency: data.currency,
       eligibleDuration: {

@@ -216,19 +216,21 @@ export function wordsOf(data: unknown): Record<string, unknown> {
 }
 
 /**
- * Whether a translation file says nothing yet: no word (its reviewed mark and slug aside) and no
+ * Whether a translation file says nothing yet: no value (its reviewed mark and slug aside) and no
  * body. Decap writes such a file for a new entry whose other languages were left empty; it counts
  * as no translation (the entry is not published in that language), not as a translation with
  * every word missing.
  */
 export function isEmptyTranslation(data: unknown, body?: string): boolean {
-  const hasText = (value: unknown): boolean =>
+  // Any value counts, not only text: a price written into a translation must reach the check
+  // that refuses it, not be ignored as an empty file.
+  const hasValue = (value: unknown): boolean =>
     typeof value === 'string'
       ? value.trim() !== ''
       : Array.isArray(value)
-        ? value.some(hasText)
+        ? value.some(hasValue)
         : isGroup(value)
-          ? Object.values(value).some(hasText)
-          : false;
-  return !hasText(wordsOf(data)) && !body?.trim();
+          ? Object.values(value).some(hasValue)
+          : value !== undefined && value !== null;
+  return !hasValue(wordsOf(data)) && !body?.trim();
 }

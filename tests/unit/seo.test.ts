@@ -117,12 +117,15 @@ describe('structured data', () => {
       new URL('/services/x/', site),
       site,
       undefined,
+      'es-US',
     );
     expect(data).toMatchObject({
       '@type': 'Service',
       provider: { '@id': 'https://clinic.example.com/#business' },
       offers: [
         {
+          // Named in the page's language by Intl.
+          name: '30 minutos',
           price: 55,
           priceCurrency: 'USD',
           eligibleDuration: { value: 30, unitCode: 'MIN' },

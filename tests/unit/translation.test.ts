@@ -131,6 +131,8 @@ describe('an empty translation', () => {
     expect(isEmptyTranslation(null)).toBe(true);
     expect(isEmptyTranslation({ title: 'Precios' })).toBe(false);
     expect(isEmptyTranslation({}, 'Texto.')).toBe(false);
+    // A value set once, written into a translation, is not nothing: the build refuses it.
+    expect(isEmptyTranslation({ price: 80 })).toBe(false);
   });
 });
 
