@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import { languagePane, openCms, setStatus, typeAtEnd } from '../tests/support/cms-editor.ts';
 import {
   MAIN,
+  OTHER,
   PHONE,
   changeFridayHours,
   correctAnswer,
@@ -74,7 +75,7 @@ try {
   // 2b. One FAQ answer in both languages, side by side (each other language beside the main one).
   await page.setViewportSize({ width: 1280, height: 900 });
   await open('/collections/faq/entries/why-a-prescription');
-  await page.getByText('Writing in ES').waitFor();
+  await page.getByText(`Writing in ${OTHER.toUpperCase()}`).waitFor();
   await shot('4-faq-side-by-side');
   await page.setViewportSize({ width: 1280, height: 720 });
 

@@ -12,9 +12,12 @@ import { parse } from 'yaml';
  * The main language's code (`en`), the first of `src/content/settings/languages.yaml`; read here
  * directly, as `npm run screenshots` runs this file in Node without the build's module resolution.
  */
-export const MAIN = (
+const LANGUAGE_TAGS = (
   parse(readFileSync('src/content/settings/languages.yaml', 'utf8')) as { languages: string[] }
-).languages[0]!.split('-')[0]!.toLowerCase();
+).languages;
+export const MAIN = LANGUAGE_TAGS[0]!.split('-')[0]!.toLowerCase();
+/** The first other language's code (`es`), for the side-by-side picture; the main one if none. */
+export const OTHER = (LANGUAGE_TAGS[1] ?? LANGUAGE_TAGS[0]!).split('-')[0]!.toLowerCase();
 
 export const PHONE = { width: 375, height: 740 } as const;
 
