@@ -7,6 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { escapeForMdx, linkProblem } from '../lib/mdx-text';
 import { contentSchemas, type ContentName } from './schemas';
 import { isMissingWord, translate, wordsOf } from '../schemas/translation';
+import { translationMetaSchema } from '../schemas/translation-meta';
 
 export interface EntryData {
   body?: unknown;
@@ -95,21 +96,26 @@ export function entryProblems(name: ContentName, data: EntryData): string[] {
  * src/schemas/translation.ts): `words` laid over `main` (the main language's fields), each word by
  * its own rule, none missing that `main` has, none set once that differs. Without `main` (a
  * language's own pages and settings, whose main file the CMS does not hold at hand) each word is
- * checked on its own. The reviewed mark and the slug are the translation's own; bodies are
- * checked for their links.
+ * checked on its own. The reviewed mark and the slug are the translation's own, checked by
+ * `translationMetaSchema`; bodies are checked for their links. `mainFile` names where a value set
+ * once is changed instead. The CMS checks before saving with it, and so does the launch check.
  */
 export function translationProblems(
   name: ContentName,
   words: EntryData,
   main?: EntryData,
+  mainFile = 'the main language',
 ): string[] {
-  const { body, ...given } = wordsOf(withoutEmptyFields(words));
+  const data = withoutEmptyFields(words);
+  const meta = translationMetaSchema.safeParse({ reviewed: data.reviewed, slug: data.slug });
+  const { body, ...given } = wordsOf(data);
   const mainFields = main
     ? Object.fromEntries(Object.entries(withoutEmptyFields(main)).filter(([key]) => key !== 'body'))
     : given;
-  const { problems } = translate(contentSchemas[name], mainFields, given, 'the main language');
-  // A word not translated yet keeps the entry out of that language; it does not stop a save.
+  const { problems } = translate(contentSchemas[name], mainFields, given, mainFile);
   return [
+    ...(meta.error?.issues ?? []).map(({ path, message }) => `${path.join('.')}: ${message}`),
+    // A word not translated yet keeps the entry out of that language; it does not stop a save.
     ...problems.filter((problem) => !isMissingWord(problem)),
     ...(typeof body === 'string' ? bodyLinkProblems(body) : []),
   ];

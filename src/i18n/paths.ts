@@ -4,7 +4,7 @@
  * translation gives (`/es/precios/`, `/es/servicios/masaje-terapeutico/`). Pages link with the main
  * language's paths and `linker` turns them into the page's language.
  */
-import { findPage, getServices, languageOf, type In } from '../lib/content';
+import { findPage, getServices, languageOf, once, type In } from '../lib/content';
 import type { Language } from '../schemas/languages';
 import { PAGE_IDS, type PageId } from '../schemas/pages';
 import { LANGUAGES } from './languages';
@@ -19,38 +19,38 @@ const mainPath = (id: RoutedPageId): string => (id === 'home' ? '/' : `/${id}/`)
 /** `trigger-point-therapy` → `/services/trigger-point-therapy/`. */
 export const mainServicePath = (id: string): string => `/services/${id}/`;
 
-const cache = new Map<string, Promise<Map<string, string>>>();
+/**
+ * `/es/servicios/masaje/` → `servicios/masaje`: a page's path in `language` as the rest
+ * parameter of its route under `src/pages/[language]/`; undefined for the language's home page.
+ */
+export const restParam = (path: string, language: Language): string | undefined =>
+  path.slice(language.code.length + 2, -1) || undefined;
 
 /**
  * Main-language path → the same page's path in `language`, for every page and service translated
  * into it (every one, in the main language).
  */
 export function pathsIn(language: Language): Promise<Map<string, string>> {
-  let paths = cache.get(language.code);
-  if (!paths || import.meta.env.DEV) {
-    paths = (async () => {
-      const map = new Map<string, string>();
-      const main = language.code === LANGUAGES.main.code;
-      const pages = await Promise.all(ROUTED_PAGE_IDS.map((id) => findPage(id, language)));
-      const prefix = `/${language.code}/`;
-      ROUTED_PAGE_IDS.forEach((id, index) => {
-        const page = pages[index];
-        if (!page) return;
-        if (main) map.set(mainPath(id), mainPath(id));
-        else map.set(mainPath(id), id === 'home' ? prefix : `${prefix}${page.source?.slug}/`);
-      });
-      const servicesIndex = map.get(mainPath('services'));
-      if (servicesIndex) {
-        for (const service of await getServices(language)) {
-          const slug = main ? service.id : service.source?.slug;
-          map.set(mainServicePath(service.id), `${servicesIndex}${slug}/`);
-        }
+  return once(`paths:${language.code}`, async () => {
+    const map = new Map<string, string>();
+    const main = language.code === LANGUAGES.main.code;
+    const pages = await Promise.all(ROUTED_PAGE_IDS.map((id) => findPage(id, language)));
+    const prefix = `/${language.code}/`;
+    ROUTED_PAGE_IDS.forEach((id, index) => {
+      const page = pages[index];
+      if (!page) return;
+      if (main) map.set(mainPath(id), mainPath(id));
+      else map.set(mainPath(id), id === 'home' ? prefix : `${prefix}${page.source?.slug}/`);
+    });
+    const servicesIndex = map.get(mainPath('services'));
+    if (servicesIndex) {
+      for (const service of await getServices(language)) {
+        const slug = main ? service.id : service.source?.slug;
+        map.set(mainServicePath(service.id), `${servicesIndex}${slug}/`);
       }
-      return map;
-    })();
-    cache.set(language.code, paths);
-  }
-  return paths;
+    }
+    return map;
+  });
 }
 
 /**
@@ -111,7 +111,7 @@ export async function translatedRoutes(id: RoutedPageId, param: string) {
     LANGUAGES.others.map(async (language) => {
       const path = (await pathsIn(language)).get(mainPath(id));
       if (!path) return [];
-      const slug = path.slice(language.code.length + 2, -1) || undefined;
+      const slug = restParam(path, language);
       const params =
         id === 'home' ? { language: language.code } : { language: language.code, [param]: slug };
       return [{ params, props: { language } }];

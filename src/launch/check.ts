@@ -6,14 +6,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { contentSchemas, pageFileName, type ContentName } from '../cms/schemas';
-import { entryProblems } from '../cms/validate';
+import {
+  entryProblems,
+  translationProblems as validateTranslation,
+  type EntryData,
+} from '../cms/validate';
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
 import { PAGE_IDS, type PageId } from '../schemas/pages';
 import { CMS_BACKEND, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
 import { readLanguages } from '../i18n/languages';
-import { isEmptyTranslation, isMissingWord, translate, wordPaths } from '../schemas/translation';
-import { translationMetaSchema } from '../schemas/translation-meta';
+import { isEmptyTranslation, wordPaths, wordsOf } from '../schemas/translation';
 import { pathToFileURL } from 'node:url';
 import { isPlaceholderFile, markedFields, valueProblems } from './placeholders';
 
@@ -157,8 +160,9 @@ function translationOf(root: string, file: string): string | undefined {
 }
 
 /**
- * A translation's problems as the build finds them (`translate`), and, while it is marked
- * `reviewed: false`, each of its words, to be checked by a fluent speaker.
+ * A translation's problems as the CMS and the build find them (`translationProblems` of
+ * src/cms/validate.ts), and, until it is marked `reviewed: true`, each of its words, to be checked
+ * by a fluent speaker.
  */
 function translationProblems(
   root: string,
@@ -167,22 +171,13 @@ function translationProblems(
   data: object,
   body: string | undefined,
 ): string[] {
-  const { reviewed, slug, ...words } = data as Record<string, unknown>;
   const main = existsSync(join(root, mainFile))
-    ? (readEntryFile(join(root, mainFile)).doc.toJS() as unknown)
+    ? ((readEntryFile(join(root, mainFile)).doc.toJS() ?? {}) as EntryData)
     : {};
-  const problems = [
-    ...(translationMetaSchema.safeParse({ reviewed, slug }).error?.issues ?? []).map(
-      ({ path, message }) => `${path.join('.')}: ${message}`,
-    ),
-    // A word not translated yet keeps the entry out of that language (the build says so).
-    ...translate(contentSchemas[name], main, words, mainFile).problems.filter(
-      (problem) => !isMissingWord(problem),
-    ),
-  ];
-  if (reviewed !== true) {
+  const problems = validateTranslation(name, { ...data, body }, main, mainFile);
+  if ((data as EntryData).reviewed !== true) {
     const unreviewed = [
-      ...wordPaths(contentSchemas[name], words),
+      ...wordPaths(contentSchemas[name], wordsOf(data)),
       ...(body?.trim() ? ['body'] : []),
     ];
     problems.push(

@@ -66,7 +66,7 @@ function warnOnce(message: string): void {
  * once per page: the build stays linear in the content). In `astro dev` content changes while the
  * server runs, so nothing is kept.
  */
-function once<Value>(key: string, compute: () => Promise<Value>): Promise<Value> {
+export function once<Value>(key: string, compute: () => Promise<Value>): Promise<Value> {
   if (import.meta.env.DEV) return compute();
   let value = cache.get(key) as Promise<Value> | undefined;
   if (!value) {

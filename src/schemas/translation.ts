@@ -53,23 +53,23 @@ function isText(schema: AnySchema): boolean {
   );
 }
 
-/** Whether anything under `schema` is words. */
-function hasWords(schema: AnySchema): boolean {
+/**
+ * Whether the text under `schema` is words: `some` of it (`hasWords`: the field is translated) or
+ * `every` bit (`allWords`: a list of such items is translated as a whole).
+ */
+function wordsUnder(schema: AnySchema, quantifier: 'some' | 'every'): boolean {
   const inner = unwrap(schema);
   if (isText(inner)) return true;
-  if (inner instanceof z.ZodObject) return Object.values(inner.shape).some(hasWords);
-  if (inner instanceof z.ZodArray) return hasWords(inner.element);
+  const under = (child: AnySchema) => wordsUnder(child, quantifier);
+  if (inner instanceof z.ZodObject) {
+    return (Object.values(inner.shape) as AnySchema[])[quantifier](under);
+  }
+  if (inner instanceof z.ZodArray) return under(inner.element);
   return false;
 }
 
-/** Whether everything under `schema` is words (a list of such items is translated as a whole). */
-function allWords(schema: AnySchema): boolean {
-  const inner = unwrap(schema);
-  if (isText(inner)) return true;
-  if (inner instanceof z.ZodObject) return Object.values(inner.shape).every(allWords);
-  if (inner instanceof z.ZodArray) return allWords(inner.element);
-  return false;
-}
+const hasWords = (schema: AnySchema) => wordsUnder(schema, 'some');
+const allWords = (schema: AnySchema) => wordsUnder(schema, 'every');
 
 /** The end of the problem `translate` reports for a word the translation does not have yet. */
 const NOT_TRANSLATED = 'is not translated yet';

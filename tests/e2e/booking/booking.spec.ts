@@ -1,4 +1,4 @@
-import type { Page, Request } from '@playwright/test';
+import type { Locator, Page, Request } from '@playwright/test';
 import { expect, recordCspViolations, test } from '../fixtures';
 import { CAL_STAND_IN_ORIGIN } from '../../../playwright.config';
 import { fill, formatDuration } from '../../../src/lib/format';
@@ -300,6 +300,26 @@ async function embedMessages(page: Page): Promise<() => Promise<string[]>> {
 /** A popup frame opened on the tap, not prerendered. */
 const FRESH_POPUP = /embedType=modal(?!.*prerender=true)/;
 
+/**
+ * Taps `link`, whose popup was prerendered but cannot be shown: a fresh popup opens and becomes
+ * ready, the 60-minute booking page was loaded twice (the prerender, the fresh one), one popup is on
+ * screen and the fallback is not.
+ */
+async function tapOpensFreshPopup(
+  page: Page,
+  link: Locator,
+  messages: () => Promise<string[]>,
+  requests: Request[],
+): Promise<void> {
+  await link.click();
+  await expect(embedFrame(page)).toHaveAttribute('src', FRESH_POPUP);
+  await expect(embedFrame(page)).toBeVisible();
+  await expect.poll(messages).toContain('linkReady');
+  expect(embedLoads(requests, eventFor(60))).toHaveLength(2);
+  await expect(page.locator('cal-modal-box')).toHaveCount(1);
+  await expect(page.getByRole('dialog', { name: words.unavailableHeading })).toBeHidden();
+}
+
 test('pointing at "Book 60 minutes" prerenders its calendar out of sight, and the tap shows that same frame (embed-core 1.5.3’s handshake)', async ({
   page,
 }) => {
@@ -380,15 +400,9 @@ test('a popup prerendered by a booking page on Cal.com’s current handshake is 
   // The prerendered page is done, and said so the current way (1.5.3's page says nothing here).
   await expect.poll(messages).toContain('linkPrerendered');
 
-  await book60.click();
-  await expect(embedFrame(page)).toHaveAttribute('src', FRESH_POPUP);
-  await expect(embedFrame(page)).toBeVisible();
-  await expect.poll(messages).toContain('linkReady');
+  await tapOpensFreshPopup(page, book60, messages, requests);
   // embed.js 1.5.3's `connect` would have stopped that page right after `__connectInitiated`.
   expect(await messages()).not.toContain('__connectInitiated');
-  expect(embedLoads(requests, eventFor(60))).toHaveLength(2);
-  await expect(page.locator('cal-modal-box')).toHaveCount(1);
-  await expect(page.getByRole('dialog', { name: words.unavailableHeading })).toBeHidden();
 });
 
 test('a prerendered popup whose page never says a word gives way to a fresh popup at the tap, not to the fallback', async ({
@@ -406,13 +420,7 @@ test('a prerendered popup whose page never says a word gives way to a fresh popu
     .toBe(1);
   expect(await messages()).toEqual([]);
 
-  await book60.click();
-  await expect(embedFrame(page)).toHaveAttribute('src', FRESH_POPUP);
-  await expect(embedFrame(page)).toBeVisible();
-  await expect.poll(messages).toContain('linkReady');
-  expect(embedLoads(requests, eventFor(60))).toHaveLength(2);
-  await expect(page.locator('cal-modal-box')).toHaveCount(1);
-  await expect(page.getByRole('dialog', { name: words.unavailableHeading })).toBeHidden();
+  await tapOpensFreshPopup(page, book60, messages, requests);
 });
 
 test('a prerendered popup that does not answer `connect` gives way to a fresh popup, never to an empty box', async ({
@@ -428,13 +436,7 @@ test('a prerendered popup that does not answer `connect` gives way to a fresh po
 
   // The tap sends `connect`, which a page of this handshake answers with `linkReady` in 700 ms;
   // this one never does, and the widget stops waiting for it soon after.
-  await book60.click();
-  await expect(embedFrame(page)).toHaveAttribute('src', FRESH_POPUP);
-  await expect(embedFrame(page)).toBeVisible();
-  await expect.poll(messages).toContain('linkReady');
-  expect(embedLoads(requests, eventFor(60))).toHaveLength(2);
-  await expect(page.locator('cal-modal-box')).toHaveCount(1);
-  await expect(page.getByRole('dialog', { name: words.unavailableHeading })).toBeHidden();
+  await tapOpensFreshPopup(page, book60, messages, requests);
 });
 
 /** The `<html lang>` of the booking page in the popup or the inline calendar (one at a time). */

@@ -1,0 +1,20 @@
+/** axe-core on built pages, one test per page: no WCAG 2.2 A/AA violation. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** A test for each of `paths` (and the page-not-found page): axe finds no A/AA violation. */
+export function axeTests(paths: readonly string[]): void {
+  for (const path of [...paths, '/no-such-page/']) {
+    test(`axe finds no WCAG 2.2 A/AA violations on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      const summary = violations.map(
+        ({ id, help, nodes }) =>
+          `${id}: ${help} (${nodes.map((node) => node.target.join(' ')).join('; ')})`,
+      );
+      expect(summary).toEqual([]);
+    });
+  }
+}
