@@ -1,6 +1,6 @@
 // Modules of Decap that ship no types: only what this project uses.
-// The two internal modules of decap-cms-core that src/cms/published-entries.ts reads (no types
-// ship for them): only what that module uses.
+// The two internal modules of decap-cms-core that src/cms/published-entries.ts and
+// src/cms/previews.ts read (no types ship for them): only what those modules use.
 declare module 'decap-cms-core/dist/esm/redux' {
   /** An Immutable.js map, as Decap keeps its state. */
   interface ImmutableMap {
@@ -10,7 +10,12 @@ declare module 'decap-cms-core/dist/esm/redux' {
     values(): IterableIterator<ImmutableMap>;
   }
   export const store: {
-    getState(): { collections: ImmutableMap; config: Record<string, unknown> };
+    getState(): {
+      collections: ImmutableMap;
+      config: Record<string, unknown>;
+      /** The entry open in the editor (`entry`: its data, and each other language's in `i18n`). */
+      entryDraft: ImmutableMap;
+    };
   };
 }
 

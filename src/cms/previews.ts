@@ -19,16 +19,15 @@ import { PAGE_IDS, type PageWords } from '../schemas/pages';
 import type { SiteData } from '../schemas/site';
 import type { CmsLanguages } from './config';
 
+import { store } from 'decap-cms-core/dist/esm/redux';
 import { bodyPreview } from './body-preview';
 import { pageFileName } from './schemas';
 
 type PreviewProps = Pick<PreviewTemplateComponentProps, 'entry'>;
 
-/** The published words the previews share with the pages; the /admin/ page writes them at build. */
-export interface PreviewWords {
-  /** The site's languages, for the CMS's configuration. */
-  languages: CmsLanguages;
-  /** The main language's shared words, and its language tag. */
+/** The published words the previews of one language share with its pages. */
+export interface LanguageWords {
+  /** The language's shared words, and its language tag. */
   site: SiteData & { language: string };
   booking: BookingData['words'];
   services: PageWords<'services'>;
@@ -38,6 +37,19 @@ export interface PreviewWords {
   categories: Record<string, string>;
 }
 
+/** What the /admin/ page writes at build for the CMS and its previews (`#preview-words`). */
+export interface PreviewWords {
+  /** The site's languages, for the CMS's configuration. */
+  languages: CmsLanguages;
+  /** Each language's words, by language code (`en`, `es`). */
+  words: Record<string, LanguageWords>;
+  /**
+   * The main language's published settings files by name (`clinic`, `booking`): a language's own
+   * settings file holds only words, and its preview shows the rest from these.
+   */
+  settings: Record<string, object>;
+}
+
 function readWords(): PreviewWords {
   const json = document.getElementById('preview-words')?.textContent;
   if (!json) throw new Error('The /admin/ page has no #preview-words');
@@ -45,15 +57,68 @@ function readWords(): PreviewWords {
 }
 
 let cachedWords: PreviewWords | undefined;
-const words = () => (cachedWords ??= readWords());
+const published = () => (cachedWords ??= readWords());
 
 /** The site's languages, as the /admin/ page gives them. */
-export const cmsLanguages = () => words().languages;
+export const cmsLanguages = () => published().languages;
 
 type Data = Record<string, unknown>;
 
-function dataOf({ entry }: PreviewProps): Data {
-  return (entry.get('data')?.toJS() ?? {}) as Data;
+const isGroup = (value: unknown): value is Data =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * `words` laid over `base`, as the build lays a translation over the main entry
+ * (src/schemas/translation.ts `translate`), without its checks: a preview shows a draft as it
+ * stands. Groups merge by key, lists item by item; a value the words lack is the base's.
+ */
+function overlay(base: unknown, words: unknown): unknown {
+  if (words === undefined || words === null) return base;
+  if (isGroup(base) && isGroup(words)) {
+    const keys = new Set([...Object.keys(base), ...Object.keys(words)]);
+    return Object.fromEntries([...keys].map((key) => [key, overlay(base[key], words[key])]));
+  }
+  if (Array.isArray(base) && Array.isArray(words)) {
+    return words.map((item, index) => overlay(base[index], item));
+  }
+  return words;
+}
+
+interface ImmutableLike {
+  get(key: string): unknown;
+  getIn(path: string[]): unknown;
+}
+const toData = (value: unknown) =>
+  ((value as { toJS?: () => Data } | undefined)?.toJS?.() ?? {}) as Data;
+
+/**
+ * What a preview shows, and in which language's words.
+ * - A language's own pages or settings (`settings-es`): its words over the main language's
+ *   published file of the same name.
+ * - A folder collection with "Writing in" set to another language: Decap puts that language's data
+ *   in the entry's `data` (decap-cms-core lib/i18n `getPreviewEntry`), which then holds only the
+ *   words; the rest is the main language's draft beside it, read from Decap's store.
+ * - Otherwise the entry in the main language.
+ */
+function previewOf({ entry }: PreviewProps): { data: Data; words: LanguageWords } {
+  const { languages, words, settings } = published();
+  const own = toData(entry.get('data'));
+  const collection = String(entry.get('collection'));
+  const ofCollection = languages.others.find(({ code }) => collection.endsWith(`-${code}`));
+  if (ofCollection) {
+    const base = settings[String(entry.get('slug'))] ?? {};
+    return { data: overlay(base, own) as Data, words: words[ofCollection.code]! };
+  }
+  const shown = entry.get('data');
+  const locale = languages.others.find(({ code }) => entry.getIn(['i18n', code, 'data']) === shown);
+  if (locale) {
+    const draft = store.getState().entryDraft as unknown as ImmutableLike;
+    return {
+      data: overlay(toData(draft.getIn(['entry', 'data'])), own) as Data,
+      words: words[locale.code]!,
+    };
+  }
+  return { data: own, words: words[languages.main.code]! };
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -62,8 +127,8 @@ const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
 const page = (...children: ReactNode[]) => h('main', { className: 'preview' }, ...children);
 
 const ServicePreview = (props: PreviewProps) => {
-  const data = dataOf(props);
-  const { site, services } = words();
+  const { data, words } = previewOf(props);
+  const { site, services } = words;
   return page(
     h('h1', null, text(data['title'])),
     h('p', { className: 'lede' }, text(data['summary'])),
@@ -85,10 +150,10 @@ const ServicePreview = (props: PreviewProps) => {
 };
 
 const PricingPreview = (props: PreviewProps) => {
-  const data = dataOf(props);
+  const { data, words } = previewOf(props);
   const price = Number(data['price']);
   const currency = 'USD' as const;
-  const { site, booking } = words();
+  const { site, booking } = words;
   const duration = formatDuration(Number(data['durationMinutes']), site.language);
   return page(
     h(
@@ -107,9 +172,9 @@ const PricingPreview = (props: PreviewProps) => {
 };
 
 const FaqPreview = (props: PreviewProps) => {
-  const data = dataOf(props);
+  const { data, words } = previewOf(props);
   return page(
-    h('p', { className: 'eyebrow' }, words().categories[text(data['category'])] ?? ''),
+    h('p', { className: 'eyebrow' }, words.categories[text(data['category'])] ?? ''),
     h(
       'article',
       { className: 'question' },
@@ -120,9 +185,9 @@ const FaqPreview = (props: PreviewProps) => {
 };
 
 const InsurancePreview = (props: PreviewProps) => {
-  const data = dataOf(props);
+  const { data, words } = previewOf(props);
   const types = list(data['planTypes']);
-  const { site, checkCoverage } = words();
+  const { site, checkCoverage } = words;
   return page(
     h(
       'ul',
@@ -157,11 +222,11 @@ const InsurancePreview = (props: PreviewProps) => {
 };
 
 const ClinicPreview = (props: PreviewProps) => {
-  const data = dataOf(props);
+  const { data, words } = previewOf(props);
   const address = (data['address'] ?? {}) as Data;
   const hours = (Array.isArray(data['hours']) ? data['hours'] : []) as OpeningHours[];
   const phone = text(data['phone']);
-  const { site } = words();
+  const { site } = words;
   return page(
     h('h1', null, text(data['name'])),
     h(
@@ -194,7 +259,7 @@ const ClinicPreview = (props: PreviewProps) => {
 };
 
 const BookingPreview = (props: PreviewProps) => {
-  const data = dataOf(props);
+  const { data } = previewOf(props);
   const visit = (data['beforeYourVisit'] ?? {}) as Data;
   return page(
     h(
@@ -212,9 +277,9 @@ const BookingPreview = (props: PreviewProps) => {
 };
 
 const TherapistPreview = (props: PreviewProps) => {
-  const data = dataOf(props);
+  const { data, words } = previewOf(props);
   const licence = (data['licence'] ?? {}) as Data;
-  const { site, therapists } = words();
+  const { site, therapists } = words;
   return page(
     h('h2', null, `${text(data['name'])}, ${text(data['credentials'])}`),
     h(
@@ -234,7 +299,7 @@ const TherapistPreview = (props: PreviewProps) => {
 };
 
 const PagePreview = (props: PreviewProps) => {
-  const data = dataOf(props);
+  const { data } = previewOf(props);
   return page(
     h('h1', null, text(data['heading'])),
     h('p', { className: 'lede' }, text(data['lede'])),
@@ -244,7 +309,7 @@ const PagePreview = (props: PreviewProps) => {
 
 /** The words every page shares, where the header, navigation and footer show them. */
 const SitePreview = (props: PreviewProps) => {
-  const data = dataOf(props) as Partial<SiteData>;
+  const data = previewOf(props).data as Partial<SiteData>;
   return page(
     h('p', null, h('a', null, text(data.skipLink))),
     h(

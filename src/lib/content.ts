@@ -343,17 +343,23 @@ export interface QuestionGroup {
   questions: Question[];
 }
 
+export type FaqCategory = Localized<CollectionEntry<'faqCategories'>>;
+
+/** The FAQ categories in `where`'s language, in their order; the untranslated left out. */
+export async function getFaqCategories(where: In): Promise<FaqCategory[]> {
+  const language = languageOf(where);
+  const all = await getCollection('faqCategories');
+  return (await localizeAll(all, 'faqCategories', FOLDERS.faqCategories, language)).sort(byOrder);
+}
+
 /** Questions grouped by category, in the categories' order; empty groups left out. */
 export async function getQuestionGroups(where: In): Promise<QuestionGroup[]> {
   const language = languageOf(where);
   const [questions, categories] = await Promise.all([
     getQuestions(language),
-    getCollection('faqCategories').then((all) =>
-      localizeAll(all, 'faqCategories', FOLDERS.faqCategories, language),
-    ),
+    getFaqCategories(language),
   ]);
   return categories
-    .sort(byOrder)
     .map(({ id, data }) => ({
       category: id,
       heading: data.heading,

@@ -2,11 +2,12 @@ import type { Locator, Page } from '@playwright/test';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { parse } from 'yaml';
 import { languagePane, openCms, setStatus, typeAtEnd } from '../../support/cms-editor';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { fill } from '../../../src/lib/format';
 import { expect, test } from '../fixtures';
-import { entries, LANGUAGES, pageData, siteWords } from '../site';
+import { clinic, entries, LANGUAGES, pageData, siteWords } from '../site';
 
 /**
  * Staff's editorial workflow, through Decap's own UI, on a temporary git repository served by the
@@ -511,6 +512,28 @@ test('an FAQ answer in the other language is edited beside the main one and publ
   await expect(other.getByLabel('Category')).toHaveCount(0);
   const answer = other.locator('[data-slate-editor="true"]');
   await typeAtEnd(page, answer, ` ${OTHER_ANSWER}`);
+
+  // Its preview: "Writing in" set to the other language shows its words, with what is set once
+  // (the category, whose heading is in that language) from the main language beside it.
+  const category = entries<{ category: string }>('faq').find(
+    ({ id }) => id === 'what-happens-in-a-session',
+  )!.data.category;
+  const { heading } = parse(
+    readFileSync(
+      new URL(
+        `../../../src/content/faq-categories/${OTHER.code}/${category}.yaml`,
+        import.meta.url,
+      ),
+      'utf8',
+    ),
+  ) as { heading: string };
+  await main(page)
+    .getByText(`Writing in ${LANGUAGES.main.code.toUpperCase()}`, { exact: true })
+    .click();
+  await page.getByRole('menuitem', { name: OTHER.code, exact: true }).click();
+  const preview = await previewPane(page);
+  await expect(preview.locator('.eyebrow')).toHaveText(heading);
+  await expect(preview.locator('.prose')).toContainText(OTHER_ANSWER);
   await save(page);
   const file = `src/content/faq/${OTHER.code}/what-happens-in-a-session.mdx`;
   expect(onMain(file)).not.toContain(OTHER_ANSWER);
@@ -521,6 +544,14 @@ test('an FAQ answer in the other language is edited beside the main one and publ
   const mainFile = onMain(`src/content/faq/${LANGUAGES.main.code}/what-happens-in-a-session.mdx`);
   expect(mainFile).not.toContain(OTHER_ANSWER);
   expect(mainFile).not.toMatch(/^reviewed:/m);
+
+  // The other language's own settings file holds only words; its preview shows them with what is
+  // set once (the clinic's name and address) from the main language's file.
+  await openEditor(page, `/collections/settings-${OTHER.code}/entries/clinic`);
+  const clinicPreview = await previewPane(page);
+  await expect(clinicPreview.locator('h1')).toHaveText(clinic().name);
+  await expect(clinicPreview.locator('address')).toContainText(clinic().address.street);
+  await expect(clinicPreview.locator('h2')).toHaveText(siteWords(OTHER).hours.heading);
 });
 
 test('after publishing, the site shows the new price, answer, tier, service, page words and category, literally', async ({
