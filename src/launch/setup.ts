@@ -104,6 +104,51 @@ const splitList = (value: string | undefined) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
+/**
+ * The time zone most of a US state keeps (IANA names), offered as setup's first answer; the
+ * person setting up confirms or changes it (Oregon's Malheur County keeps Mountain time, most of
+ * the state Pacific). Source: the IANA tz database's zone.tab.
+ */
+const STATE_TIME_ZONES: Record<string, string> = {
+  ...Object.fromEntries(
+    ['CT', 'DE', 'DC', 'FL', 'GA', 'IN', 'KY', 'ME', 'MD', 'MA', 'MI', 'NH', 'NJ', 'NY', 'NC']
+      .concat(['OH', 'PA', 'RI', 'SC', 'VT', 'VA', 'WV'])
+      .map((state) => [state, 'America/New_York']),
+  ),
+  ...Object.fromEntries(
+    [
+      'AL',
+      'AR',
+      'IL',
+      'IA',
+      'KS',
+      'LA',
+      'MN',
+      'MS',
+      'MO',
+      'NE',
+      'ND',
+      'OK',
+      'SD',
+      'TN',
+      'TX',
+      'WI',
+    ].map((state) => [state, 'America/Chicago']),
+  ),
+  ...Object.fromEntries(
+    ['CO', 'ID', 'MT', 'NM', 'UT', 'WY'].map((state) => [state, 'America/Denver']),
+  ),
+  AZ: 'America/Phoenix',
+  ...Object.fromEntries(['CA', 'NV', 'OR', 'WA'].map((state) => [state, 'America/Los_Angeles'])),
+  AK: 'America/Anchorage',
+  HI: 'Pacific/Honolulu',
+  PR: 'America/Puerto_Rico',
+};
+
+/** The time zone most of `state` (a two-letter code) keeps, if known. */
+export const timeZoneOf = (state: string): string | undefined =>
+  STATE_TIME_ZONES[state.toUpperCase()];
+
 async function askClinic(setup: Setup): Promise<Data> {
   const current = setup.file(`src/content/settings/${setup.main}/clinic.yaml`).doc.toJS() as Data;
   const check = (...path: string[]) => fieldCheck('clinic', current, path);
@@ -142,6 +187,12 @@ async function askClinic(setup: Setup): Promise<Data> {
     });
   }
   answers.address = address;
+  answers.timeZone = await ask({
+    message: 'The clinic’s time zone (an IANA name; every date staff enter means that day there)',
+    placeholder: 'America/Los_Angeles',
+    initialValue: timeZoneOf(String(address.region)) ?? own(current.timeZone),
+    validate: check('timeZone'),
+  });
 
   prompt.log.step(
     'Opening hours: for each day, opening and closing time (24-hour), or empty if closed',

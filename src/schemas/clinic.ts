@@ -36,6 +36,26 @@ const openingHours = group({
 
 export type OpeningHours = z.infer<typeof openingHours>;
 
+/** Whether `name` is a time zone this JavaScript engine knows (IANA, e.g. America/Los_Angeles). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name (`Area/Location`, or `UTC`), as the IANA tz database and `Intl` name it. */
+const timeZone = sameInEveryLanguage(
+  z
+    .string(kind('a time zone like America/Los_Angeles'))
+    .regex(/^(UTC|[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/, {
+      error: 'must be a time zone like America/Los_Angeles (see the IANA time zone list)',
+    })
+    .refine(isTimeZone, { error: 'is not a time zone known to the IANA time zone database' }),
+);
+
 /**
  * The backgrounds text and links sit on, and the text on buttons, as `src/styles/global.css` sets
  * them (`--color-bg`, `--color-surface`, `--color-surface-alt`, `--color-on-accent`; a unit test
@@ -111,6 +131,9 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       .describe(
         'Optional link to the clinic on a map. Without it, a map search for the address is linked.',
       ),
+    timeZone: timeZone.describe(
+      'The clinic’s time zone (an IANA name, e.g. America/Los_Angeles). Every date staff enter (a closure, a notice) means that day in this zone, and the site changes at its midnight.',
+    ),
     hours: z
       .array(openingHours, kind('a list of opening hours'))
       .min(1, { error: 'needs at least one set of opening hours' })

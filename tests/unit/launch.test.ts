@@ -431,6 +431,8 @@ describe('npm run setup in a terminal', () => {
         ['City', 'Portland'],
         ['State', 'OR'],
         ['ZIP code', '97202'],
+        ['time zone', 'Portland'],
+        ['must be a time zone like America/Los_Angeles', 'America/Los_Angeles'],
         ['Monday', '9-17'],
         ['Tuesday', '25:00-17:00'],
         ['must be a 24-hour time like 09:00 or 17:30', '09:00-17:00'],

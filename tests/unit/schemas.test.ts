@@ -232,6 +232,7 @@ describe('clinic settings schema', () => {
     phone: '+15415550123',
     email: 'hello@example.com',
     address: { street: '1 Main Street', city: 'Salem', region: 'OR', postalCode: '97301' },
+    timeZone: 'America/Los_Angeles',
     hours: [{ days: ['Monday'], opens: '09:00', closes: '17:00' }],
     serviceArea: ['Salem'],
     paymentAccepted: ['HSA card'],
