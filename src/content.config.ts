@@ -4,9 +4,11 @@ import { z } from 'astro/zod';
 import { benefitsSchema } from './schemas/benefits';
 import { bookingSchema } from './schemas/booking';
 import { clinicSchema } from './schemas/clinic';
+import { closureSchema } from './schemas/closures';
 import { faqCategorySchema, faqSchema } from './schemas/faq';
 import { entryName, type EntryCollection } from './schemas/fields';
 import { insuranceSchema } from './schemas/insurance';
+import { noticeSchema } from './schemas/notices';
 import { PAGE_FACTS, PAGE_WORDS, pageSchema, type PageId } from './schemas/pages';
 import { pricingSchema } from './schemas/pricing';
 import { servicesSchema } from './schemas/services';
@@ -60,6 +62,14 @@ export const collections = {
     schema: orEmpty(faqCategorySchema),
   }),
   insurance: defineCollection({ loader: entries('insurance'), schema: insuranceSchema }),
+  closures: defineCollection({
+    loader: yamlEntries('*.yaml', `./src/content/closures/${MAIN}`),
+    schema: orEmpty(closureSchema),
+  }),
+  notices: defineCollection({
+    loader: yamlEntries('*.yaml', `./src/content/notices/${MAIN}`),
+    schema: orEmpty(noticeSchema),
+  }),
   therapists: defineCollection({
     loader: entries('therapists'),
     schema: ({ image }) => therapistsSchema({ image, reference: named }),

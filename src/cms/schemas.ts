@@ -7,9 +7,11 @@ import { z } from 'astro/zod';
 import { benefitsSchema } from '../schemas/benefits';
 import { bookingSchema } from '../schemas/booking';
 import { clinicSchema } from '../schemas/clinic';
+import { closureSchema } from '../schemas/closures';
 import { faqCategorySchema, faqSchema } from '../schemas/faq';
 import { entryName, type EntryCollection } from '../schemas/fields';
 import { insuranceSchema } from '../schemas/insurance';
+import { noticeSchema } from '../schemas/notices';
 import { PAGE_FACTS, PAGE_IDS, PAGE_WORDS, pageSchema, type PageId } from '../schemas/pages';
 import { pricingSchema } from '../schemas/pricing';
 import { servicesSchema } from '../schemas/services';
@@ -52,6 +54,8 @@ export const contentSchemas = {
   faq: faqSchema({ reference }),
   faqCategories: faqCategorySchema,
   insurance: insuranceSchema,
+  closures: closureSchema,
+  notices: noticeSchema,
   therapists: therapistsSchema({ image, reference }),
   ...pageSchemas,
   clinic: clinicSchema({ image }),

@@ -53,6 +53,8 @@ const COLLECTIONS: Record<string, ContentName> = {
   'faq-categories': 'faqCategories',
   insurance: 'insurance',
   therapists: 'therapists',
+  closures: 'closures',
+  notices: 'notices',
 };
 
 /** The schema a content file is read with, by its path under `src/content/`. */

@@ -7,6 +7,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { tierBooking, type TierBooking } from './booking';
+import { addDays, siteDate, type Day } from './dates';
 import { contentSchemas, pageFileName, type ContentName } from '../cms/schemas';
 import { LANGUAGES } from '../i18n/languages';
 import { isDiscountOrWellness } from '../schemas/insurance';
@@ -46,6 +47,8 @@ const FOLDERS = {
   faqCategories: 'faq-categories',
   insurance: 'insurance',
   therapists: 'therapists',
+  closures: 'closures',
+  notices: 'notices',
   clinic: 'settings',
   booking: 'settings',
   site: 'settings',
@@ -404,6 +407,63 @@ export async function getBooking(where: In): Promise<Booking> {
 export async function getSite(where: In): Promise<Site> {
   const words = await getSetting('site', where);
   return { ...words, language: languageOf(where).tag };
+}
+
+/**
+ * The day the site is built as of: `SITE_DATE` (`YYYY-MM-DD`) when set, else today in the clinic's
+ * time zone (`siteDate` in src/lib/dates.ts). Once per build; on every request under `astro dev`.
+ */
+export async function getSiteDate(): Promise<Day> {
+  return once('siteDate', async () => siteDate((await getClinic(LANGUAGES.main)).timeZone));
+}
+
+export type Closure = Localized<CollectionEntry<'closures'>>;
+export type Notice = Localized<CollectionEntry<'notices'>>;
+
+const byFirstDay = (a: { data: { validFrom: Day } }, b: { data: { validFrom: Day } }) =>
+  a.data.validFrom.localeCompare(b.data.validFrom);
+
+/**
+ * Closures and special hours not over by the site's day (`getSiteDate`), the soonest first, in
+ * `where`'s language. One whose reason is not translated yet is still listed in that language,
+ * without its reason: the days are facts a visitor must not miss.
+ */
+export async function getClosures(where: In): Promise<Closure[]> {
+  const language = languageOf(where);
+  const [today, all] = await Promise.all([getSiteDate(), getCollection('closures')]);
+  const current = all.filter(({ data }) => data.validThrough >= today);
+  const closures = await Promise.all(
+    current.map(
+      async (entry): Promise<Closure> =>
+        (await localize(entry, 'closures', FOLDERS.closures, language)) ?? {
+          ...entry,
+          data: { ...entry.data, reason: '' },
+          language,
+        },
+    ),
+  );
+  return closures.sort(byFirstDay);
+}
+
+/** How far ahead the pages that show opening hours list closures. */
+const CLOSURES_AHEAD_WEEKS = 6;
+
+/**
+ * The closures visitors see beside the weekly hours: those under way on the site's day or starting
+ * in the next `CLOSURES_AHEAD_WEEKS` weeks. (The structured data lists every one not over.)
+ */
+export async function getUpcomingClosures(where: In): Promise<Closure[]> {
+  const [closures, today] = await Promise.all([getClosures(where), getSiteDate()]);
+  const horizon = addDays(today, CLOSURES_AHEAD_WEEKS * 7);
+  return closures.filter(({ data }) => data.validFrom <= horizon);
+}
+
+/** Notices running on the site's day (first to last day included), in `where`'s language. */
+export async function getNotices(where: In): Promise<Notice[]> {
+  const language = languageOf(where);
+  const [today, all] = await Promise.all([getSiteDate(), getCollection('notices')]);
+  const running = all.filter(({ data }) => data.validFrom <= today && today <= data.validThrough);
+  return (await localizeAll(running, 'notices', FOLDERS.notices, language)).sort(byFirstDay);
 }
 
 /** The collection each page's file is in (`src/content.config.ts`). */

@@ -6,6 +6,7 @@
 import type { ClinicData, OpeningHours, Weekday } from '../schemas/clinic';
 import { WEEKDAYS } from '../schemas/clinic';
 import type { PricingData } from '../schemas/pricing';
+import { asUtcDate, type Day } from './dates';
 
 /**
  * One `Intl` formatter per language and options, made once: making one costs far more than using
@@ -103,6 +104,29 @@ export function formatList(
   }).format(items);
 }
 
+/** Opening hours as read in `lang`: `09:00`, `12:00` → `9:00 AM–12:00 PM` in en-US. */
+export function formatOpenHours(opens: string, closes: string, lang: string): string {
+  return `${formatTime(opens, lang)}–${formatTime(closes, lang)}`;
+}
+
+/**
+ * Calendar days (`YYYY-MM-DD`, src/lib/dates.ts) from `first` to `last` as read in `lang`, one day
+ * written once: `Thursday, November 26 – Friday, November 27` in en-US, `jueves, 26 de noviembre –
+ * viernes, 27 de noviembre` in es-US (`Intl.DateTimeFormat.formatRange`, in UTC, where a day stays
+ * itself).
+ */
+export function formatDays(first: Day, last: Day, lang: string): string {
+  const format = formatter(Intl.DateTimeFormat, lang, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+  return first === last
+    ? format.format(asUtcDate(first))
+    : format.formatRange(asUtcDate(first), asUtcDate(last));
+}
+
 /** A stored weekday (`Monday`) by its name in `lang`. */
 export function weekdayName(day: Weekday, lang: string): string {
   // 1 January 2024 was a Monday.
@@ -138,9 +162,7 @@ export function weekSchedule(hours: readonly OpeningHours[], lang: string): DayH
         open.length === 0
           ? null
           : formatList(
-              open.map(
-                (entry) => `${formatTime(entry.opens, lang)}–${formatTime(entry.closes, lang)}`,
-              ),
+              open.map((entry) => formatOpenHours(entry.opens, entry.closes, lang)),
               lang,
               'unit',
             ),

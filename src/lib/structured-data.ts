@@ -6,6 +6,7 @@ import type {
   BreadcrumbList,
   FAQPage,
   Offer,
+  OpeningHoursSpecification,
   Person,
   Physiotherapy,
   Service,
@@ -14,6 +15,7 @@ import type {
   WithContext,
 } from 'schema-dts';
 import type { ClinicData } from '../schemas/clinic';
+import type { ClosureData } from '../schemas/closures';
 import type { PricingData } from '../schemas/pricing';
 import type { ServiceData } from '../schemas/services';
 import type { TierBooking } from './booking';
@@ -67,6 +69,29 @@ function businessId(site: URL): string {
 }
 
 /**
+ * A closure or special hours as schema.org's `OpeningHoursSpecification` for
+ * `specialOpeningHoursSpecification`: from `validFrom` through `validThrough` (ISO 8601 days), open
+ * `opens`–`closes`, or closed all day as Google's structured-data guidelines write it (`opens` and
+ * `closes` both `00:00`); its reason as its `name`, where it is in the page's language.
+ */
+function specialHoursData({
+  reason,
+  validFrom,
+  validThrough,
+  opens,
+  closes,
+}: ClosureData): OpeningHoursSpecification {
+  return {
+    '@type': 'OpeningHoursSpecification',
+    ...(reason && { name: reason }),
+    opens: opens ?? '00:00',
+    closes: closes ?? '00:00',
+    validFrom,
+    validThrough,
+  };
+}
+
+/**
  * The practice. schema.org's `Physiotherapy` (a `MedicalBusiness`) is "the practice of treatment of
  * disease, injury, deformity by physical means such as massage", which is what the clinic does.
  */
@@ -81,6 +106,8 @@ export function businessData(
   therapists: readonly TherapistFacts[] = [],
   /** The site's languages (BCP 47 tags) on a site with more than one: its `availableLanguage`. */
   availableLanguage?: readonly string[],
+  /** Closures and special hours not over yet: its `specialOpeningHoursSpecification`. */
+  closures: readonly { data: ClosureData }[] = [],
 ): WithContext<Physiotherapy> {
   const prices = tiers.map(({ data }) => data.price);
   const currency = tiers[0]?.data.currency ?? 'USD';
@@ -116,6 +143,9 @@ export function businessData(
       opens: hours.opens,
       closes: hours.closes,
     })),
+    ...(closures.length > 0 && {
+      specialOpeningHoursSpecification: closures.map(({ data }) => specialHoursData(data)),
+    }),
     ...(prices.length > 0 && {
       priceRange: `${range(Math.min(...prices))}–${range(Math.max(...prices))}`,
     }),

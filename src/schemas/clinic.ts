@@ -16,7 +16,8 @@ export const WEEKDAYS = [
 
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const clockTime = sameInEveryLanguage(
+/** A time of day, 24-hour (`09:00`), the same in every language. */
+export const clockTime = sameInEveryLanguage(
   z
     .string(kind('a time like 09:00'))
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a 24-hour time like 09:00 or 17:30' }),

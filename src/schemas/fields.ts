@@ -3,6 +3,7 @@
  * so the same rule reads the same way in every collection.
  */
 import { z } from 'astro/zod';
+import { dayOf, isDay } from '../lib/dates';
 import { sameInEveryLanguage } from './translation';
 
 type Issue = z.core.$ZodRawIssue;
@@ -111,4 +112,22 @@ export function template(min: number, max: number, places: readonly string[]) {
     .refine((text) => (text.match(/\{[^}]*\}/g) ?? []).every((used) => named.includes(used)), {
       error: `may only contain ${named} in { }`,
     });
+}
+
+/**
+ * A calendar day, `2026-12-24`: that day in the clinic's time zone (src/lib/dates.ts). YAML reads an
+ * unquoted day as a `Date` at midnight UTC; it is turned back into the day written, so a build in
+ * any time zone reads the same day. Kept as a `YYYY-MM-DD` string.
+ */
+export function day(hint: string) {
+  return z
+    .preprocess(
+      (value) => (value instanceof Date ? dayOf(value) : value),
+      sameInEveryLanguage(
+        z
+          .string(kind('a day like 2026-12-24'))
+          .refine(isDay, { error: 'must be a day like 2026-12-24' }),
+      ),
+    )
+    .describe(hint);
 }

@@ -3,7 +3,7 @@ import { group, kind, line, template } from './fields';
 import { PLAN_TYPES } from './insurance';
 
 /** The public pages a navigation link may lead to. */
-const PAGE_PATHS = [
+export const PAGE_PATHS = [
   '/',
   '/services/',
   '/pricing/',
@@ -68,7 +68,18 @@ export const siteSchema = z.strictObject({
   hours: group({
     heading: label(40, 'Heading of the opening hours (footer and contact page).'),
     closed: label(30, 'Shown for a day the clinic is closed.'),
+    changes: label(
+      60,
+      'Heading of the closures and holiday hours of the next weeks, beside the weekly hours.',
+    ),
+    specialHours: template(5, 60, ['hours']).describe(
+      'Days the clinic keeps other hours (a closure with hours); {hours} becomes them, e.g. Open {hours}.',
+    ),
   }).describe('Opening hours.'),
+  notice: label(
+    40,
+    'Name of the notice shown above the page’s heading while one runs, read out by screen readers.',
+  ),
   sections: group({
     treatmentSteps: label(80, 'Heading of the treatment’s steps (home and treatment pages).'),
     techniques: label(80, 'Heading of the techniques (home and treatment pages).'),

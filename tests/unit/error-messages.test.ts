@@ -47,6 +47,8 @@ const BUILD_COLLECTIONS: Record<ContentName, keyof typeof collections> = {
   faqCategories: 'faqCategories',
   insurance: 'insurance',
   therapists: 'therapists',
+  closures: 'closures',
+  notices: 'notices',
   ...(Object.fromEntries(
     PAGE_IDS.map((id) => [
       pageFileName(id),

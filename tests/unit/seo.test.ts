@@ -61,6 +61,7 @@ const clinic = {
     postalCode: '97301',
     country: 'US' as const,
   },
+  timeZone: 'America/Los_Angeles',
   hours: [{ days: ['Monday' as const, 'Tuesday' as const], opens: '09:00', closes: '17:00' }],
   serviceArea: ['Salem'],
   paymentAccepted: ['HSA card', 'FSA card'],

@@ -1,0 +1,38 @@
+import { z } from 'astro/zod';
+import { clockTime } from './clinic';
+import { day, line } from './fields';
+
+/**
+ * A closure or special hours: days the clinic keeps other hours than its weekly ones (a holiday,
+ * the therapist away). One file per closure in `src/content/closures/<language>/`; the days are the
+ * clinic's (its time zone, `timeZone` in clinic.yaml). Closed all day unless `opens` and `closes`
+ * are given. As schema.org's `OpeningHoursSpecification` with `validFrom`/`validThrough`.
+ */
+export const closureSchema = z
+  .strictObject({
+    reason: line(3, 60).describe(
+      'What the days are, in a few words, e.g. Thanksgiving or Therapist away.',
+    ),
+    validFrom: day('The first day (in the clinic’s time zone), e.g. 2026-12-24.'),
+    validThrough: day('The last day: the same as the first for one day, e.g. 2026-12-26.'),
+    opens: clockTime
+      .optional()
+      .describe('Empty when closed all day; else the opening time on these days, e.g. 09:00.'),
+    closes: clockTime
+      .optional()
+      .describe('Empty when closed all day; else the closing time on these days, e.g. 12:00.'),
+  })
+  .refine((closure) => closure.validThrough >= closure.validFrom, {
+    error: 'must be the first day or later',
+    path: ['validThrough'],
+  })
+  .refine((closure) => Boolean(closure.opens) === Boolean(closure.closes), {
+    error: 'needs both an opening and a closing time, or neither (closed all day)',
+    path: ['closes'],
+  })
+  .refine((closure) => !closure.opens || !closure.closes || closure.closes > closure.opens, {
+    error: 'must be later than the opening time',
+    path: ['closes'],
+  });
+
+export type ClosureData = z.infer<typeof closureSchema>;

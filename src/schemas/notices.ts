@@ -1,0 +1,50 @@
+import { z } from 'astro/zod';
+import { day, kind, line } from './fields';
+import { PAGE_PATHS } from './site';
+import { sameInEveryLanguage } from './translation';
+
+/**
+ * The longest notice, in characters: one line on a phone 360 CSS pixels wide at the notice's type
+ * size (tests/e2e/notices.spec.ts measures it), so it never pushes the page's heading down by more
+ * than a line.
+ */
+export const NOTICE_LENGTH = 48;
+
+/** A page of the site (`/contact/`, `/services/…/`) or a full https:// address. */
+const target = sameInEveryLanguage(
+  z
+    .string(kind('a page of the site like /contact/, or a full https:// address'))
+    .regex(/^(\/([a-z0-9-]+\/)*|https:\/\/[^\s]+)$/, {
+      error: 'must be a page of the site like /contact/, or a full https:// address',
+    }),
+);
+
+/**
+ * A notice: one short line above every page's heading (or the chosen pages') from its first to
+ * its last day, in the clinic's time zone. One file per notice in `src/content/notices/<language>/`.
+ */
+export const noticeSchema = z
+  .strictObject({
+    text: line(5, NOTICE_LENGTH).describe(
+      `The notice, at most ${NOTICE_LENGTH} characters to fit one line on a phone, e.g. Closed 24–26 December, back on the 27th.`,
+    ),
+    link: target
+      .optional()
+      .describe(
+        'Optional: where the notice leads, a page of the site (/contact/, in each language its own page) or a full https:// address.',
+      ),
+    pages: z
+      .array(z.enum(PAGE_PATHS, kind(`one of the pages: ${PAGE_PATHS.join(', ')}`)), kind('a list'))
+      .default([])
+      .describe(
+        'Show it only on these pages (/services/ includes every service page); none: on every page.',
+      ),
+    validFrom: day('The first day it shows (in the clinic’s time zone), e.g. 2026-12-01.'),
+    validThrough: day('The last day it shows, e.g. 2026-12-26.'),
+  })
+  .refine((notice) => notice.validThrough >= notice.validFrom, {
+    error: 'must be the first day or later',
+    path: ['validThrough'],
+  });
+
+export type NoticeData = z.infer<typeof noticeSchema>;
