@@ -14,7 +14,7 @@ import { guardBackends, refuseDeleteWhileReferenced, unpublishedReferences } fro
 import { relationInMainLanguageOnly } from './relation';
 import { isEmptyTranslation } from '../schemas/translation';
 import previewStyles from './preview.css?inline';
-import { cmsLanguages, previews } from './previews';
+import { clinicTimeZone, cmsLanguages, previews } from './previews';
 import { publishedEntries } from './published-entries';
 import { contentSchemas, type ContentName } from './schemas';
 import {
@@ -166,6 +166,6 @@ if (import.meta.hot) {
   );
 }
 
-const config = cmsConfig({ local, languages });
+const config = cmsConfig({ local, languages, timeZone: clinicTimeZone() });
 guardBackends(CMS, config);
 CMS.init({ config });

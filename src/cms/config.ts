@@ -15,6 +15,7 @@ import { decapFields, wordFields, type FieldOverrides } from './fields';
 import type { Language } from '../schemas/languages';
 import { translationMetaSchema } from '../schemas/translation-meta';
 import { PAGE_IDS, type PageId } from '../schemas/pages';
+import { PAGE_PATHS } from '../schemas/site';
 import { contentSchemas, pageFileName, type ContentName } from './schemas';
 
 /**
@@ -72,6 +73,50 @@ interface FolderCollection {
   overrides?: FieldOverrides;
   labels?: Record<string, string>;
 }
+
+/** What each page is called in the CMS, in the order of the site's navigation. */
+const PAGE_LABELS: Record<PageId, string> = {
+  home: 'Home page',
+  services: 'Services (the list, and the words of every service page)',
+  pricing: 'Pricing',
+  insurance: 'Insurance',
+  'hsa-fsa': 'Paying with HSA/FSA',
+  faq: 'FAQ',
+  book: 'Book a session',
+  contact: 'Contact',
+  therapists: 'Therapists',
+  'your-visit': 'Your visit (first visit, policy)',
+  privacy: 'Privacy notice',
+  accessibility: 'Accessibility statement',
+  'not-found': 'Page not found',
+};
+
+/**
+ * A day (src/lib/dates.ts) picked from a calendar and written as typed, `2026-12-24`: the input is
+ * a plain date (`time_format: false`) and `format` keeps Decap from turning it into an instant, so
+ * no time zone moves it (the faults of decaporg/decap-cms#7319 and #3640; tests/e2e/cms/
+ * closures.spec.ts types a date in UTC+2 and UTC−10).
+ */
+const dayField: FieldOverrides[string] = {
+  widget: 'datetime',
+  format: 'YYYY-MM-DD',
+  date_format: 'YYYY-MM-DD',
+  time_format: false,
+};
+
+/** The pages a notice may be limited to, by their names (`/pricing/` → Pricing). */
+const noticePages: FieldOverrides[string] = {
+  widget: 'select',
+  multiple: true,
+  required: false,
+  options: PAGE_PATHS.map((path) => ({
+    value: path,
+    label: PAGE_LABELS[(path === '/' ? 'home' : path.slice(1, -1)) as PageId],
+  })),
+};
+
+/** A list's days as the clinic reads them: `Thu 26 Nov 2026` (Decap's summary `date` filter). */
+const shownDay = (field: string) => `{{${field} | date('ddd D MMM YYYY')}}`;
 
 const folders: FolderCollection[] = [
   {
@@ -161,6 +206,45 @@ const folders: FolderCollection[] = [
     yaml: true,
     // A category's file name is how questions name it: renaming the heading keeps it, and one that
     // questions still name is not deleted (src/cms/guards.ts).
+  },
+  {
+    name: 'closures',
+    label: 'Closures and holiday hours',
+    label_singular: 'Closure',
+    description:
+      'Days the clinic is closed or keeps other hours. Each shows beside the opening hours from six weeks before its first day through its last day, then disappears by itself.',
+    identifier_field: 'reason',
+    slug: '{{validFrom}}-{{reason}}',
+    summary: `${shownDay('validFrom')} – ${shownDay('validThrough')}: {{reason}}`,
+    sortable_fields: ['validFrom', 'reason'],
+    yaml: true,
+    overrides: { validFrom: dayField, validThrough: dayField },
+    labels: {
+      validFrom: 'First day',
+      validThrough: 'Last day',
+      opens: 'Opens (empty: closed all day)',
+      closes: 'Closes (empty: closed all day)',
+    },
+  },
+  {
+    name: 'notices',
+    label: 'Notices',
+    label_singular: 'Notice',
+    description:
+      'One line above the page’s heading, on every page or the chosen ones, from its first day through its last, then gone by itself.',
+    identifier_field: 'text',
+    slug: '{{validFrom}}-{{slug}}',
+    summary: `${shownDay('validFrom')} – ${shownDay('validThrough')}: {{text}}`,
+    sortable_fields: ['validFrom', 'text'],
+    yaml: true,
+    overrides: { validFrom: dayField, validThrough: dayField, pages: noticePages },
+    labels: {
+      text: 'Notice',
+      link: 'Link (optional)',
+      pages: 'Only on these pages (none: every page)',
+      validFrom: 'First day',
+      validThrough: 'Last day',
+    },
   },
   {
     name: 'insurance',
@@ -305,23 +389,6 @@ const dateFields: FieldOverrides = Object.fromEntries(
   ]),
 );
 
-/** What each page is called in the CMS, in the order of the site's navigation. */
-const PAGE_LABELS: Record<PageId, string> = {
-  home: 'Home page',
-  services: 'Services (the list, and the words of every service page)',
-  pricing: 'Pricing',
-  insurance: 'Insurance',
-  'hsa-fsa': 'Paying with HSA/FSA',
-  faq: 'FAQ',
-  book: 'Book a session',
-  contact: 'Contact',
-  therapists: 'Therapists',
-  'your-visit': 'Your visit (first visit, policy)',
-  privacy: 'Privacy notice',
-  accessibility: 'Accessibility statement',
-  'not-found': 'Page not found',
-};
-
 /** A collection of named files (the pages, the settings). */
 type FilesCollection = CmsCollection & { files: SettingsFile[] };
 
@@ -436,10 +503,21 @@ function fileCollections(languages: CmsLanguages): CmsCollection[] {
 export function cmsConfig({
   local,
   languages,
+  timeZone,
 }: {
   local: boolean;
   languages: CmsLanguages;
+  /** The clinic's time zone (clinic.yaml), named where staff enter days. */
+  timeZone?: string | undefined;
 }): CmsConfig {
+  const dated = new Set<string>(['closures', 'notices']);
+  const inZone = (collection: FolderCollection): FolderCollection =>
+    timeZone && dated.has(collection.name)
+      ? {
+          ...collection,
+          description: `${collection.description} Days are the clinic’s, in its time zone (${timeZone}).`,
+        }
+      : collection;
   return {
     load_config_file: false,
     backend: { ...CMS_BACKEND },
@@ -464,7 +542,7 @@ export function cmsConfig({
       },
     }),
     collections: [
-      ...folders.map((collection) => folderCollection(collection, languages)),
+      ...folders.map((collection) => folderCollection(inZone(collection), languages)),
       ...fileCollections(languages),
     ],
   };

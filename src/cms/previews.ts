@@ -5,10 +5,13 @@
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import type { ComponentType, ReactNode } from 'react';
 import { createElement as h } from 'react';
+import { isDay } from '../lib/dates';
 import {
   fill,
+  formatDays,
   formatDuration,
   formatList,
+  formatOpenHours,
   formatPhone,
   formatPrice,
   weekSchedule,
@@ -61,6 +64,10 @@ const published = () => (cachedWords ??= readWords());
 
 /** The site's languages, as the /admin/ page gives them. */
 export const cmsLanguages = () => published().languages;
+
+/** The clinic's time zone as published (`timeZone` in clinic.yaml). */
+export const clinicTimeZone = () =>
+  (published().settings['clinic'] as { timeZone?: string } | undefined)?.timeZone;
 
 type Data = Record<string, unknown>;
 
@@ -331,6 +338,57 @@ const SitePreview = (props: PreviewProps) => {
   );
 };
 
+/** A closure as the opening hours list it (src/components/ClosureList.astro). */
+const ClosurePreview = (props: PreviewProps) => {
+  const { data, words } = previewOf(props);
+  const { site } = words;
+  const [first, last, opens, closes] = ['validFrom', 'validThrough', 'opens', 'closes'].map(
+    (name) => text(data[name]),
+  ) as [string, string, string, string];
+  const days = isDay(first) && isDay(last) && last >= first;
+  return page(
+    h('h3', null, site.hours.changes),
+    h(
+      'ul',
+      null,
+      h(
+        'li',
+        null,
+        h('strong', null, days ? formatDays(first, last, site.language) : '—'),
+        ': ',
+        opens && closes
+          ? fill(site.hours.specialHours, { hours: formatOpenHours(opens, closes, site.language) })
+          : site.hours.closed,
+        text(data['reason']) && ` (${text(data['reason'])})`,
+      ),
+    ),
+  );
+};
+
+/** A notice as it shows above a page's heading (src/components/NoticeBar.astro). */
+const NoticePreview = (props: PreviewProps) => {
+  const { data, words } = previewOf(props);
+  const { site } = words;
+  const first = text(data['validFrom']);
+  const last = text(data['validThrough']);
+  return page(
+    h(
+      'section',
+      { className: 'notices', 'aria-label': site.notice },
+      h(
+        'p',
+        null,
+        text(data['link'])
+          ? h('a', { href: text(data['link']) }, text(data['text']))
+          : text(data['text']),
+      ),
+    ),
+    isDay(first) &&
+      isDay(last) &&
+      h('p', { className: 'note' }, formatDays(first, last, site.language)),
+  );
+};
+
 /** Preview template per collection, or per file of the pages and settings. */
 export const previews: Record<string, ComponentType<PreviewTemplateComponentProps>> = {
   services: ServicePreview,
@@ -338,6 +396,8 @@ export const previews: Record<string, ComponentType<PreviewTemplateComponentProp
   faq: FaqPreview,
   insurance: InsurancePreview,
   therapists: TherapistPreview,
+  closures: ClosurePreview,
+  notices: NoticePreview,
   ...Object.fromEntries(PAGE_IDS.map((id) => [pageFileName(id), PagePreview])),
   clinic: ClinicPreview,
   booking: BookingPreview,

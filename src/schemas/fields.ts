@@ -123,11 +123,12 @@ export function day(hint: string) {
   return z
     .preprocess(
       (value) => (value instanceof Date ? dayOf(value) : value),
+      // Described too, so that a missing day is reported with the field's own words.
       sameInEveryLanguage(
         z
           .string(kind('a day like 2026-12-24'))
           .refine(isDay, { error: 'must be a day like 2026-12-24' }),
-      ),
+      ).describe(hint),
     )
     .describe(hint);
 }
