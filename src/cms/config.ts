@@ -240,7 +240,7 @@ const folders: FolderCollection[] = [
     overrides: { validFrom: dayField, validThrough: dayField, pages: noticePages },
     labels: {
       text: 'Notice',
-      link: 'Link (optional)',
+      link: 'Link',
       pages: 'Only on these pages (none: every page)',
       validFrom: 'First day',
       validThrough: 'Last day',

@@ -28,6 +28,23 @@ export async function setStatus(page: Page, status: 'Draft' | 'In review' | 'Rea
   await page.getByRole('button', { name: `Status: ${status}` }).waitFor({ timeout: 15_000 });
 }
 
+/** Saves the open entry as a draft, and waits until the toolbar says it is saved. */
+export async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  // The toolbar, not the notice (which fades out on its own schedule), says it is saved.
+  await expect(page.getByText('Changes saved', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Status:/ })).toBeVisible();
+}
+
+/** Moves the open draft to Ready and publishes it. */
+export async function publish(page: Page): Promise<void> {
+  await setStatus(page, 'Ready');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+  await expect(page.getByRole('button', { name: 'Published', exact: true })).toBeVisible();
+}
+
 /**
  * Types `text` at the end of a rich-text field. Decap's editor (Slate) takes the caret from a
  * click a moment later, which can undo a move to the end made at once: this waits until the

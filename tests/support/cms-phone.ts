@@ -4,7 +4,9 @@
  * by tests/e2e/cms/phone.spec.ts and `npm run screenshots` (the phone pictures in the README).
  */
 import { expect, type Page } from '@playwright/test';
-import { languagePane, openCms, setStatus, typeAtEnd } from './cms-editor.ts';
+import { languagePane, openCms, typeAtEnd } from './cms-editor.ts';
+
+export { publish, save } from './cms-editor.ts';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -45,21 +47,6 @@ export async function toolbarFits(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     PHONE.width,
   );
-}
-
-export async function save(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Changes saved', { exact: true })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Status:/ })).toBeVisible();
-}
-
-/** Moves the open draft to Ready and publishes it. */
-export async function publish(page: Page): Promise<void> {
-  await setStatus(page, 'Ready');
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Publish now' }).click();
-  await expect(page.getByRole('button', { name: 'Published', exact: true })).toBeVisible();
 }
 
 /** Settings › Clinic › Hours: Friday closes at `closes` (e.g. '16:00'). Leaves it unsaved. */

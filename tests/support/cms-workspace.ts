@@ -32,8 +32,11 @@ export interface CmsWorkspace {
   git(...args: string[]): string;
   /** The `cms/…` branches: one per draft. */
   draftBranches(): string[];
-  /** Builds the copy and serves its `dist/` (again, after each call); returns the site's address. */
-  buildAndServe(port: number): Promise<string>;
+  /**
+   * Builds the copy (with `env` added, e.g. `SITE_DATE`) and serves its `dist/` (again, after each
+   * call); returns the site's address.
+   */
+  buildAndServe(port: number, env?: Record<string, string>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -80,12 +83,12 @@ export async function openCmsWorkspace({ mode = 'git' }: { mode?: 'git' | 'fs' }
     git,
     draftBranches: () =>
       git('branch', '--list', 'cms/*', '--format=%(refname:short)').split('\n').filter(Boolean),
-    async buildAndServe(port) {
+    async buildAndServe(port, env = {}) {
       await closeSite();
       execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
         cwd: copy.dir,
         stdio: 'pipe',
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       });
       site = (await startServer({ root: join(copy.dir, 'dist'), port })) as Server;
       return `http://127.0.0.1:${port}`;

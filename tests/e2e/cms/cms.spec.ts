@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'yaml';
-import { languagePane, openCms, setStatus, typeAtEnd } from '../../support/cms-editor';
+import { languagePane, openCms, save, setStatus, typeAtEnd } from '../../support/cms-editor';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { fill } from '../../../src/lib/format';
 import { expect, test } from '../fixtures';
@@ -60,13 +60,6 @@ async function previewPane(page: Page) {
 
 async function openEditor(page: Page, hash: string): Promise<void> {
   await openCms(page, `/admin/#${hash}`, page.getByRole('button', { name: 'Save', exact: true }));
-}
-
-async function save(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  // The toolbar, not the notice (which fades out on its own schedule), says it is saved.
-  await expect(page.getByText('Changes saved', { exact: true })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Status:/ })).toBeVisible();
 }
 
 /** Publishes the open draft, and waits until the toolbar says it is published. */
