@@ -413,7 +413,7 @@ export async function getSite(where: In): Promise<Site> {
  * The day the site is built as of: `SITE_DATE` (`YYYY-MM-DD`) when set, else today in the clinic's
  * time zone (`siteDate` in src/lib/dates.ts). Once per build; on every request under `astro dev`.
  */
-export async function getSiteDate(): Promise<Day> {
+async function getSiteDate(): Promise<Day> {
   return once('siteDate', async () => siteDate((await getClinic(LANGUAGES.main)).timeZone));
 }
 

@@ -44,14 +44,6 @@ export function todayIn(timeZone: string, now: Date = new Date()): Day {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** The hour (0–23) at instant `now` in `timeZone`. */
-export function hourIn(timeZone: string, now: Date = new Date()): number {
-  const hour = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' })
-    .formatToParts(now)
-    .find(({ type }) => type === 'hour')?.value;
-  return Number(hour);
-}
-
 /** `day` moved by `days` calendar days (negative: earlier). */
 export function addDays(day: Day, days: number): Day {
   const date = new Date(`${day}T00:00:00Z`);

@@ -46,5 +46,3 @@ export const noticeSchema = z
     error: 'must be the first day or later',
     path: ['validThrough'],
   });
-
-export type NoticeData = z.infer<typeof noticeSchema>;
