@@ -53,6 +53,12 @@ function cmsFields(): Record<ContentName, CmsField[]> {
   return byName as Record<ContentName, CmsField[]>;
 }
 
+/** A select's option values: Decap takes plain values or `{ label, value }`. */
+const optionValues = (options: unknown) =>
+  ((options ?? []) as (string | { value: string })[]).map((option) =>
+    typeof option === 'string' ? option : option.value,
+  );
+
 /**
  * Walks schema and CMS fields together; every difference is reported as `path: what`. Inside an
  * optional group every field is optional to Decap (`inOptionalGroup`, see src/cms/fields.ts).
@@ -121,7 +127,8 @@ function differences(
     if (
       kind === 'array' &&
       property.items?.enum &&
-      (!field.multiple || JSON.stringify(field.options) !== JSON.stringify(property.items.enum))
+      (!field.multiple ||
+        JSON.stringify(optionValues(field.options)) !== JSON.stringify(property.items.enum))
     ) {
       problems.push(`${where}: multiple choices differ`);
     }

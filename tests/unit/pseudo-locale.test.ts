@@ -242,6 +242,7 @@ describe('pseudo-localised content', () => {
       'services',
       'techniques',
       'theme',
+      'timeZone',
     ]);
   });
 
