@@ -124,6 +124,8 @@ test.describe('on a phone 360 px wide', () => {
           return `${paragraph.textContent}: ${count} line(s)`;
         }),
       );
+      // Edge to edge, without making the page scroll sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBe(360);
       expect(lines, path).toEqual([
         // The soonest first: the longest notice started on 1 November, the example on the 16th.
         `${LONGEST[language.code]}: 1 line(s)`,
