@@ -16,6 +16,7 @@ import { NOTICE_LENGTH } from '../../src/schemas/notices';
 import { copyProject } from '../support/project-copy.mjs';
 import { WCAG_TAGS } from './axe';
 import { expect, test } from './fixtures';
+import { htmlErrors } from './html';
 import { LANGUAGES, siteWords } from './site';
 
 test.describe.configure({ mode: 'serial' });
@@ -148,7 +149,7 @@ test.describe('on a phone 360 px wide', () => {
   });
 });
 
-test('with a notice and a closure shown, each page with its CSS still fits in 14 KB gzip', () => {
+test('with a notice and a closure shown, each page is valid HTML and fits in 14 KB gzip with its CSS', async () => {
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -163,5 +164,6 @@ test('with a notice and a closure shown, each page with its CSS still fits in 14
     const html = readFileSync(file, 'utf8');
     if (file.includes('/admin/')) continue;
     expect(gzipSync(html).length, file).toBeLessThanOrEqual(14 * 1024);
+    expect(await htmlErrors(html, file), file).toEqual([]);
   }
 });

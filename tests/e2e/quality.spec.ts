@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import { HtmlValidate } from 'html-validate';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { expect, iconUrls, recordCspViolations, test } from './fixtures';
+import { htmlErrors } from './html';
 import { headerRules } from '../../scripts/serve.mjs';
 import { builtHtml, builtPages, distDir } from './site';
 
@@ -78,29 +78,7 @@ test('no public page logs a CSP violation or a console error', async ({ page }) 
 });
 
 test('every built page is valid HTML', async () => {
-  const validator = new HtmlValidate({
-    extends: ['html-validate:recommended'],
-    rules: {
-      // Astro's scoped-style attributes and prettier-formatted markup are not errors.
-      'no-inline-style': 'off',
-      'attribute-empty-style': 'off',
-      'void-style': 'off',
-      'no-trailing-whitespace': 'off',
-      'long-title': 'off',
-      // Phone links are styled white-space: nowrap, so the number never breaks; the text keeps
-      // plain spaces and hyphens, which screen readers and copy-paste handle best.
-      'tel-non-breaking': 'off',
-    },
-  });
-  for (const [file, html] of builtHtml()) {
-    const report = await validator.validateString(html, file);
-    const errors = report.results.flatMap(({ messages }) =>
-      messages
-        .filter((message) => message.severity === 2)
-        .map((message) => `${message.ruleId}: ${message.message} (line ${message.line})`),
-    );
-    expect(errors, file).toEqual([]);
-  }
+  for (const [file, html] of builtHtml()) expect(await htmlErrors(html, file), file).toEqual([]);
 });
 
 test('each page with its CSS fits in 14 KB gzip, with no render-blocking request', async () => {
