@@ -7,14 +7,17 @@ import './node-globals';
 import CMS from 'decap-cms-app';
 import './admin.css';
 import type { CmsEventListener } from 'decap-cms-core';
+import { isDay, todayIn } from '../lib/dates';
 import { duplicateDurationProblems } from '../schemas/pricing';
 import { cmsConfig } from './config';
+import { DayControl, DayPreview } from './day-widget';
 import { bookTierComponent, calloutComponent } from './editor-components';
 import { guardBackends, refuseDeleteWhileReferenced, unpublishedReferences } from './guards';
 import { relationInMainLanguageOnly } from './relation';
 import { isEmptyTranslation } from '../schemas/translation';
 import previewStyles from './preview.css?inline';
 import { clinicTimeZone, cmsLanguages, previews } from './previews';
+import { store } from 'decap-cms-core/dist/esm/redux';
 import { publishedEntries } from './published-entries';
 import { contentSchemas, type ContentName } from './schemas';
 import {
@@ -34,6 +37,7 @@ CMS.registerPreviewStyle(previewStyles, { raw: true });
 for (const [name, template] of Object.entries(previews)) {
   CMS.registerPreviewTemplate(name, template);
 }
+CMS.registerWidget('day', DayControl, DayPreview);
 CMS.registerEditorComponent(bookTierComponent);
 relationInMainLanguageOnly(CMS, languages.main.code);
 CMS.registerEditorComponent(calloutComponent);
@@ -97,6 +101,60 @@ async function collectionProblems(entry: Entry, data: EntryData): Promise<string
   return problems.filter((problem) => problem.includes(path));
 }
 
+/**
+ * A closure or a notice whose last day is over in the clinic's time zone would show nowhere: most
+ * likely a year typed wrong. Only here, not in the build, which keeps the shipped examples (over).
+ */
+function overProblems(entry: Entry, data: EntryData): string[] {
+  const zone = clinicTimeZone();
+  const last = data['validThrough'];
+  if (!zone || !['closures', 'notices'].includes(String(entry.get('collection')))) return [];
+  if (typeof last !== 'string' || !isDay(last)) return [];
+  const today = todayIn(zone);
+  return last < today
+    ? [
+        `validThrough: ${last} is over (today is ${today} in the clinic’s time zone, ${zone}), so it would show nowhere: check the year`,
+      ]
+    : [];
+}
+
+interface FieldLike {
+  get(key: string): unknown;
+}
+interface ListLike {
+  find(predicate: (field: FieldLike) => boolean): FieldLike | undefined;
+}
+
+/** The CMS fields of an entry's collection, or of its file in a files collection (Decap's store). */
+function fieldsOf(entry: Entry): ListLike | undefined {
+  const collection = store.getState().collections.get(String(entry.get('collection'))) as
+    FieldLike | undefined;
+  const files = collection?.get('files') as ListLike | undefined;
+  const file = files?.find((candidate) => candidate.get('name') === entry.get('slug'));
+  return ((file ?? collection)?.get('fields') as ListLike | undefined) ?? undefined;
+}
+
+/**
+ * A problem in staff's words: `validThrough: must be…` → `Last day – validThrough: must be…`, the
+ * label from the CMS's own configuration of the entry's collection (or file); a nested field
+ * (`address.street`) by each of its labels.
+ */
+function inStaffWords(entry: Entry, problem: string): string {
+  const match = /^((?:[a-z]{2,3}-[A-Z]{2}: )?)([\w.]+): ([\s\S]*)$/.exec(problem);
+  if (!match) return problem;
+  const [, language = '', path = '', message = ''] = match;
+  let fields = fieldsOf(entry);
+  const labels: string[] = [];
+  for (const name of path.split('.')) {
+    if (/^\d+$/.test(name)) continue;
+    const field = fields?.find((candidate) => candidate.get('name') === name);
+    if (!field) return problem;
+    labels.push(String(field.get('label') ?? name));
+    fields = (field.get('fields') as ListLike | undefined) ?? undefined;
+  }
+  return `${language}${labels.join(' › ')} – ${path}: ${message}`;
+}
+
 /** Refuses, naming each field and rule, an entry the build would reject. */
 async function check(entry: Entry, data: EntryData, action: string): Promise<void> {
   const name = contentName(entry);
@@ -106,10 +164,12 @@ async function check(entry: Entry, data: EntryData, action: string): Promise<voi
     ...(own ? [] : entryProblems(name, data)),
     ...languagesProblems(entry, name, data),
     ...(await collectionProblems(entry, data)),
+    ...overProblems(entry, data),
     ...(action === 'published' ? await unpublishedReferences(name, data) : []),
   ];
   if (problems.length > 0) {
-    throw new Error(`This entry cannot be ${action} yet. ${problems.join('; ')}`);
+    const words = problems.map((problem) => inStaffWords(entry, problem));
+    throw new Error(`This entry cannot be ${action} yet. ${words.join('; ')}`);
   }
 }
 

@@ -91,18 +91,9 @@ const PAGE_LABELS: Record<PageId, string> = {
   'not-found': 'Page not found',
 };
 
-/**
- * A day (src/lib/dates.ts) picked from a calendar and written as typed, `2026-12-24`: the input is
- * a plain date (`time_format: false`) and `format` keeps Decap from turning it into an instant, so
- * no time zone moves it (the faults of decaporg/decap-cms#7319 and #3640; tests/e2e/cms/
- * closures.spec.ts types a date in UTC+2 and UTC−10).
- */
-const dayField: FieldOverrides[string] = {
-  widget: 'datetime',
-  format: 'YYYY-MM-DD',
-  date_format: 'YYYY-MM-DD',
-  time_format: false,
-};
+/** A day (src/lib/dates.ts), in the browser's date input, saved as typed (src/cms/day-widget.ts). */
+// A widget of ours (registered by src/cms/admin.ts): Decap's types name only its own widgets.
+const dayField = { widget: 'day' } as unknown as FieldOverrides[string];
 
 /** The pages a notice may be limited to, by their names (`/pricing/` → Pricing). */
 const noticePages: FieldOverrides[string] = {
@@ -383,10 +374,7 @@ const settingsFiles: SettingsFile[] = [
 
 /** The dates a page states (`PAGE_FACTS`), picked from a calendar and written as 2026-11-28. */
 const dateFields: FieldOverrides = Object.fromEntries(
-  ['updated', 'reviewed'].map((name) => [
-    name,
-    { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false },
-  ]),
+  ['updated', 'reviewed'].map((name) => [name, dayField]),
 );
 
 /** A collection of named files (the pages, the settings). */

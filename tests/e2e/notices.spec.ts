@@ -95,7 +95,7 @@ test('while it runs, the example notice is above every page’s heading, a landm
   }
   // The example's link leads to the contact page in the page's language.
   await page.goto(`${site}/${OTHER.code}/`);
-  await page.getByRole('link', { name: EXAMPLE[OTHER.code] }).click();
+  await page.getByRole('link', { name: EXAMPLE[OTHER.code]! }).click();
   await expect(page).toHaveURL(new RegExp(`/${OTHER.code}/contacto/$`));
   await expect(page.getByRole('contentinfo')).toContainText('(Día de Acción de Gracias)');
 });
