@@ -14,7 +14,8 @@ import { DayControl, DayPreview } from './day-widget';
 import { bookTierComponent, calloutComponent } from './editor-components';
 import { guardBackends, refuseDeleteWhileReferenced, unpublishedReferences } from './guards';
 import { relationInMainLanguageOnly } from './relation';
-import { isEmptyTranslation } from '../schemas/translation';
+import type { Language } from '../schemas/languages';
+import { isEmptyTranslation, wordsOf } from '../schemas/translation';
 import previewStyles from './preview.css?inline';
 import { clinicTimeZone, cmsLanguages, previews } from './previews';
 import { store } from 'decap-cms-core/dist/esm/redux';
@@ -69,6 +70,36 @@ function languagesProblems(entry: Entry, name: ContentName, data: EntryData): st
     return translationProblems(name, prepareForSave(translation), data).map(
       (problem) => `${tag}: ${problem}`,
     );
+  });
+}
+
+/**
+ * Words of another language changed in this draft and not ticked "Translation checked by a fluent
+ * speaker": the production build refuses unchecked translations (src/launch/check.ts), so
+ * publishing them would stop the published site, and its daily rebuild, from building. Words
+ * unchanged since published are the build's business (before launch every shipped translation is
+ * unchecked); a draft may be saved unticked.
+ */
+async function uncheckedTranslations(entry: Entry): Promise<string[]> {
+  const collection = String(entry.get('collection'));
+  const slug = String(entry.get('slug'));
+  const published = (await publishedEntries(collection)).find((other) => other.slug === slug);
+  const same = (a: unknown, b: unknown) =>
+    JSON.stringify(wordsOf(a)) === JSON.stringify(wordsOf(b));
+  const refusal = (language: Language) =>
+    `${language.tag}: reviewed: its words are changed and not yet checked by a fluent speaker; tick “Translation checked by a fluent speaker”, or leave its words as they were (the published site is not built with unchecked translations)`;
+  const own = collectionLanguage(collection);
+  if (own) {
+    const current = dataOf(entry);
+    return current['reviewed'] === true || same(current, published?.data) ? [] : [refusal(own)];
+  }
+  return languages.others.flatMap((language) => {
+    const translation = (
+      entry.getIn(['i18n', language.code, 'data']) as { toJS(): EntryData } | undefined
+    )?.toJS();
+    if (!translation || isEmptyTranslation(translation, String(translation.body ?? ''))) return [];
+    if (translation['reviewed'] === true) return [];
+    return same(translation, published?.i18n?.[language.code]?.data) ? [] : [refusal(language)];
   });
 }
 
@@ -166,6 +197,7 @@ async function check(entry: Entry, data: EntryData, action: string): Promise<voi
     ...(await collectionProblems(entry, data)),
     ...overProblems(entry, data),
     ...(action === 'published' ? await unpublishedReferences(name, data) : []),
+    ...(action === 'published' ? await uncheckedTranslations(entry) : []),
   ];
   if (problems.length > 0) {
     const words = problems.map((problem) => inStaffWords(entry, problem));

@@ -23,7 +23,14 @@ declare module 'decap-cms-core/dist/esm/actions/entries' {
   export function getAllEntries(
     state: unknown,
     collection: unknown,
-  ): Promise<{ path: string; slug: string; data: Record<string, unknown> }[]>;
+  ): Promise<
+    {
+      path: string;
+      slug: string;
+      data: Record<string, unknown>;
+      i18n?: Record<string, { data?: Record<string, unknown> }>;
+    }[]
+  >;
 }
 
 // decap-server's middlewares, which scripts/cms-server.mjs mounts on its own server.

@@ -18,6 +18,8 @@ export interface PublishedEntry {
   slug: string;
   path: string;
   data: Record<string, unknown>;
+  /** Each other language's data, in a collection with several (Decap groups them by entry). */
+  i18n?: Record<string, { data?: Record<string, unknown> }>;
 }
 
 interface CollectionLike {
@@ -34,7 +36,13 @@ function fileNames(collection: CollectionLike): { name: string; label: string }[
 export async function publishedEntries(collection: string): Promise<PublishedEntry[]> {
   const state = store.getState();
   const entries = await getAllEntries(state, state.collections.get(collection));
-  return entries.map(({ path, data, slug }) => ({ collection, slug, path, data }));
+  return entries.map(({ path, data, slug, i18n }) => ({
+    collection,
+    slug,
+    path,
+    data,
+    ...(i18n && { i18n }),
+  }));
 }
 
 /**

@@ -28,6 +28,13 @@ export async function setStatus(page: Page, status: 'Draft' | 'In review' | 'Rea
   await page.getByRole('button', { name: `Status: ${status}` }).waitFor({ timeout: 15_000 });
 }
 
+/** Ticks "Translation checked by a fluent speaker" in a language's column (`languagePane`). */
+export async function markChecked(pane: Locator): Promise<void> {
+  const checked = pane.getByRole('switch', { name: /^Translation checked by a fluent speaker/ });
+  await checked.click();
+  await expect(checked).toHaveAttribute('aria-checked', 'true');
+}
+
 /** Saves the open entry as a draft, and waits until the toolbar says it is saved. */
 export async function save(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click();

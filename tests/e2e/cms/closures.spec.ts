@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { languagePane, openCms, publish, save } from '../../support/cms-editor';
+import { languagePane, markChecked, openCms, publish, save } from '../../support/cms-editor';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { expect, test } from '../fixtures';
 import { LANGUAGES, siteWords } from '../site';
@@ -69,6 +69,7 @@ test.describe('with the browser in UTC+2', () => {
     await other(page).getByLabel('Reason', { exact: true }).fill('Navidad');
     await typeDay(page, 'First day', '2026-12-24');
     await typeDay(page, 'Last day', '2026-12-26');
+    await markChecked(other(page));
     await save(page);
     await publish(page);
 
@@ -135,6 +136,7 @@ test.describe('with the browser in UTC−10', () => {
     await main(page).getByLabel('Link (optional)', { exact: true }).fill('/contact/');
     await typeDay(page, 'First day', '2026-12-23');
     await typeDay(page, 'Last day', '2026-12-26');
+    await markChecked(other(page));
     await save(page);
     await publish(page);
 

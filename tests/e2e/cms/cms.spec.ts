@@ -3,7 +3,14 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'yaml';
-import { languagePane, openCms, save, setStatus, typeAtEnd } from '../../support/cms-editor';
+import {
+  languagePane,
+  markChecked,
+  openCms,
+  save,
+  setStatus,
+  typeAtEnd,
+} from '../../support/cms-editor';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { fill } from '../../../src/lib/format';
 import { expect, test } from '../fixtures';
@@ -531,8 +538,21 @@ test('an FAQ answer in the other language is edited beside the main one and publ
   const file = `src/content/faq/${OTHER.code}/what-happens-in-a-session.mdx`;
   expect(onMain(file)).not.toContain(OTHER_ANSWER);
   await setStatus(page, 'Ready');
+  // Changed words not checked by a fluent speaker would stop the production build: refused.
+  await publishNow(page);
+  await expect(
+    page.getByText(/reviewed: its words are changed and not yet checked by a fluent speaker/),
+  ).toBeVisible();
+  expect(onMain(file)).not.toContain(OTHER_ANSWER);
+  // After the refusal Decap shows the main language's column alone: write in the other one.
+  await page.getByText(`Writing in ${LANGUAGES.main.code.toUpperCase()}`, { exact: true }).click();
+  await page.getByRole('menuitem', { name: OTHER.code, exact: true }).click();
+  await markChecked(other);
+  await save(page);
+  await setStatus(page, 'Ready');
   await publish(page);
   expect(onMain(file)).toContain(OTHER_ANSWER);
+  expect(onMain(file)).toMatch(/^reviewed: true$/m);
   // The main language's file keeps its words, and no reviewed mark.
   const mainFile = onMain(`src/content/faq/${LANGUAGES.main.code}/what-happens-in-a-session.mdx`);
   expect(mainFile).not.toContain(OTHER_ANSWER);
