@@ -6,7 +6,10 @@
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
 import { readLanguages } from '../i18n/languages';
+import { siteDate } from '../lib/dates';
+import { isTimeZone } from '../schemas/clinic';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFindings, launchCheck } from '../launch/check';
@@ -34,6 +37,18 @@ export function draftEntries(root: string): string[] {
   });
 }
 
+/** The clinic's time zone as written in the main language's clinic.yaml, if it is there. */
+function clinicTimeZone(root: string): string | undefined {
+  const { main } = readLanguages(pathToFileURL(`${root}/`));
+  try {
+    const file = readFileSync(join(root, 'src/content/settings', main.code, 'clinic.yaml'), 'utf8');
+    const zone = (parse(file) as { timeZone?: unknown } | null)?.timeZone;
+    return typeof zone === 'string' && isTimeZone(zone) ? zone : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export default function launchGuard(): AstroIntegration {
   let root = process.cwd();
   return {
@@ -51,6 +66,14 @@ export default function launchGuard(): AstroIntegration {
         }
       },
       'astro:build:start': ({ logger }) => {
+        const zone = clinicTimeZone(root);
+        // An invalid SITE_DATE stops the build here, naming it; a missing zone is the schema's to report.
+        if (zone) {
+          const fixed = process.env['SITE_DATE']?.trim();
+          logger.info(
+            `The site as of ${siteDate(zone)}: ${fixed ? 'SITE_DATE' : `today in ${zone}`}; closures and notices are shown for that day.`,
+          );
+        }
         const drafts = draftEntries(root);
         if (drafts.length) {
           logger.warn(`Not on the site (draft: true): ${drafts.join(', ')}`);

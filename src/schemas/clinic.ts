@@ -38,7 +38,7 @@ const openingHours = group({
 export type OpeningHours = z.infer<typeof openingHours>;
 
 /** Whether `name` is a time zone this JavaScript engine knows (IANA, e.g. America/Los_Angeles). */
-function isTimeZone(name: string): boolean {
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
