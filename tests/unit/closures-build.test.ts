@@ -47,6 +47,17 @@ const PAGES = {
   es: ['/es/', '/es/contacto/', '/es/reservar/'],
 };
 
+/**
+ * Built with no SITE_DATE, as the daily rebuild builds, at an instant on either side of midnight
+ * between 26 and 27 December in Los Angeles (UTC−8), on a machine whose own zone is already in the
+ * afternoon of the 27th (Pacific/Kiritimati, UTC+14), with the clock fixed by
+ * tests/support/fixed-clock.mjs.
+ */
+const INSTANTS = {
+  'before-midnight': '2026-12-27T07:59:00Z',
+  'after-midnight': '2026-12-27T08:01:00Z',
+} as const;
+
 let copy: ReturnType<typeof copyProject>;
 
 beforeAll(() => {
@@ -65,10 +76,25 @@ beforeAll(() => {
       },
     );
   }
-}, 300_000);
+  for (const [name, instant] of Object.entries(INSTANTS)) {
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      FIXED_NOW: instant,
+      TZ: 'Pacific/Kiritimati',
+      NODE_OPTIONS: `--import ${join(import.meta.dirname, '../support/fixed-clock.mjs')}`,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
+    delete env['SITE_DATE'];
+    execFileSync(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `dist-${name}`],
+      { cwd: copy.dir, stdio: 'pipe', env },
+    );
+  }
+}, 400_000);
 afterAll(() => copy?.remove());
 
-const html = (day: BuiltDay, path: string) =>
+const html = (day: BuiltDay | keyof typeof INSTANTS, path: string) =>
   readFileSync(join(copy.dir, `dist-${day}`, path, 'index.html'), 'utf8');
 /** The text of an HTML fragment, `Intl`'s thin and narrow no-break spaces read as spaces. */
 const textOf = (fragment: string) =>
@@ -157,4 +183,22 @@ test('the JSON-LD gives each closure not over as special opening hours, in the p
   expect(special(html('2026-12-27', '/'))).toEqual([newYearsEve]);
   // The shipped example (Thanksgiving, 26–27 November 2026) is over in every build.
   for (const day of DAYS) expect(html(day, '/contact/')).not.toContain('Thanksgiving');
+});
+
+test('across midnight in the clinic’s zone, with no SITE_DATE: 23:59 on the last day still shows it, 00:01 the next day does not', () => {
+  for (const language of ['en', 'es'] as const) {
+    const [home, contact] = [PAGES[language][0]!, PAGES[language][1]!];
+    expect(notice(html('before-midnight', home))).toEqual({
+      ...NOTICE[language],
+      aboveHeading: true,
+    });
+    expect(closureLines(html('before-midnight', contact))).toContain(CLOSED[language]);
+    expect(notice(html('after-midnight', home))).toBeUndefined();
+    expect(closureLines(html('after-midnight', contact))).not.toContain(CLOSED[language]);
+  }
+  expect(special(html('before-midnight', '/')).map(({ name }) => name)).toEqual([
+    'Christmas',
+    'New Year’s Eve',
+  ]);
+  expect(special(html('after-midnight', '/')).map(({ name }) => name)).toEqual(['New Year’s Eve']);
 });
