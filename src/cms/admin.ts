@@ -9,7 +9,7 @@ import './admin.css';
 import type { CmsEventListener } from 'decap-cms-core';
 import { isDay, todayIn } from '../lib/dates';
 import { duplicateDurationProblems } from '../schemas/pricing';
-import { cmsConfig } from './config';
+import { cmsConfig, languageLabel } from './config';
 import { DayControl, DayPreview } from './day-widget';
 import { bookTierComponent, calloutComponent } from './editor-components';
 import { guardBackends, refuseDeleteWhileReferenced, unpublishedReferences } from './guards';
@@ -86,20 +86,29 @@ async function uncheckedTranslations(entry: Entry): Promise<string[]> {
   const published = (await publishedEntries(collection)).find((other) => other.slug === slug);
   const same = (a: unknown, b: unknown) =>
     JSON.stringify(wordsOf(a)) === JSON.stringify(wordsOf(b));
-  const refusal = (language: Language) =>
-    `${language.tag}: reviewed: its words are changed and not yet checked by a fluent speaker; tick “Translation checked by a fluent speaker”, or leave its words as they were (the published site is not built with unchecked translations)`;
+  const column = (language: Language) =>
+    `in the ${languageLabel(language)} column (${language.code.toUpperCase()})`;
+  /** The refusal for `current` words against `before` (published), if any. */
+  const refusal = (language: Language, current: EntryData, before: EntryData | undefined) => {
+    if (current['reviewed'] === true) return [];
+    if (before?.['reviewed'] === true) {
+      return [
+        `${language.tag}: reviewed: was checked by a fluent speaker; tick “Translation checked by a fluent speaker” again ${column(language)} (the published site is not built with unchecked translations)`,
+      ];
+    }
+    if (same(current, before)) return [];
+    return [
+      `${language.tag}: reviewed: its words are new or changed and not yet checked by a fluent speaker; tick “Translation checked by a fluent speaker” ${column(language)} (the published site is not built with unchecked translations)`,
+    ];
+  };
   const own = collectionLanguage(collection);
-  if (own) {
-    const current = dataOf(entry);
-    return current['reviewed'] === true || same(current, published?.data) ? [] : [refusal(own)];
-  }
+  if (own) return refusal(own, dataOf(entry), published?.data);
   return languages.others.flatMap((language) => {
     const translation = (
       entry.getIn(['i18n', language.code, 'data']) as { toJS(): EntryData } | undefined
     )?.toJS();
     if (!translation || isEmptyTranslation(translation, String(translation.body ?? ''))) return [];
-    if (translation['reviewed'] === true) return [];
-    return same(translation, published?.i18n?.[language.code]?.data) ? [] : [refusal(language)];
+    return refusal(language, translation, published?.i18n?.[language.code]?.data);
   });
 }
 
@@ -173,7 +182,10 @@ function fieldsOf(entry: Entry): ListLike | undefined {
 function inStaffWords(entry: Entry, problem: string): string {
   const match = /^((?:[a-z]{2,3}-[A-Z]{2}: )?)([\w.]+): ([\s\S]*)$/.exec(problem);
   if (!match) return problem;
-  const [, language = '', path = '', message = ''] = match;
+  const [, prefix = '', path = '', message = ''] = match;
+  const tag = prefix.slice(0, -2);
+  const other = languages.others.find((language) => language.tag === tag);
+  const language = other ? `${languageLabel(other)} (${other.code.toUpperCase()}) – ` : prefix;
   let fields = fieldsOf(entry);
   const labels: string[] = [];
   for (const name of path.split('.')) {
@@ -186,11 +198,17 @@ function inStaffWords(entry: Entry, problem: string): string {
   return `${language}${labels.join(' › ')} – ${path}: ${message}`;
 }
 
+const withoutReviewed = (data: EntryData): EntryData =>
+  Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'reviewed')) as EntryData;
+
 /** Refuses, naming each field and rule, an entry the build would reject. */
-async function check(entry: Entry, data: EntryData, action: string): Promise<void> {
+async function check(entry: Entry, entered: EntryData, action: string): Promise<void> {
   const name = contentName(entry);
   if (!name) return;
   const own = collectionLanguage(String(entry.get('collection')));
+  // The reviewed mark is a translation's: ticked in the main language's column it is ignored (and
+  // removed on saving), not refused.
+  const data = own ? entered : withoutReviewed(entered);
   const problems = [
     ...(own ? [] : entryProblems(name, data)),
     ...languagesProblems(entry, name, data),

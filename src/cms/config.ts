@@ -422,7 +422,7 @@ const settings: FilesCollection = {
 };
 
 /** Staff's name of a language: its own name for itself (`Intl.DisplayNames`), e.g. Español. */
-function languageLabel({ tag, code }: Language): string {
+export function languageLabel({ tag, code }: Language): string {
   const name = new Intl.DisplayNames([tag], { type: 'language' }).of(code) ?? tag;
   return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 }

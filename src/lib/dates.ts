@@ -73,5 +73,12 @@ export function siteDate(
   return todayIn(timeZone, now);
 }
 
+/** Calendar days from `first` to `last` (0 for the same day, negative when `last` is earlier). */
+export function daysBetween(first: Day, last: Day): number {
+  return Math.round(
+    (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000,
+  );
+}
+
 /** A day as a `Date` at midnight UTC, for `Intl.DateTimeFormat` with `timeZone: 'UTC'`. */
 export const asUtcDate = (day: Day): Date => new Date(`${day}T00:00:00Z`);

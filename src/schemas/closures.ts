@@ -1,6 +1,10 @@
 import { z } from 'astro/zod';
 import { clockTime } from './clinic';
-import { day, line } from './fields';
+import { daysBetween } from '../lib/dates';
+import { bothDays, day, line } from './fields';
+
+/** The longest closure, in days: longer is a change of the weekly hours (or a year typed wrong). */
+const CLOSURE_DAYS = 92;
 
 /**
  * A closure or special hours: days the clinic keeps other hours than its weekly ones (a holiday,
@@ -26,6 +30,14 @@ export const closureSchema = z
     error: 'must be the first day or later',
     path: ['validThrough'],
   })
+  .refine(
+    (closure) =>
+      !bothDays(closure) || daysBetween(closure.validFrom, closure.validThrough) < CLOSURE_DAYS,
+    {
+      error: `makes the closure longer than ${CLOSURE_DAYS} days (three months): check the years; for longer, change the weekly opening hours`,
+      path: ['validThrough'],
+    },
+  )
   .refine((closure) => Boolean(closure.opens) === Boolean(closure.closes), {
     error: 'needs both an opening and a closing time, or neither (closed all day)',
     path: ['closes'],

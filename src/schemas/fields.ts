@@ -132,3 +132,12 @@ export function day(hint: string) {
     )
     .describe(hint);
 }
+
+/** Whether an entry's first and last day are both real days (else each field reports its own). */
+export const bothDays = ({
+  validFrom,
+  validThrough,
+}: {
+  validFrom: string;
+  validThrough: string;
+}) => isDay(validFrom) && isDay(validThrough);

@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
-import { day, kind, line } from './fields';
+import { daysBetween } from '../lib/dates';
+import { bothDays, day, kind, line } from './fields';
+
+/** The longest notice, in days (a year): longer is most likely a year typed wrong. */
+const NOTICE_DAYS = 366;
 import { PAGE_PATHS } from './site';
 import { sameInEveryLanguage } from './translation';
 
@@ -46,4 +50,12 @@ export const noticeSchema = z
   .refine((notice) => notice.validThrough >= notice.validFrom, {
     error: 'must be the first day or later',
     path: ['validThrough'],
-  });
+  })
+  .refine(
+    (notice) =>
+      !bothDays(notice) || daysBetween(notice.validFrom, notice.validThrough) < NOTICE_DAYS,
+    {
+      error: `makes the notice longer than ${NOTICE_DAYS} days (a year): check the years`,
+      path: ['validThrough'],
+    },
+  );

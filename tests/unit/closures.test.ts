@@ -29,6 +29,19 @@ describe('closures schema', () => {
     expect(problems(closureSchema, { ...christmas, opens: '12:00', closes: '09:00' })).toEqual([
       'closes: must be later than the opening time',
     ]);
+    // A year typed wrong at either end: 2025-12-24 for 2026-12-24, or 2062 for 2026.
+    for (const typo of [{ validFrom: '2025-12-24' }, { validThrough: '2062-12-26' }]) {
+      expect(problems(closureSchema, { ...christmas, ...typo })).toEqual([
+        'validThrough: makes the closure longer than 92 days (three months): check the years; for longer, change the weekly opening hours',
+      ]);
+    }
+    expect(
+      problems(closureSchema, {
+        ...christmas,
+        validFrom: '2026-10-01',
+        validThrough: '2026-12-31',
+      }),
+    ).toEqual([]);
     expect(problems(closureSchema, { ...christmas, validFrom: '2026-02-30' })).toEqual([
       'validFrom: must be a day like 2026-12-24',
     ]);
@@ -56,6 +69,9 @@ describe('notices schema', () => {
     ]);
     expect(problems(noticeSchema, { ...notice, validThrough: '2026-12-09' })).toEqual([
       'validThrough: must be the first day or later',
+    ]);
+    expect(problems(noticeSchema, { ...notice, validFrom: '2025-12-10' })).toEqual([
+      'validThrough: makes the notice longer than 366 days (a year): check the years',
     ]);
   });
 

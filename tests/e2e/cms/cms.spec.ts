@@ -497,6 +497,15 @@ test('uploading over a picture the site shows is refused: rename it', async ({ p
   expect(workspace.draftBranches()).toEqual([]);
 });
 
+/** Sets the left column's "Writing in" menu to the other language. */
+async function writeInOther(page: Page): Promise<void> {
+  await page.getByText(`Writing in ${LANGUAGES.main.code.toUpperCase()}`, { exact: true }).click();
+  await page.getByRole('menuitem', { name: OTHER.code, exact: true }).click();
+  await expect(
+    page.getByText(`Writing in ${OTHER.code.toUpperCase()}`, { exact: true }).first(),
+  ).toBeVisible();
+}
+
 /** The other language the CMS tests edit (the first after the main one). */
 const OTHER = LANGUAGES.others[0]!;
 const OTHER_ANSWER = 'Respuesta corregida en el CMS, junto al inglés.';
@@ -541,18 +550,33 @@ test('an FAQ answer in the other language is edited beside the main one and publ
   // Changed words not checked by a fluent speaker would stop the production build: refused.
   await publishNow(page);
   await expect(
-    page.getByText(/reviewed: its words are changed and not yet checked by a fluent speaker/),
+    page.getByText(
+      /reviewed: its words are new or changed and not yet checked by a fluent speaker/,
+    ),
   ).toBeVisible();
   expect(onMain(file)).not.toContain(OTHER_ANSWER);
   // After the refusal Decap shows the main language's column alone: write in the other one.
-  await page.getByText(`Writing in ${LANGUAGES.main.code.toUpperCase()}`, { exact: true }).click();
-  await page.getByRole('menuitem', { name: OTHER.code, exact: true }).click();
+  await writeInOther(page);
   await markChecked(other);
   await save(page);
   await setStatus(page, 'Ready');
   await publish(page);
   expect(onMain(file)).toContain(OTHER_ANSWER);
   expect(onMain(file)).toMatch(/^reviewed: true$/m);
+
+  // Unticking a checked translation would stop the production build as well: refused.
+  await openEditor(page, '/collections/faq/entries/what-happens-in-a-session');
+  // Decap remembers the preview shown: one column, the main language's.
+  await writeInOther(page);
+  await other.getByRole('switch', { name: /^Translation checked by a fluent speaker/ }).click();
+  await save(page);
+  await setStatus(page, 'Ready');
+  await publishNow(page);
+  await expect(page.getByText(/reviewed: was checked by a fluent speaker; tick/)).toBeVisible();
+  expect(onMain(file)).toMatch(/^reviewed: true$/m);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete unpublished changes' }).click();
+  await expect.poll(() => workspace.draftBranches()).toEqual([]);
   // The main language's file keeps its words, and no reviewed mark.
   const mainFile = onMain(`src/content/faq/${LANGUAGES.main.code}/what-happens-in-a-session.mdx`);
   expect(mainFile).not.toContain(OTHER_ANSWER);
