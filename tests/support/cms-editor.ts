@@ -23,9 +23,15 @@ export async function openCms(page: Page, url: string, ready: Locator): Promise<
 
 /** Moves the open draft to a column of the editorial workflow. */
 export async function setStatus(page: Page, status: 'Draft' | 'In review' | 'Ready') {
-  await page.getByRole('button', { name: /^Status:/ }).click();
-  await page.getByRole('menuitem', { name: status, exact: true }).click();
-  await page.getByRole('button', { name: `Status: ${status}` }).waitFor({ timeout: 15_000 });
+  const done = page.getByRole('button', { name: `Status: ${status}` });
+  // Again until the toolbar shows it: a menu closed by a re-render (after a refused publish, say)
+  // loses the choice, and on a loaded machine the backend may take a while to move the draft.
+  await expect(async () => {
+    if (await done.isVisible()) return;
+    await page.getByRole('button', { name: /^Status:/ }).click();
+    await page.getByRole('menuitem', { name: status, exact: true }).click({ timeout: 5_000 });
+    await done.waitFor({ timeout: 20_000 });
+  }).toPass({ timeout: 90_000 });
 }
 
 /** Ticks "Translation checked by a fluent speaker" in a language's column (`languagePane`). */
