@@ -27,7 +27,6 @@ export async function setStatus(page: Page, status: 'Draft' | 'In review' | 'Rea
   // Again until the toolbar shows it: a menu closed by a re-render (after a refused publish, say)
   // loses the choice, and on a loaded machine the backend may take a while to move the draft.
   await expect(async () => {
-    if (await done.isVisible()) return;
     await page.getByRole('button', { name: /^Status:/ }).click();
     await page.getByRole('menuitem', { name: status, exact: true }).click({ timeout: 5_000 });
     await done.waitFor({ timeout: 20_000 });
