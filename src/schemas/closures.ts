@@ -1,7 +1,6 @@
 import { z } from 'astro/zod';
 import { clockTime } from './clinic';
-import { daysBetween } from '../lib/dates';
-import { bothDays, day, line } from './fields';
+import { day, daySpan, line } from './fields';
 
 /** The longest closure, in days: longer is a change of the weekly hours (or a year typed wrong). */
 const CLOSURE_DAYS = 92;
@@ -12,8 +11,8 @@ const CLOSURE_DAYS = 92;
  * clinic's (its time zone, `timeZone` in clinic.yaml). Closed all day unless `opens` and `closes`
  * are given. As schema.org's `OpeningHoursSpecification` with `validFrom`/`validThrough`.
  */
-export const closureSchema = z
-  .strictObject({
+export const closureSchema = daySpan(
+  z.strictObject({
     reason: line(3, 60).describe(
       'What the days are, in a few words, e.g. Thanksgiving or Therapist away.',
     ),
@@ -25,19 +24,10 @@ export const closureSchema = z
     closes: clockTime
       .optional()
       .describe('Empty when closed all day; else the closing time on these days, e.g. 12:00.'),
-  })
-  .refine((closure) => closure.validThrough >= closure.validFrom, {
-    error: 'must be the first day or later',
-    path: ['validThrough'],
-  })
-  .refine(
-    (closure) =>
-      !bothDays(closure) || daysBetween(closure.validFrom, closure.validThrough) < CLOSURE_DAYS,
-    {
-      error: `makes the closure longer than ${CLOSURE_DAYS} days (three months): check the years; for longer, change the weekly opening hours`,
-      path: ['validThrough'],
-    },
-  )
+  }),
+  CLOSURE_DAYS,
+  `makes the closure longer than ${CLOSURE_DAYS} days (three months): check the years; for longer, change the weekly opening hours`,
+)
   .refine((closure) => Boolean(closure.opens) === Boolean(closure.closes), {
     error: 'needs both an opening and a closing time, or neither (closed all day)',
     path: ['closes'],

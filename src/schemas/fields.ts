@@ -3,7 +3,7 @@
  * so the same rule reads the same way in every collection.
  */
 import { z } from 'astro/zod';
-import { dayOf, isDay } from '../lib/dates';
+import { dayOf, daysBetween, isDay } from '../lib/dates';
 import { sameInEveryLanguage } from './translation';
 
 type Issue = z.core.$ZodRawIssue;
@@ -133,11 +133,31 @@ export function day(hint: string) {
     .describe(hint);
 }
 
-/** Whether an entry's first and last day are both real days (else each field reports its own). */
-export const bothDays = ({
-  validFrom,
-  validThrough,
-}: {
+interface Days {
   validFrom: string;
   validThrough: string;
-}) => isDay(validFrom) && isDay(validThrough);
+}
+
+/** Whether an entry's first and last day are both real days (else each field reports its own). */
+const bothDays = ({ validFrom, validThrough }: Days) => isDay(validFrom) && isDay(validThrough);
+
+/**
+ * The rules of an entry's first and last day (`validFrom`, `validThrough`): the last is not before
+ * the first, and the span is shorter than `maxDays` days (longer is most likely a year typed
+ * wrong); `tooLong` is that error's words. Both are reported on `validThrough`.
+ */
+export function daySpan<Schema extends z.ZodType<Days>>(
+  schema: Schema,
+  maxDays: number,
+  tooLong: string,
+): Schema {
+  return schema
+    .refine((days) => days.validThrough >= days.validFrom, {
+      error: 'must be the first day or later',
+      path: ['validThrough'],
+    })
+    .refine((days) => !bothDays(days) || daysBetween(days.validFrom, days.validThrough) < maxDays, {
+      error: tooLong,
+      path: ['validThrough'],
+    });
+}

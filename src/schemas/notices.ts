@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
-import { daysBetween } from '../lib/dates';
-import { bothDays, day, kind, line } from './fields';
+import { day, daySpan, kind, line } from './fields';
 
 /** The longest notice, in days (a year): longer is most likely a year typed wrong. */
 const NOTICE_DAYS = 366;
@@ -28,8 +27,8 @@ const target = sameInEveryLanguage(
  * A notice: one short line above every page's heading (or the chosen pages') from its first to
  * its last day, in the clinic's time zone. One file per notice in `src/content/notices/<language>/`.
  */
-export const noticeSchema = z
-  .strictObject({
+export const noticeSchema = daySpan(
+  z.strictObject({
     text: line(5, NOTICE_LENGTH).describe(
       `The notice, at most ${NOTICE_LENGTH} characters to fit one line on a phone, e.g. Closed 24–26 December, back on the 27th.`,
     ),
@@ -46,16 +45,7 @@ export const noticeSchema = z
       ),
     validFrom: day('The first day it shows (in the clinic’s time zone), e.g. 2026-12-01.'),
     validThrough: day('The last day it shows, e.g. 2026-12-26.'),
-  })
-  .refine((notice) => notice.validThrough >= notice.validFrom, {
-    error: 'must be the first day or later',
-    path: ['validThrough'],
-  })
-  .refine(
-    (notice) =>
-      !bothDays(notice) || daysBetween(notice.validFrom, notice.validThrough) < NOTICE_DAYS,
-    {
-      error: `makes the notice longer than ${NOTICE_DAYS} days (a year): check the years`,
-      path: ['validThrough'],
-    },
-  );
+  }),
+  NOTICE_DAYS,
+  `makes the notice longer than ${NOTICE_DAYS} days (a year): check the years`,
+);
