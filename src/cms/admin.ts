@@ -56,17 +56,28 @@ function contentName(entry: Entry): ContentName | undefined {
 }
 
 /**
+ * The other languages' data of an entry in a folder collection (Decap's `i18n`), each language that
+ * has any: an empty one is no translation (src/schemas/translation.ts `isEmptyTranslation`).
+ */
+function translationsOf(entry: Entry): { language: Language; translation: EntryData }[] {
+  return languages.others.flatMap((language) => {
+    const translation = (
+      entry.getIn(['i18n', language.code, 'data']) as { toJS(): EntryData } | undefined
+    )?.toJS();
+    return !translation || isEmptyTranslation(translation, String(translation.body ?? ''))
+      ? []
+      : [{ language, translation }];
+  });
+}
+
+/**
  * Each other language's words of an entry, checked as the build checks them (src/schemas/translation.ts):
  * in a folder collection against the main language beside them; in a language's own pages or
  * settings, each word on its own (the build also checks that none is missing).
  */
 function languagesProblems(entry: Entry, name: ContentName, data: EntryData): string[] {
   if (collectionLanguage(String(entry.get('collection')))) return translationProblems(name, data);
-  return languages.others.flatMap(({ code, tag }) => {
-    const translation = (
-      entry.getIn(['i18n', code, 'data']) as { toJS(): EntryData } | undefined
-    )?.toJS();
-    if (!translation || isEmptyTranslation(translation, String(translation.body ?? ''))) return [];
+  return translationsOf(entry).flatMap(({ language: { tag }, translation }) => {
     return translationProblems(name, prepareForSave(translation), data).map(
       (problem) => `${tag}: ${problem}`,
     );
@@ -103,13 +114,9 @@ async function uncheckedTranslations(entry: Entry): Promise<string[]> {
   };
   const own = collectionLanguage(collection);
   if (own) return refusal(own, dataOf(entry), published?.data);
-  return languages.others.flatMap((language) => {
-    const translation = (
-      entry.getIn(['i18n', language.code, 'data']) as { toJS(): EntryData } | undefined
-    )?.toJS();
-    if (!translation || isEmptyTranslation(translation, String(translation.body ?? ''))) return [];
-    return refusal(language, translation, published?.i18n?.[language.code]?.data);
-  });
+  return translationsOf(entry).flatMap(({ language, translation }) =>
+    refusal(language, translation, published?.i18n?.[language.code]?.data),
+  );
 }
 
 /** The rules that span entries: one price tier per session length. */

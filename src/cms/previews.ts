@@ -21,6 +21,7 @@ import type { OpeningHours } from '../schemas/clinic';
 import { PAGE_IDS, type PageWords } from '../schemas/pages';
 import type { SiteData } from '../schemas/site';
 import type { CmsLanguages } from './config';
+import { isGroup } from '../schemas/translation';
 
 import { store } from 'decap-cms-core/dist/esm/redux';
 import { bodyPreview } from './body-preview';
@@ -70,9 +71,6 @@ export const clinicTimeZone = () =>
   (published().settings['clinic'] as { timeZone?: string } | undefined)?.timeZone;
 
 type Data = Record<string, unknown>;
-
-const isGroup = (value: unknown): value is Data =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * `words` laid over `base`, as the build lays a translation over the main entry

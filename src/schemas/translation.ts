@@ -77,7 +77,8 @@ const NOT_TRANSLATED = 'is not translated yet';
 /** Whether a problem only says a word is missing (the entry is then not in that language yet). */
 export const isMissingWord = (problem: string): boolean => problem.endsWith(`: ${NOT_TRANSLATED}`);
 
-const isGroup = (value: unknown): value is Record<string, unknown> =>
+/** Whether `value` is a group of fields (a plain object, not a list). */
+export const isGroup = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
