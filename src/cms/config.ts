@@ -261,10 +261,18 @@ function relabel(fields: CmsField[], labels: Record<string, string> = {}): CmsFi
   });
 }
 
-/** Decap reads `format` on a settings file too; its type leaves it out. */
+/**
+ * Decap reads `format` on a settings file too; its type leaves it out. Every file is written by
+ * one of the site's own formats (src/cms/formats.ts), which Decap's type does not know either.
+ */
 interface SettingsFile extends CmsCollectionFile {
-  format: CmsCollectionFormatType;
+  format: EntryFormat;
 }
+/** The names of the site's file formats (registered by src/cms/formats.ts). */
+export const ENTRY_FORMATS = { mdx: 'mdx-entry', yaml: 'yaml-entry' } as const;
+type EntryFormat = (typeof ENTRY_FORMATS)[keyof typeof ENTRY_FORMATS];
+/** A format of ours, where Decap's types expect one of its own names. */
+const format = (name: EntryFormat) => name as unknown as CmsCollectionFormatType;
 
 /** The site's languages as the CMS needs them: main first (`src/content/settings/languages.yaml`). */
 export interface CmsLanguages {
@@ -308,7 +316,7 @@ function folderCollection(collection: FolderCollection, languages: CmsLanguages)
     folder: i18n ? folder : `${folder}/${languages.main.code}`,
     ...(i18n && { i18n: true }),
     extension: yaml ? 'yaml' : 'mdx',
-    format: yaml ? 'yaml' : 'frontmatter',
+    format: format(yaml ? ENTRY_FORMATS.yaml : ENTRY_FORMATS.mdx),
     create,
     slug: slug ?? '{{slug}}',
     sortable_fields: rest.sortable_fields.map((field, index) =>
@@ -328,7 +336,7 @@ const settingsFiles: SettingsFile[] = [
     name: 'clinic',
     label: 'Clinic',
     file: 'src/content/settings/{language}/clinic.yaml',
-    format: 'yaml',
+    format: ENTRY_FORMATS.yaml,
     fields: relabel(
       decapFields(
         contentSchemas.clinic,
@@ -352,7 +360,7 @@ const settingsFiles: SettingsFile[] = [
     name: 'site',
     label: 'Every page: navigation, header, footer',
     file: 'src/content/settings/{language}/site.yaml',
-    format: 'yaml',
+    format: ENTRY_FORMATS.yaml,
     fields: relabel(decapFields(contentSchemas.site, {}, { i18n: true }), {
       skipLink: 'Skip link',
       forExample: 'Introducing an example',
@@ -362,7 +370,7 @@ const settingsFiles: SettingsFile[] = [
     name: 'booking',
     label: 'Online booking',
     file: 'src/content/settings/{language}/booking.yaml',
-    format: 'yaml',
+    format: ENTRY_FORMATS.yaml,
     fields: relabel(decapFields(contentSchemas.booking, {}, { i18n: true }), {
       calLink: 'Cal.com username or team link',
       origin: 'Booking address',
@@ -384,7 +392,7 @@ const pages: FilesCollection = {
   name: 'pages',
   label: 'Pages',
   // Decap reads the format of a files collection from the collection (`.mdx` says nothing to it).
-  format: 'frontmatter',
+  format: format(ENTRY_FORMATS.mdx),
   description:
     'Each page’s title, search description, heading, introduction, text and its other words. What every page shares is in Settings › Every page.',
   delete: false,
@@ -393,7 +401,7 @@ const pages: FilesCollection = {
     name: pageFileName(id),
     label: PAGE_LABELS[id],
     file: `src/content/pages/{language}/${id}.mdx`,
-    format: 'frontmatter',
+    format: ENTRY_FORMATS.mdx,
     fields: [
       ...relabel(
         decapFields(

@@ -41,3 +41,20 @@ declare module 'decap-server/dist/middlewares.js' {
   const middlewares: { registerLocalGit: Register; registerLocalFs: Register };
   export default middlewares;
 }
+
+// Decap's own file formats, which src/cms/formats.ts wraps (decap-cms-core/src/formats).
+declare module 'decap-cms-core/dist/esm/formats/frontmatter' {
+  interface Formatter {
+    fromFile(content: string): Record<string, unknown>;
+    toFile(data: Record<string, unknown>, sortedKeys?: string[], comments?: unknown): string;
+  }
+  export function frontmatterYAML(customDelimiter?: string): Formatter;
+}
+
+declare module 'decap-cms-core/dist/esm/formats/yaml' {
+  const yamlFormatter: {
+    fromFile(content: string): Record<string, unknown> | null;
+    toFile(data: Record<string, unknown>, sortedKeys?: string[], comments?: unknown): string;
+  };
+  export default yamlFormatter;
+}

@@ -8,7 +8,8 @@
  * - in the editorial workflow, the Media library's own upload and delete, which Decap commits
  *   straight on the published branch (decaporg/decap-cms#5061): a picture is uploaded inside the
  *   entry that shows it and travels with its draft;
- * - deleting or replacing a picture that an entry shows.
+ * - deleting or replacing a picture that an entry shows;
+ * - a file without words (a language not translated yet).
  */
 import { store } from 'decap-cms-core/dist/esm/redux';
 import type { CmsConfig } from 'decap-cms-core';
@@ -130,8 +131,21 @@ const MEDIA_UPLOAD_REFUSED =
 interface Implementation {
   persistMedia(...args: unknown[]): Promise<unknown>;
   deleteFiles(paths: string[], commitMessage: string): Promise<unknown>;
-  persistEntry(entry: { assets: { path: string }[] }, options: unknown): Promise<unknown>;
+  persistEntry(
+    entry: { dataFiles: { path: string; raw: string }[]; assets: { path: string }[] },
+    options: unknown,
+  ): Promise<unknown>;
   getMedia(folder?: string): Promise<{ path: string }[]>;
+}
+
+/**
+ * The entry without its blank files: a language with no words yet, which the site's formats write
+ * as an empty text (src/cms/formats.ts). Decap leaves a language out only when its data is missing
+ * altogether (decap-cms-core `getI18nFiles`), and adds a line break to every file (`entryToRaw`),
+ * so an English-only question used to commit a Spanish file of one line break.
+ */
+function withoutBlankFiles<Entry extends { dataFiles: { raw: string }[] }>(entry: Entry): Entry {
+  return { ...entry, dataFiles: entry.dataFiles.filter((file) => file.raw.trim() !== '') };
 }
 
 /** Adds the media rules above to a backend's implementation (GitHub, or the local proxy). */
@@ -178,7 +192,7 @@ function guardMedia<Backend extends Implementation>(backend: Backend): Backend {
         );
       }
     }
-    return persistEntry.call(this, entry, options);
+    return persistEntry.call(this, withoutBlankFiles(entry), options);
   };
   return backend;
 }

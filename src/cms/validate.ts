@@ -2,11 +2,10 @@
  * The last check before the CMS saves: the entry is made safe for MDX and then checked against the
  * same schema as the build. An entry the build would reject is refused, with the field named.
  */
-import type { Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { escapeForMdx, linkProblem } from '../lib/mdx-text';
+import { escapeForMdx } from '../lib/mdx-text';
+import { mdxProblems } from '../lib/mdx-rules';
 import { contentSchemas, type ContentName } from './schemas';
-import { isMissingWord, translate, wordsOf } from '../schemas/translation';
+import { isEmptyTranslation, isMissingWord, translate, wordsOf } from '../schemas/translation';
 import { translationMetaSchema } from '../schemas/translation-meta';
 
 export interface EntryData {
@@ -67,18 +66,17 @@ function withoutEmptyFields(data: EntryData): EntryData {
   return withoutFields(data, emptyFieldPaths(data));
 }
 
-/** The build's link rule (`linkProblem`) for every link, image and link definition of a body. */
-function bodyLinkProblems(body: string): string[] {
-  const problems: string[] = [];
-  const visit = (node: Nodes): void => {
-    if ('url' in node) {
-      const problem = linkProblem(node.url);
-      if (problem) problems.push(`body: ${problem}`);
-    }
-    if ('children' in node) node.children.forEach(visit);
-  };
-  visit(fromMarkdown(body));
-  return problems;
+/**
+ * What one language's file of an entry holds, whichever column it was typed in: the body escaped
+ * (`prepareForSave`) and cleared fields left out (`emptyFieldPaths`). Undefined when it holds no
+ * words at all (`isEmptyTranslation`): a language not translated yet, which gets no file. The
+ * CMS's file formats (src/cms/formats.ts) write every file through it.
+ */
+export function fileData(data: EntryData): EntryData | undefined {
+  const saved = withoutEmptyFields(prepareForSave(data));
+  return isEmptyTranslation(saved, typeof saved.body === 'string' ? saved.body : undefined)
+    ? undefined
+    : saved;
 }
 
 /** `field: message` for each problem, empty when the entry is valid. */
@@ -88,7 +86,7 @@ export function entryProblems(name: ContentName, data: EntryData): string[] {
   const fieldProblems = result.success
     ? []
     : result.error.issues.map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`);
-  return [...fieldProblems, ...(typeof data.body === 'string' ? bodyLinkProblems(data.body) : [])];
+  return [...fieldProblems, ...(typeof data.body === 'string' ? mdxProblems(data.body) : [])];
 }
 
 /**
@@ -97,7 +95,7 @@ export function entryProblems(name: ContentName, data: EntryData): string[] {
  * its own rule, none missing that `main` has, none set once that differs. Without `main` (a
  * language's own pages and settings, whose main file the CMS does not hold at hand) each word is
  * checked on its own. The reviewed mark and the slug are the translation's own, checked by
- * `translationMetaSchema`; bodies are checked for their links. `mainFile` names where a value set
+ * `translationMetaSchema`; bodies as MDX, by the build's rules (`mdxProblems`). `mainFile` names where a value set
  * once is changed instead. The CMS checks before saving with it, and so does the launch check.
  */
 export function translationProblems(
@@ -117,6 +115,6 @@ export function translationProblems(
     ...(meta.error?.issues ?? []).map(({ path, message }) => `${path.join('.')}: ${message}`),
     // A word not translated yet keeps the entry out of that language; it does not stop a save.
     ...problems.filter((problem) => !isMissingWord(problem)),
-    ...(typeof body === 'string' ? bodyLinkProblems(body) : []),
+    ...(typeof body === 'string' ? mdxProblems(body) : []),
   ];
 }

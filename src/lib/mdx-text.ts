@@ -52,9 +52,16 @@ function autolinksAsLinks(line: string): string {
 }
 
 /**
- * Escapes what MDX would read as code (`{`, `}`, `<`) so it shows literally; characters already
- * escaped and the approved component lines stay as they are, so escaping twice changes nothing.
- * Autolinks become ordinary links first; a link address in `<…>` (`[text](<address>)`) stays one.
+ * A line MDX would read as JavaScript (`import …`, `export …` at its start): its first letter is
+ * written as a character reference (`&#105;mport`), which shows as the letter.
+ */
+const ESM_LINE = /^(\s*)(import|export)(?=[\s{*]|$)/;
+
+/**
+ * Escapes what MDX would read as code (`{`, `}`, `<`, a line starting with `import`/`export`) so
+ * it shows literally; characters already escaped and the approved component lines stay as they
+ * are, so escaping twice changes nothing. Autolinks become ordinary links first; a link address in
+ * `<…>` (`[text](<address>)`) stays one.
  */
 export function escapeForMdx(markdown: string): string {
   return markdown
@@ -62,11 +69,15 @@ export function escapeForMdx(markdown: string): string {
     .map((line) =>
       isComponentLine(line)
         ? line
-        : autolinksAsLinks(line).replace(
-            /(?<!\]\()(\\*)([{}<])/g,
-            (match, slashes: string, char: string) =>
+        : autolinksAsLinks(line)
+            .replace(/(?<!\]\()(\\*)([{}<])/g, (match, slashes: string, char: string) =>
               slashes.length % 2 === 1 ? match : `${slashes}\\${char}`,
-          ),
+            )
+            .replace(
+              ESM_LINE,
+              (_match, space: string, word: string) =>
+                `${space}&#${word.charCodeAt(0)};${word.slice(1)}`,
+            ),
     )
     .join('\n');
 }

@@ -15,7 +15,7 @@ import {
 } from '../../src/cms/validate';
 import { bookTierBlock, calloutBlock, escapeForMdx } from '../../src/lib/mdx-text';
 import { duplicateDurationProblems } from '../../src/schemas/pricing';
-import { problemWith, type MdxNode } from '../../src/lib/safe-mdx';
+import { problemWith, type MdxNode } from '../../src/lib/mdx-rules';
 import { siteLanguages } from '../../src/schemas/languages';
 
 /** A field with each widget's options readable, whichever widget it is. */
