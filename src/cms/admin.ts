@@ -6,6 +6,7 @@
 import './node-globals';
 import CMS from 'decap-cms-app';
 import './admin.css';
+import { showBuildErrors } from './build-errors';
 import { collectionLanguage, refuseInvalid } from './checks';
 import { cmsConfig } from './config';
 import { DayControl, DayPreview } from './day-widget';
@@ -15,6 +16,7 @@ import { guardBackends, refuseDeleteWhileReferenced } from './guards';
 import { relationInMainLanguageOnly } from './relation';
 import previewStyles from './preview.css?inline';
 import { clinicTimeZone, cmsLanguages, previews } from './previews';
+import { keepWorkflowStatus } from './workflow-status';
 
 const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
 const languages = cmsLanguages();
@@ -81,4 +83,6 @@ if (import.meta.hot) {
 
 const config = cmsConfig({ local, languages, timeZone: clinicTimeZone() });
 guardBackends(CMS, config);
+keepWorkflowStatus();
+if (import.meta.hot) showBuildErrors(import.meta.hot, config);
 CMS.init({ config });

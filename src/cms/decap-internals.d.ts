@@ -15,7 +15,11 @@ declare module 'decap-cms-core/dist/esm/redux' {
       config: Record<string, unknown>;
       /** The entry open in the editor (`entry`: its data, and each other language's in `i18n`). */
       entryDraft: ImmutableMap;
+      /** The drafts of the editorial workflow (`entities`, by `<collection>.<slug>`). */
+      editorialWorkflow?: ImmutableMap;
     };
+    subscribe(listener: () => void): () => void;
+    dispatch(action: { type: string; payload?: unknown }): unknown;
   };
 }
 

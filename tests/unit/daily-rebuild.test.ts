@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { clinicTimeZone, rebuildDue, slotOf } from '../../scripts/rebuild-due.mjs';
 import { addDays } from '../../src/lib/dates';
+import { CMS_BACKEND } from '../../src/site.config';
 import { copyProject } from '../support/project-copy.mjs';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -34,7 +35,7 @@ interface Step {
   env?: Record<string, string>;
 }
 interface Workflow {
-  on: { schedule?: { cron: string }[] };
+  on: { schedule?: { cron: string }[]; pull_request?: { branches?: string[] } };
   jobs: Record<string, { steps: Step[] }>;
 }
 
@@ -197,14 +198,26 @@ describe('the workflow files', () => {
     expect(errors.join('\n')).toContain(error);
   });
 
-  test.each(files)('%s runs hourly and asks the due-check with its schedule', (file) => {
-    const workflow = readWorkflow(file);
-    const schedules = workflow.on.schedule ?? [];
-    expect(schedules).not.toEqual([]);
-    for (const { cron } of schedules) expect(() => slotOf(cron, new Date())).not.toThrow();
-    const due = stepOf(workflow, 'due');
-    expect(due.run).toBe('node scripts/rebuild-due.mjs');
-    expect(due.env).toEqual({ SCHEDULE: '${{ github.event.schedule }}' });
+  test.each(['deploy-pages.yml', 'rebuild-hooks.yml'])(
+    '%s runs hourly and asks the due-check with its schedule',
+    (file) => {
+      const workflow = readWorkflow(file);
+      const schedules = workflow.on.schedule ?? [];
+      expect(schedules).not.toEqual([]);
+      for (const { cron } of schedules) expect(() => slotOf(cron, new Date())).not.toThrow();
+      const due = stepOf(workflow, 'due');
+      expect(due.run).toBe('node scripts/rebuild-due.mjs');
+      expect(due.env).toEqual({ SCHEDULE: '${{ github.event.schedule }}' });
+    },
+  );
+});
+
+describe('the workflow that builds drafts', () => {
+  const workflow = readWorkflow('build-drafts.yml');
+
+  test('builds every pull request into the branch the CMS publishes to, as the hosts build', () => {
+    expect(workflow.on.pull_request?.branches).toEqual([CMS_BACKEND.branch]);
+    expect(stepOf(workflow, 'build').run).toBe('npm run build');
   });
 });
 
