@@ -32,7 +32,7 @@ function projectFile(error: BuildError): string | undefined {
  * own configuration: a folder collection's entry by its file name (with several languages, in any
  * language's folder), a page or settings file by its name.
  */
-export function entryAddress(config: CmsConfig, file: string): string | undefined {
+function entryAddress(config: CmsConfig, file: string): string | undefined {
   for (const collection of config.collections) {
     if ('folder' in collection && collection.folder && file.startsWith(`${collection.folder}/`)) {
       const slug = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');

@@ -19,7 +19,7 @@ import { entryProblems, prepareForSave, translationProblems, type EntryData } fr
 export type Entry = Parameters<CmsEventListener['handler']>[0]['entry'];
 
 /** One language's column of the entry open in the editor. */
-export interface Column {
+interface Column {
   language: Language;
   /**
    * The main language's column: the entry's own data, what is set once included. False for a
@@ -36,7 +36,7 @@ export function collectionLanguage(languages: CmsLanguages, collection: string) 
 }
 
 /** The content (schema) an entry holds, or undefined for a collection without one. */
-export function contentName(entry: Entry): ContentName | undefined {
+function contentName(entry: Entry): ContentName | undefined {
   const collection = String(entry.get('collection'));
   // A file of the settings or pages collection (in any language) is known by its file name.
   const name = /^(settings|pages)(-|$)/.test(collection) ? String(entry.get('slug')) : collection;
@@ -53,7 +53,7 @@ function dataAt(entry: Entry, path: string[]): EntryData | undefined {
  * (`isEmptyTranslation`: not translated yet, no file). A language's own pages or settings are one
  * column, in that language.
  */
-export function columnsOf(entry: Entry, languages: CmsLanguages): Column[] {
+function columnsOf(entry: Entry, languages: CmsLanguages): Column[] {
   const own = collectionLanguage(languages, String(entry.get('collection')));
   const data = dataAt(entry, ['data']) ?? {};
   if (own) return [{ language: own, main: false, data }];
@@ -169,7 +169,7 @@ const withoutReviewed = (data: EntryData): EntryData =>
  * collection). `action` `published` adds what only publishing must satisfy: every entry named is
  * published, every changed translation is checked.
  */
-export async function entryIssues(
+async function entryIssues(
   entry: Entry,
   languages: CmsLanguages,
   action: 'saved' | 'published',
@@ -232,7 +232,7 @@ function fieldsOf(entry: Entry): ListLike | undefined {
  * (`address.street`) by each of its labels; another language's column by its name
  * (`es-US: …` → `Español (ES) – …`).
  */
-export function inStaffWords(entry: Entry, languages: CmsLanguages, problem: string): string {
+function inStaffWords(entry: Entry, languages: CmsLanguages, problem: string): string {
   const match = /^((?:[a-z]{2,3}-[A-Z]{2}: )?)([\w.]+): ([\s\S]*)$/.exec(problem);
   if (!match) return problem;
   const [, prefix = '', path = '', message = ''] = match;

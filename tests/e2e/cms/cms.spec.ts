@@ -3,16 +3,10 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'yaml';
-import {
-  languagePane,
-  markChecked,
-  openCms,
-  save,
-  setStatus,
-  typeAtEnd,
-} from '../../support/cms-editor';
+import { languagePane, markChecked, openCms, save, setStatus } from '../../support/cms-editor';
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { fill } from '../../../src/lib/format';
+import { languageLabel } from '../../../src/cms/config';
 import { expect, test } from '../fixtures';
 import { clinic, entries, LANGUAGES, pageData, siteWords } from '../site';
 
@@ -32,6 +26,9 @@ const SESSIONS_HEADING = 'Pick the length of your session';
 const CATEGORY_HEADING = 'Before and after your visit';
 
 test.describe.configure({ mode: 'serial' });
+
+/** The other language the CMS tests edit (the first after the main one). */
+const OTHER = LANGUAGES.others[0]!;
 
 let workspace: CmsWorkspace;
 /** The FAQ answer's text as the CMS preview showed it, compared with the built page at the end. */
@@ -82,8 +79,8 @@ async function publishNow(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Publish now' }).click();
 }
 
-async function typeInBody(page: Page, text: string): Promise<void> {
-  const editor = main(page).locator('[data-slate-editor="true"]');
+async function typeInBody(page: Page, text: string, pane = main(page)): Promise<void> {
+  const editor = pane.locator('[data-slate-editor="true"]');
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
@@ -94,12 +91,12 @@ async function typeInBody(page: Page, text: string): Promise<void> {
 }
 
 /** Adds a link at the end of the body with the editor's Link button, which asks for the address. */
-async function addLink(page: Page, address: string): Promise<void> {
-  const links = main(page).locator('[data-slate-editor="true"] a');
+async function addLink(page: Page, address: string, pane = main(page)): Promise<void> {
+  const links = pane.locator('[data-slate-editor="true"] a');
   const before = await links.count();
   await page.keyboard.press('ControlOrMeta+End');
   page.once('dialog', (dialog) => void dialog.accept(address));
-  await main(page).getByRole('button', { name: 'Link', exact: true }).click();
+  await pane.getByRole('button', { name: 'Link', exact: true }).click();
   await expect(links).toHaveCount(before + 1);
 }
 
@@ -199,6 +196,8 @@ test('a new service with special characters and an uploaded photo goes Draft →
   await publish(page);
   expect(workspace.draftBranches()).toEqual([]);
   expect(onMain(file)).toContain('image: /src/assets/images/uploaded-photo.jpg');
+  // Written in the main language only: no file for the other language, not even an empty one.
+  expect(fileOnMain(file.replace(`/${LANGUAGES.main.code}/`, `/${OTHER.code}/`))).toBe(false);
   expect(fileOnMain('src/assets/images/uploaded-photo.jpg')).toBe(true);
   expect(readFileSync(join(workspace.dir, file), 'utf8')).toContain(IMAGE_ALT);
 });
@@ -506,9 +505,11 @@ async function writeInOther(page: Page): Promise<void> {
   ).toBeVisible();
 }
 
-/** The other language the CMS tests edit (the first after the main one). */
-const OTHER = LANGUAGES.others[0]!;
-const OTHER_ANSWER = 'Respuesta corregida en el CMS, junto al inglés.';
+/** Typed into the other language's column: every character MDX reads as code (issue 29). */
+const OTHER_ANSWER = 'Respuesta corregida: <b>negrita</b> {llaves} & 100% "comillas".';
+/** …as its file holds it: escaped as the main language's words are, so the build reads text. */
+const OTHER_ANSWER_SAVED =
+  'Respuesta corregida: \\<b>negrita\\</b> \\{llaves\\} & 100% "comillas".';
 
 test('an FAQ answer in the other language is edited beside the main one and published to its own file', async ({
   page,
@@ -519,8 +520,18 @@ test('an FAQ answer in the other language is edited beside the main one and publ
   await expect(main(page).getByLabel('Question')).toBeVisible();
   await expect(other.getByLabel('Question')).toBeVisible();
   await expect(other.getByLabel('Category')).toHaveCount(0);
-  const answer = other.locator('[data-slate-editor="true"]');
-  await typeAtEnd(page, answer, ` ${OTHER_ANSWER}`);
+  // A link that could run script, added in this column, is refused as in the main one, by name.
+  await typeInBody(page, OTHER_ANSWER, other);
+  await addLink(page, 'javascript:alert(1)', other);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page.getByText(
+      `${languageLabel(OTHER)} (${OTHER.code.toUpperCase()}) – Answer – body: the link "javascript:alert(1)" is not allowed`,
+      { exact: false },
+    ),
+  ).toBeVisible();
+  expect(workspace.draftBranches()).toEqual([]);
+  await typeInBody(page, OTHER_ANSWER, other);
 
   // Its preview: "Writing in" set to the other language shows its words, with what is set once
   // (the category, whose heading is in that language) from the main language beside it.
@@ -545,7 +556,10 @@ test('an FAQ answer in the other language is edited beside the main one and publ
   await expect(preview.locator('.prose')).toContainText(OTHER_ANSWER);
   await save(page);
   const file = `src/content/faq/${OTHER.code}/what-happens-in-a-session.mdx`;
-  expect(onMain(file)).not.toContain(OTHER_ANSWER);
+  expect(onMain(file)).not.toContain(OTHER_ANSWER_SAVED);
+  const [branch] = workspace.draftBranches();
+  // Saved escaped, as the main column's words are: the build reads it as text.
+  expect(workspace.git('show', `${branch}:${file}`)).toContain(OTHER_ANSWER_SAVED);
   await setStatus(page, 'Ready');
   // Changed words not checked by a fluent speaker would stop the production build: refused.
   await publishNow(page);
@@ -554,17 +568,16 @@ test('an FAQ answer in the other language is edited beside the main one and publ
       /reviewed: its words are new or changed and not yet checked by a fluent speaker/,
     ),
   ).toBeVisible();
-  expect(onMain(file)).not.toContain(OTHER_ANSWER);
+  expect(onMain(file)).not.toContain(OTHER_ANSWER_SAVED);
   // After the refusal Decap shows the main language's column alone: write in the other one.
   await writeInOther(page);
   await markChecked(other);
   await save(page);
-  // Saving again puts the draft back to Draft on the backend (Decap sends no status with a save)
-  // while the toolbar may still say Ready: open it afresh to move it on from what it really is.
-  await openEditor(page, '/collections/faq/entries/what-happens-in-a-session');
-  await setStatus(page, 'Ready');
+  // The toolbar says the status the backend has (Ready, kept by a save), so Publish publishes.
+  expect(draftStatus(branch ?? '')).toBe('decap-cms/pending_publish');
+  await expect(page.getByRole('button', { name: 'Status: Ready' })).toBeVisible();
   await publish(page);
-  expect(onMain(file)).toContain(OTHER_ANSWER);
+  expect(onMain(file)).toContain(OTHER_ANSWER_SAVED);
   expect(onMain(file)).toMatch(/^reviewed: true$/m);
 
   // Unticking a checked translation would stop the production build as well: refused.
@@ -582,7 +595,7 @@ test('an FAQ answer in the other language is edited beside the main one and publ
   await expect.poll(() => workspace.draftBranches()).toEqual([]);
   // The main language's file keeps its words, and no reviewed mark.
   const mainFile = onMain(`src/content/faq/${LANGUAGES.main.code}/what-happens-in-a-session.mdx`);
-  expect(mainFile).not.toContain(OTHER_ANSWER);
+  expect(mainFile).not.toContain('Respuesta corregida');
   expect(mainFile).not.toMatch(/^reviewed:/m);
 
   // The other language's own settings file holds only words; its preview shows them with what is
@@ -626,7 +639,9 @@ test('after publishing, the site shows the new price, answer, tier, service, pag
     .getByRole('banner')
     .getByRole('link', { name: siteWords(OTHER).languageName, exact: true })
     .click();
-  await expect(page.locator('#what-happens-in-a-session')).toContainText(OTHER_ANSWER);
+  const otherAnswer = page.locator('#what-happens-in-a-session');
+  await expect(otherAnswer).toContainText(OTHER_ANSWER);
+  await expect(otherAnswer.locator('.prose b')).toHaveCount(0);
 
   await page.goto(`${site}/services/`);
   await page.getByRole('link', { name: TITLE }).click();
