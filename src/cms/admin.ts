@@ -11,8 +11,10 @@ import { collectionLanguage, refuseInvalid } from './checks';
 import { cmsConfig } from './config';
 import { DayControl, DayPreview } from './day-widget';
 import { bookTierComponent, calloutComponent } from './editor-components';
+import { editorWorkarounds } from './editor-workarounds';
 import { registerEntryFormats } from './formats';
 import { guardBackends, refuseDeleteWhileReferenced } from './guards';
+import { markDecapFailuresHandled } from './handled-failures';
 import { relationInMainLanguageOnly } from './relation';
 import previewStyles from './preview.css?inline';
 import { clinicTimeZone, cmsLanguages, previews } from './previews';
@@ -30,6 +32,7 @@ registerEntryFormats(CMS);
 CMS.registerEditorComponent(bookTierComponent);
 relationInMainLanguageOnly(CMS, languages.main.code);
 CMS.registerEditorComponent(calloutComponent);
+editorWorkarounds(CMS);
 
 CMS.registerEventListener({
   name: 'preSave',
@@ -84,5 +87,6 @@ if (import.meta.hot) {
 const config = cmsConfig({ local, languages, timeZone: clinicTimeZone() });
 guardBackends(CMS, config);
 keepWorkflowStatus();
+markDecapFailuresHandled();
 if (import.meta.hot) showBuildErrors(import.meta.hot, config);
 CMS.init({ config });

@@ -394,7 +394,7 @@ const pages: FilesCollection = {
   // Decap reads the format of a files collection from the collection (`.mdx` says nothing to it).
   format: format(ENTRY_FORMATS.mdx),
   description:
-    'Each page’s title, search description, heading, introduction, text and its other words. What every page shares is in Settings › Every page.',
+    'Each page’s title, search description, heading, introduction, text and its other words. What every page shares is in Settings › Every page: navigation, header, footer.',
   delete: false,
   editor: { preview: true },
   files: PAGE_IDS.map((id): SettingsFile => ({

@@ -25,7 +25,7 @@ export function faqSchema<Reference extends z.ZodType>({
       .endsWith('?', { error: 'must end with a question mark' })
       .describe('The question as a client would ask it, ending with "?".'),
     category: reference('faqCategories').describe(
-      'The FAQ section the question appears in (Settings › FAQ categories).',
+      'The FAQ section the question appears in (the menu’s FAQ categories).',
     ),
     order,
     services: z

@@ -506,3 +506,45 @@ describe('a cleared field is left out of the file', () => {
     ).toEqual([['note'], ['hours', 0, 'note'], ['letter'], ['address', 'unit']]);
   });
 });
+
+describe('hints and descriptions', () => {
+  /** Every text staff read beside a collection or a field. */
+  const texts: string[] = [];
+  const walk = (value: unknown, key = ''): void => {
+    if (typeof value === 'string' && (key === 'hint' || key === 'description')) texts.push(value);
+    else if (Array.isArray(value)) value.forEach((item) => walk(item));
+    else if (value && typeof value === 'object') {
+      for (const [name, child] of Object.entries(value)) walk(child, name);
+    }
+  };
+  walk(config.collections);
+
+  test('a menu path they name (A › B) is one staff can follow', () => {
+    const menus = config.collections.map((collection) => collection.label ?? collection.name);
+    let named = 0;
+    for (const text of texts) {
+      for (const [at] of [...text.matchAll(/ › /g)].map((match) => [match.index])) {
+        const before = text.slice(0, at);
+        const after = text.slice((at ?? 0) + 3);
+        const menu = menus
+          .filter((label) => before.endsWith(label))
+          .sort((a, b) => b.length - a.length)[0];
+        expect(menu, `“${text}” names a menu entry before ›`).toBeDefined();
+        const collection = config.collections.find((candidate) => candidate.label === menu);
+        const items = (collection?.files ?? []).map((file) => file.label ?? file.name);
+        expect(
+          items.some((item) => after.startsWith(item)),
+          `“${text}”: ${menu} holds ${items.join(', ')}`,
+        ).toBe(true);
+        named += 1;
+      }
+    }
+    expect(named).toBeGreaterThan(0);
+  });
+
+  test('a collection they name in a hint is in the menu', () => {
+    const named = texts.filter((text) => text.includes('the menu’s FAQ categories'));
+    expect(named).not.toEqual([]);
+    expect(config.collections.map((collection) => collection.label)).toContain('FAQ categories');
+  });
+});

@@ -409,6 +409,8 @@ async function refusedDelete(page: Page, hash: string): Promise<Locator> {
 test('a service that questions and a therapist name is not deleted; each is named', async ({
   page,
 }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   const refusal = await refusedDelete(page, '/collections/services/entries/myofascial-release');
   // The FAQ's "Show on these service pages" and the therapist's techniques: both references.
   await expect(refusal).toContainText(
@@ -419,6 +421,8 @@ test('a service that questions and a therapist name is not deleted; each is name
   );
   await expect(refusal).toContainText('take it out of that field');
   expect(fileOnMain('src/content/services/en/myofascial-release.mdx')).toBe(true);
+  // Refused and said so: nothing left uncaught on the page.
+  expect(errors, 'uncaught errors on the CMS page').toEqual([]);
 });
 
 test('an FAQ category that questions are in is not deleted; one without questions is', async ({
