@@ -15,6 +15,7 @@ import { editorWorkarounds } from './editor-workarounds';
 import { registerEntryFormats } from './formats';
 import { guardBackends, refuseDeleteWhileReferenced } from './guards';
 import { markDecapFailuresHandled } from './handled-failures';
+import { listItemsInWords } from './list-summaries';
 import { relationInMainLanguageOnly } from './relation';
 import previewStyles from './preview.css?inline';
 import { clinicTimeZone, cmsLanguages, previews } from './previews';
@@ -29,6 +30,7 @@ for (const [name, template] of Object.entries(previews)) {
 }
 CMS.registerWidget('day', DayControl, DayPreview);
 registerEntryFormats(CMS);
+listItemsInWords(CMS);
 CMS.registerEditorComponent(bookTierComponent);
 relationInMainLanguageOnly(CMS, languages.main.code);
 CMS.registerEditorComponent(calloutComponent);

@@ -4,6 +4,7 @@ import type { CmsField } from 'decap-cms-core';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { cmsConfig } from '../../src/cms/config';
+import { itemInWords } from '../../src/cms/list-summaries';
 import { bodyPreview } from '../../src/cms/body-preview';
 import { bookTierComponent, calloutComponent } from '../../src/cms/editor-components';
 import { contentSchemas, type ContentName } from '../../src/cms/schemas';
@@ -546,5 +547,30 @@ describe('hints and descriptions', () => {
     const named = texts.filter((text) => text.includes('the menu’s FAQ categories'));
     expect(named).not.toEqual([]);
     expect(config.collections.map((collection) => collection.label)).toContain('FAQ categories');
+  });
+});
+
+describe('a list item, collapsed, in staff’s words', () => {
+  const hours = ['days', 'opens', 'closes'];
+  test.each<[Record<string, unknown>, string]>([
+    [
+      { days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday'], opens: '08:00', closes: '18:00' },
+      'Mon–Thu 08:00–18:00',
+    ],
+    [{ days: ['Friday'], opens: '08:00', closes: '14:00' }, 'Fri 08:00–14:00'],
+    [
+      { days: ['Saturday', 'Monday', 'Wednesday', 'Tuesday'], opens: '09:00', closes: '12:00' },
+      'Mon–Wed, Sat 09:00–12:00',
+    ],
+    [{ days: ['Monday', 'Tuesday'], opens: '09:00' }, 'Mon, Tue 09:00'],
+    [{}, ''],
+  ])('%j → %s', (item, words) => {
+    expect(itemInWords(item, hours)).toBe(words);
+  });
+
+  test('other lists keep their words, joined', () => {
+    expect(itemInWords({ name: 'Aetna', planTypes: ['PPO', 'HMO'] }, ['name', 'planTypes'])).toBe(
+      'Aetna PPO, HMO',
+    );
   });
 });
