@@ -17,14 +17,10 @@ interface BuildError {
 
 /** The file of the project an error names (`src/content/faq/es/a.mdx`), if any. */
 function projectFile(error: BuildError): string | undefined {
-  const named = error.loc?.file ?? error.id ?? /\S*src\/content\/\S+/.exec(error.message)?.[0];
-  const at = named?.replaceAll('\\', '/').indexOf('src/');
-  return named && at !== undefined && at >= 0
-    ? named
-        .replaceAll('\\', '/')
-        .slice(at)
-        .replace(/[:?].*$/, '')
-    : undefined;
+  const named = (error.loc?.file ?? error.id ?? error.message).replaceAll('\\', '/');
+  // From the last `/src/content/` (a temporary folder may hold `src/` too), else the first `src/`.
+  const content = named.lastIndexOf('/src/content/');
+  return /(?:^|\/)(src\/[^\s:?]+)/.exec(content >= 0 ? named.slice(content) : named)?.[1];
 }
 
 /**

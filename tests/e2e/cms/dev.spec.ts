@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { languagePane, openCms, setStatus, typeAtEnd } from '../../support/cms-editor';
-import { LANGUAGES } from '../site';
+import { languagePane, markChecked, openCms, setStatus, typeAtEnd } from '../../support/cms-editor';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGUAGES, pathIn } from '../site';
 import { startDev, type DevWorkspace } from '../../support/dev-workspace';
 import { expect, test } from '../fixtures';
 
@@ -152,5 +154,41 @@ for (const simple of [false, true]) {
       for (const word of typed) await expect(answer).toContainText(word);
       expect(errors, 'errors on the CMS pages').toEqual([]);
     });
+
+    if (simple) {
+      test('a file the site cannot build is named in the CMS, never covering it, and is fixed there', async ({
+        page,
+        context,
+      }) => {
+        const other = LANGUAGES.others[0]!;
+        const entry = 'what-is-medical-massage';
+        const file = `src/content/faq/${other.code}/${entry}.mdx`;
+        const faqPage = `${dev.url}${pathIn('/faq/', other)}`;
+        await openEditor(page, dev, `/collections/faq/entries/${entry}`);
+        // Edited by hand (or published before every column was checked): MDX reads {…} as code.
+        const path = join(dev.dir, file);
+        writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n\nEscrito a mano {roto}.\n`);
+        await expect
+          .poll(async () => (await context.request.get(faqPage)).status(), { timeout: 60_000 })
+          .toBe(500);
+        // The dev server sends its error to every open page: here a notice, not its box.
+        const notice = page.getByRole('alert', { name: 'The site cannot be built' });
+        await expect(notice).toContainText(file);
+        await expect(page.locator('vite-error-overlay')).toHaveCount(0);
+        await notice.getByRole('link', { name: 'Open the entry' }).click();
+        const answer = languagePane(page, other.code).locator('[data-slate-editor="true"]');
+        await expect(answer).toContainText('Escrito a mano {roto}.');
+        await notice.getByRole('button', { name: 'Close this notice' }).click();
+        await expect(notice).toHaveCount(0);
+        // Saved through the CMS, the same words are escaped, and the page builds again.
+        await typeAtEnd(page, answer, ' Corregido.');
+        await markChecked(languagePane(page, other.code));
+        await save(page, simple);
+        expect(readFileSync(path, 'utf8')).toContain('Escrito a mano \\{roto\\}. Corregido.');
+        await expect
+          .poll(async () => (await context.request.get(faqPage)).status(), { timeout: 60_000 })
+          .toBe(200);
+      });
+    }
   });
 }
