@@ -20,7 +20,8 @@ import type { BookingData } from '../schemas/booking';
 import type { OpeningHours } from '../schemas/clinic';
 import { PAGE_IDS, type PageWords } from '../schemas/pages';
 import type { SiteData } from '../schemas/site';
-import type { CmsLanguages } from './config';
+import { addressesOf } from './addresses';
+import { languageLabel, type CmsLanguages } from './config';
 import { isGroup } from '../schemas/translation';
 
 import { store } from 'decap-cms-core/dist/esm/redux';
@@ -39,6 +40,8 @@ export interface LanguageWords {
   checkCoverage: string;
   /** FAQ category headings by file name. */
   categories: Record<string, string>;
+  /** Where each published page and service is in this language, by its main-language path. */
+  paths: Record<string, string>;
 }
 
 /** What the /admin/ page writes at build for the CMS and its previews (`#preview-words`). */
@@ -131,10 +134,50 @@ const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
 
 const page = (...children: ReactNode[]) => h('main', { className: 'preview' }, ...children);
 
+/**
+ * Above the preview of an entry with a page of its own: its address in every language, from the
+ * draft (a translation's slug, or its title) or as published (`addressesOf`).
+ */
+function addressLine({ entry }: PreviewProps): ReactNode {
+  const { languages, words } = published();
+  const all = [languages.main, ...languages.others];
+  const collection = String(entry.get('collection'));
+  const slug = String(entry.get('slug') ?? '');
+  const own = languages.others.find(({ code }) => collection.endsWith(`-${code}`));
+  const draft = (store.getState().entryDraft as unknown as ImmutableLike).get('entry') as
+    ImmutableLike | undefined;
+  /** A language's data in the draft, if it has any. */
+  const inDraft = (path: string[]): Data | undefined =>
+    draft?.getIn(path) === undefined ? undefined : toData(draft.getIn(path));
+  const data: Record<string, Data | undefined> = {};
+  if (collection === 'services') {
+    data[languages.main.code] = inDraft(['data']);
+    for (const { code } of languages.others) data[code] = inDraft(['i18n', code, 'data']);
+  } else {
+    data[(own ?? languages.main).code] = inDraft(['data']) ?? toData(entry.get('data'));
+  }
+  const addresses = addressesOf({
+    kind: collection === 'services' ? 'services' : 'pages',
+    id: collection === 'services' ? slug : slug.replace(/^page-/, ''),
+    languages: all,
+    data,
+    paths: Object.fromEntries(all.map(({ code }) => [code, words[code]?.paths ?? {}])),
+  });
+  return h(
+    'dl',
+    { className: 'preview-address', 'aria-label': 'Address on the site' },
+    ...addresses.flatMap(({ language, url, missing }) => [
+      h('dt', { key: `${language.code}-name` }, languageLabel(language)),
+      h('dd', { key: `${language.code}-url` }, url ?? `(${missing ?? ''})`),
+    ]),
+  );
+}
+
 const ServicePreview = (props: PreviewProps) => {
   const { data, words } = previewOf(props);
   const { site, services } = words;
   return page(
+    addressLine(props),
     h('h1', null, text(data['title'])),
     h('p', { className: 'lede' }, text(data['summary'])),
     h('h2', null, services.helpsWith),
@@ -306,6 +349,7 @@ const TherapistPreview = (props: PreviewProps) => {
 const PagePreview = (props: PreviewProps) => {
   const { data } = previewOf(props);
   return page(
+    addressLine(props),
     h('h1', null, text(data['heading'])),
     h('p', { className: 'lede' }, text(data['lede'])),
     bodyPreview(text(data['body'])),

@@ -5,6 +5,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { cmsConfig } from '../../src/cms/config';
 import { itemInWords } from '../../src/cms/list-summaries';
+import { addressesOf } from '../../src/cms/addresses';
+import { SITE_URL } from '../../src/site.config';
 import { bodyPreview } from '../../src/cms/body-preview';
 import { bookTierComponent, calloutComponent } from '../../src/cms/editor-components';
 import { contentSchemas, type ContentName } from '../../src/cms/schemas';
@@ -572,5 +574,48 @@ describe('a list item, collapsed, in staff’s words', () => {
     expect(itemInWords({ name: 'Aetna', planTypes: ['PPO', 'HMO'] }, ['name', 'planTypes'])).toBe(
       'Aetna PPO, HMO',
     );
+  });
+});
+
+describe('an entry’s address in every language', () => {
+  const [en, es] = [languages.main, languages.others[0]!];
+  const paths = {
+    en: { '/services/': '/services/', '/pricing/': '/pricing/' },
+    es: { '/services/': '/es/servicios/', '/pricing/': '/es/precios/' },
+  };
+  const urls = (input: Omit<Parameters<typeof addressesOf>[0], 'languages' | 'paths'>) =>
+    addressesOf({ ...input, languages: [en, es], paths }).map(
+      ({ url, missing }) => url ?? `(${missing})`,
+    );
+
+  test('a service: its file name, and the translation’s slug or its title', () => {
+    expect(
+      urls({ kind: 'services', id: 'lymph-drainage', data: { en: {}, es: { slug: 'drenaje' } } }),
+    ).toEqual([`${SITE_URL}/services/lymph-drainage/`, `${SITE_URL}/es/servicios/drenaje/`]);
+    expect(
+      urls({ kind: 'services', id: 'x', data: { en: {}, es: { title: 'Masaje terapéutico' } } }),
+    ).toEqual([`${SITE_URL}/services/x/`, `${SITE_URL}/es/servicios/masaje-terapeutico/`]);
+  });
+
+  test('a new service, and one not translated yet, say so', () => {
+    expect(urls({ kind: 'services', id: '', data: { en: {}, es: { title: '' } } })).toEqual([
+      '(made from the title when first saved)',
+      '(not translated yet)',
+    ]);
+  });
+
+  test('a page: its id, and its slug in another language (or as published)', () => {
+    expect(urls({ kind: 'pages', id: 'pricing', data: { es: { slug: 'tarifas' } } })).toEqual([
+      `${SITE_URL}/pricing/`,
+      `${SITE_URL}/es/tarifas/`,
+    ]);
+    expect(urls({ kind: 'pages', id: 'pricing', data: { en: {} } })).toEqual([
+      `${SITE_URL}/pricing/`,
+      `${SITE_URL}/es/precios/`,
+    ]);
+    expect(urls({ kind: 'pages', id: 'home', data: {} })).toEqual([
+      `${SITE_URL}/`,
+      `${SITE_URL}/es/`,
+    ]);
   });
 });

@@ -198,6 +198,10 @@ test('a new service with special characters and an uploaded photo goes Draft →
   expect(onMain(file)).toContain('image: /src/assets/images/uploaded-photo.jpg');
   // Written in the main language only: no file for the other language, not even an empty one.
   expect(fileOnMain(file.replace(`/${LANGUAGES.main.code}/`, `/${OTHER.code}/`))).toBe(false);
+  // Its preview says where its page is in each language.
+  const address = (await previewPane(page)).locator('.preview-address');
+  await expect(address).toContainText(`/services/${file.split('/').pop()?.slice(0, -4)}/`);
+  await expect(address).toContainText('(not translated yet)');
   expect(fileOnMain('src/assets/images/uploaded-photo.jpg')).toBe(true);
   expect(readFileSync(join(workspace.dir, file), 'utf8')).toContain(IMAGE_ALT);
 });

@@ -1,0 +1,73 @@
+/**
+ * Where an entry with a page of its own (a service, a page) is on the site in each language, as
+ * its preview shows it: the main language's at the entry's file name, another language's at the
+ * slug its translation gives, or one made from its title (src/i18n/paths.ts and
+ * src/lib/content.ts `translationOf` decide the same on the site).
+ */
+import { SITE_URL } from '../site.config';
+import type { Language } from '../schemas/languages';
+import { asciiSlug } from '../schemas/translation-meta';
+
+/** One language's address of an entry, or why it has none yet. */
+export interface Address {
+  language: Language;
+  /** The page's URL, or undefined while it has none. */
+  url?: string;
+  /** Why there is no URL yet. */
+  missing?: string;
+}
+
+/** What `addressesOf` needs of the entry and of the site. */
+export interface AddressInput {
+  /** `services`, or `pages` for a page file (its `id` given), in any language's collection. */
+  kind: 'services' | 'pages';
+  /** The entry's file name (a service), or the page's id (`pricing`, `home`). */
+  id: string;
+  /** The main language first, then the others. */
+  languages: Language[];
+  /**
+   * Each language's data in the draft (a translation's words and slug), by language code; a
+   * language left out is read from `paths` as published.
+   */
+  data: Record<string, Record<string, unknown> | undefined>;
+  /** Each language's published paths: main path → its own (`/services/` → `/es/servicios/`). */
+  paths: Record<string, Record<string, string>>;
+}
+
+const absolute = (path: string) => new URL(path, SITE_URL).href;
+
+/** A translation's slug: its own, or made from its title (as src/lib/content.ts `translationOf`). */
+function slugOf(words: Record<string, unknown> | undefined): string {
+  const slug = words?.['slug'];
+  const title = words?.['title'];
+  if (typeof slug === 'string' && slug) return slug;
+  return typeof title === 'string' ? asciiSlug(title) : '';
+}
+
+/** Every language's address of an entry; see `AddressInput`. */
+export function addressesOf({ kind, id, languages, data, paths }: AddressInput): Address[] {
+  const [main] = languages;
+  return languages.map((language): Address => {
+    const mainPath = kind === 'pages' ? (id === 'home' ? '/' : `/${id}/`) : `/services/${id}/`;
+    if (language.code === main?.code) {
+      return id
+        ? { language, url: absolute(mainPath) }
+        : { language, missing: 'made from the title when first saved' };
+    }
+    if (kind === 'pages' && id === 'home') return { language, url: absolute(`/${language.code}/`) };
+    const words = data[language.code];
+    if (!words) {
+      // Not in this draft (a page's other languages are files of their own): as published.
+      const published = paths[language.code]?.[mainPath];
+      return published
+        ? { language, url: absolute(published) }
+        : { language, missing: 'not translated yet' };
+    }
+    const base = kind === 'pages' ? `/${language.code}/` : paths[language.code]?.['/services/'];
+    if (!base) return { language, missing: 'the services page is not translated yet' };
+    const slug = slugOf(words);
+    return slug
+      ? { language, url: absolute(`${base}${slug}/`) }
+      : { language, missing: 'not translated yet' };
+  });
+}
