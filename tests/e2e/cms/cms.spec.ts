@@ -615,6 +615,44 @@ test('an FAQ answer in the other language is edited beside the main one and publ
   await expect(clinicPreview.locator('h2')).toHaveText(siteWords(OTHER).hours.heading);
 });
 
+test('in the other language’s column a cleared field is left out, and a language left without words writes no file', async ({
+  page,
+}) => {
+  const other = languagePane(page, OTHER.code);
+  const note = () => other.getByLabel('How to check coverage');
+  const spanish = `src/content/insurance/${OTHER.code}/capital-blue-cross.mdx`;
+  // A plan with no translation yet: a note typed in the other column makes its file…
+  await openEditor(page, '/collections/insurance/entries/capital-blue-cross');
+  await note().fill('Llame {antes} <b>a su aseguradora</b>.');
+  await save(page);
+  const [branch] = workspace.draftBranches();
+  expect(branch).toBe('cms/insurance/capital-blue-cross');
+  const written = workspace.git('show', `${branch}:${spanish}`);
+  expect(written).toMatch(/^coverageNote: /m);
+  expect(written).toContain('Llame {antes} <b>a su aseguradora</b>.');
+  // …and cleared again, the language has no words: no file at all, not an empty one.
+  await note().fill('');
+  await page.getByText('Unsaved Changes', { exact: true }).waitFor();
+  await save(page);
+  expect(workspace.git('ls-tree', '--name-only', branch ?? '', spanish)).toBe('');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete unpublished changes' }).click();
+  await expect.poll(() => workspace.draftBranches()).toEqual([]);
+
+  // A published translation whose every word is cleared is refused: its old words would stay.
+  await openEditor(page, '/collections/insurance/entries/choosehealthy-affinity-program');
+  await expect(note()).not.toHaveValue('');
+  await note().fill('');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page.getByText(
+      `${languageLabel(OTHER)} (${OTHER.code.toUpperCase()}) – every word in the ${languageLabel(OTHER)} column (${OTHER.code.toUpperCase()}) was cleared`,
+      { exact: false },
+    ),
+  ).toBeVisible();
+  expect(workspace.draftBranches()).toEqual([]);
+});
+
 test('after publishing, the site shows the new price, answer, tier, service, page words and category, literally', async ({
   page,
 }) => {
