@@ -18,7 +18,7 @@ import { markDecapFailuresHandled } from './handled-failures';
 import { listItemsInWords } from './list-summaries';
 import { relationInMainLanguageOnly } from './relation';
 import previewStyles from './preview.css?inline';
-import { clinicTimeZone, cmsLanguages, previews } from './previews';
+import { clinicTimeZone, cmsLanguages, faqCategories, previews } from './previews';
 import { keepWorkflowStatus } from './workflow-status';
 
 const local = ['localhost', '127.0.0.1'].includes(window.location.hostname);
@@ -86,7 +86,12 @@ if (import.meta.hot) {
   );
 }
 
-const config = cmsConfig({ local, languages, timeZone: clinicTimeZone() });
+const config = cmsConfig({
+  local,
+  languages,
+  timeZone: clinicTimeZone(),
+  faqCategories: faqCategories(),
+});
 guardBackends(CMS, config);
 keepWorkflowStatus();
 markDecapFailuresHandled();

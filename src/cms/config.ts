@@ -72,6 +72,7 @@ interface FolderCollection {
   yaml?: boolean;
   overrides?: FieldOverrides;
   labels?: Record<string, string>;
+  view_filters?: { label: string; field: string; pattern: string }[];
 }
 
 /** What each page is called in the CMS, in the order of the site's navigation. */
@@ -152,8 +153,8 @@ const folders: FolderCollection[] = [
     label_singular: 'Question',
     description: 'Questions and answers, grouped by category on the FAQ page.',
     identifier_field: 'question',
-    summary: '{{category}} · {{order}}. {{question}}',
-    sortable_fields: ['category', 'order', 'question'],
+    summary: '{{order}}. {{question}}',
+    sortable_fields: ['order', 'question', 'category'],
     body: 'Answer',
     overrides: {
       services: servicesRelation,
@@ -500,11 +501,14 @@ export function cmsConfig({
   local,
   languages,
   timeZone,
+  faqCategories = [],
 }: {
   local: boolean;
   languages: CmsLanguages;
   /** The clinic's time zone (clinic.yaml), named where staff enter days. */
   timeZone?: string | undefined;
+  /** The published FAQ categories in their order, each by file name and heading. */
+  faqCategories?: { id: string; heading: string }[] | undefined;
 }): CmsConfig {
   const dated = new Set<string>(['closures', 'notices']);
   const inZone = (collection: FolderCollection): FolderCollection =>
@@ -512,6 +516,20 @@ export function cmsConfig({
       ? {
           ...collection,
           description: `${collection.description} Days are the clinic’s, in its time zone (${timeZone}).`,
+        }
+      : collection;
+  // The FAQ list, one category at a time by its heading, in the order of its questions. Decap's
+  // list sorts by one field and its summaries cannot look up another entry (the heading), so each
+  // category is a filter named by its heading.
+  const byCategory = (collection: FolderCollection): FolderCollection =>
+    collection.name === 'faq' && faqCategories.length > 0
+      ? {
+          ...collection,
+          view_filters: faqCategories.map(({ id, heading }) => ({
+            label: heading,
+            field: 'category',
+            pattern: `^${id}$`,
+          })),
         }
       : collection;
   return {
@@ -538,7 +556,7 @@ export function cmsConfig({
       },
     }),
     collections: [
-      ...folders.map((collection) => folderCollection(inZone(collection), languages)),
+      ...folders.map((collection) => folderCollection(byCategory(inZone(collection)), languages)),
       ...fileCollections(languages),
     ],
   };

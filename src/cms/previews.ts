@@ -38,7 +38,7 @@ export interface LanguageWords {
   services: PageWords<'services'>;
   therapists: PageWords<'therapists'>;
   checkCoverage: string;
-  /** FAQ category headings by file name. */
+  /** FAQ category headings by file name, in the categories' order. */
   categories: Record<string, string>;
   /** Where each published page and service is in this language, by its main-language path. */
   paths: Record<string, string>;
@@ -68,6 +68,12 @@ const published = () => (cachedWords ??= readWords());
 
 /** The site's languages, as the /admin/ page gives them. */
 export const cmsLanguages = () => published().languages;
+
+/** The published FAQ categories of the main language, in their order, by file name and heading. */
+export const faqCategories = () =>
+  Object.entries(published().words[published().languages.main.code]?.categories ?? {}).map(
+    ([id, heading]) => ({ id, heading }),
+  );
 
 /** The clinic's time zone as published (`timeZone` in clinic.yaml). */
 export const clinicTimeZone = () =>

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
-import type { CmsField } from 'decap-cms-core';
+import type { CmsCollection, CmsField } from 'decap-cms-core';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { cmsConfig } from '../../src/cms/config';
@@ -617,5 +617,26 @@ describe('an entry’s address in every language', () => {
       `${SITE_URL}/`,
       `${SITE_URL}/es/`,
     ]);
+  });
+});
+
+describe('the FAQ list', () => {
+  test('filters by each category’s heading, in the categories’ order, and sorts by order', () => {
+    const faq = cmsConfig({
+      local: false,
+      languages,
+      faqCategories: [
+        { id: 'about', heading: 'About medical massage' },
+        { id: 'payment', heading: 'Payment and insurance' },
+      ],
+    }).collections.find((collection) => collection.name === 'faq') as CmsCollection & {
+      view_filters?: unknown;
+    };
+    expect(faq.view_filters).toEqual([
+      { label: 'About medical massage', field: 'category', pattern: '^about$' },
+      { label: 'Payment and insurance', field: 'category', pattern: '^payment$' },
+    ]);
+    expect(faq.sortable_fields?.[0]).toEqual({ field: 'order', default_sort: true });
+    expect(faq.summary).not.toContain('{{category}}');
   });
 });

@@ -8,7 +8,7 @@ import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace
 import { fill } from '../../../src/lib/format';
 import { languageLabel } from '../../../src/cms/config';
 import { expect, test } from '../fixtures';
-import { clinic, entries, LANGUAGES, pageData, siteWords } from '../site';
+import { categoryFiles, clinic, entries, LANGUAGES, pageData, siteWords } from '../site';
 
 /**
  * Staff's editorial workflow, through Decap's own UI, on a temporary git repository served by the
@@ -247,6 +247,27 @@ test('two drafts of different entries are open at once and publish independently
   expect(onMain('src/content/pricing/en/60-minutes.mdx')).toMatch(/^price: 105$/m);
   expect(onMain('src/content/pricing/en/60-minutes.mdx')).not.toMatch(/^note:/m);
   expect(workspace.draftBranches()).toEqual([]);
+});
+
+test('the FAQ list shows one category at a time by its heading, its questions in order', async ({
+  page,
+}) => {
+  await openCms(page, '/admin/#/collections/faq', page.getByRole('button', { name: 'Filter by' }));
+  const [category] = categoryFiles().filter(({ id }) =>
+    entries<{ category: string }>('faq').some(({ data }) => data.category === id),
+  );
+  const questions = entries<{ category: string; order: number; question: string }>('faq')
+    .filter(({ data }) => data.category === category?.id)
+    .sort((a, b) => a.data.order - b.data.order)
+    .map(({ data }) => `${data.order}. ${data.question}`);
+  await page.getByRole('button', { name: 'Filter by' }).click();
+  await page.getByRole('menuitemcheckbox', { name: category?.heading ?? '' }).click();
+  await page.keyboard.press('Escape');
+  const cards = page
+    .locator('main')
+    .getByRole('link')
+    .filter({ hasText: /^\d+\. / });
+  await expect(cards).toHaveText(questions);
 });
 
 test('a page’s own words and an FAQ category are edited like any entry', async ({ page }) => {
