@@ -20,10 +20,14 @@ declare module 'decap-cms-core/dist/esm/redux' {
     };
     subscribe(listener: () => void): () => void;
     dispatch(action: { type: string; payload?: unknown }): unknown;
+    /** Redux's own: src/cms/editor-workarounds.ts puts a wrapper around Decap's reducers. */
+    replaceReducer(reducer: (state: never, action: never) => unknown): void;
   };
 }
 
 declare module 'decap-cms-core/dist/esm/actions/entries' {
+  /** The action of a change to a field of the entry open in the editor (editor-workarounds.ts). */
+  export const DRAFT_CHANGE_FIELD: string;
   export function getAllEntries(
     state: unknown,
     collection: unknown,
@@ -61,4 +65,27 @@ declare module 'decap-cms-core/dist/esm/formats/yaml' {
     toFile(data: Record<string, unknown>, sortedKeys?: string[], comments?: unknown): string;
   };
   export default yamlFormatter;
+}
+
+// What src/cms/editor-workarounds.ts works around in Decap's editor.
+declare module 'decap-cms-core/dist/esm/reducers/combinedReducer' {
+  /** Decap's root reducer, as its store (redux/index.js) is created with. */
+  export default function createRootReducer(): (
+    state: unknown,
+    action: { type: string },
+  ) => unknown;
+}
+
+declare module 'decap-cms-core/dist/esm/components/Editor/EditorInterface' {
+  /** The editor: toolbar, the main language's column and one right-hand pane (a class component). */
+  const EditorInterface: unknown;
+  export default EditorInterface;
+}
+
+declare module 'decap-cms-core/dist/esm/lib/i18n' {
+  /** Whether a collection (Immutable.js map) has Decap's `i18n`. */
+  export function hasI18n(collection: unknown): boolean;
+  export function getI18nInfo(
+    collection: unknown,
+  ): { locales?: string[]; defaultLocale?: string } | undefined;
 }
