@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, pathIn } from '../site';
 import { startDev, type DevWorkspace } from '../../support/dev-workspace';
+import { columnTests } from './columns';
 import { expect, test } from '../fixtures';
 
 /**
@@ -154,6 +155,9 @@ for (const simple of [false, true]) {
       for (const word of typed) await expect(answer).toContainText(word);
       expect(errors, 'errors on the CMS pages').toEqual([]);
     });
+
+    // The languages side by side, on this same dev server (tests/e2e/cms/columns.ts).
+    if (!simple) columnTests(() => dev);
 
     if (simple) {
       test('a file the site cannot build is named in the CMS, never covering it, and is fixed there', async ({

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { openCms, typeAtEnd } from '../../support/cms-editor';
 import { PHONE } from '../../support/cms-phone';
-import { startDev, type DevWorkspace } from '../../support/dev-workspace';
+import type { DevWorkspace } from '../../support/dev-workspace';
 import { LANGUAGES } from '../site';
 import { expect, test } from '../fixtures';
 
@@ -10,26 +10,16 @@ import { expect, test } from '../fixtures';
  * (src/cms/editor-workarounds.ts): words typed in the other language's column survive the
  * preview, the language toggle and the "Writing in" menu, the toolbar keeps saying they are not
  * saved and leaving asks first; every language's column can be reached on a laptop and on a
- * phone, whatever was toggled before; and no field is wider than a phone's screen.
+ * phone, whatever was toggled before; and no field is wider than a phone's screen. Declared by
+ * tests/e2e/cms/dev.spec.ts inside its `npm run dev` run, on the same dev server.
  */
-
-test.describe.configure({ mode: 'serial' });
-
-const PORT = 4333;
 const ENTRY = '/collections/faq/entries/what-happens-in-a-session';
 const MAIN = LANGUAGES.main;
 const OTHER = LANGUAGES.others[0]!;
 const DESKTOP = { width: 1280, height: 800 } as const;
 
-let dev: DevWorkspace;
-
-test.beforeAll(async () => {
-  dev = await startDev({ port: PORT });
-});
-
-test.afterAll(async () => {
-  await dev?.close();
-});
+/** The running `npm run dev` (set by `columnTests`). */
+let devOf: () => DevWorkspace;
 
 /** Decap's toggles, by the names staff read (Decap's own were "Toggle i18n", "Toggle preview"). */
 const toggles = (page: Page) => ({
@@ -66,7 +56,7 @@ function category(page: Page): Locator {
 }
 
 async function openEntry(page: Page): Promise<{ main: Locator; other: Locator; shown: string }> {
-  await openCms(page, `${dev.url}/admin/#${ENTRY}`, saveButton(page));
+  await openCms(page, `${devOf().url}/admin/#${ENTRY}`, saveButton(page));
   const main = column(page, MAIN.code);
   const other = column(page, OTHER.code);
   // The relation widget sends its value again once its options are in (decap-cms-widget-relation
@@ -171,146 +161,150 @@ async function reachable(pane: Locator) {
   await expect(menu).toBeInViewport();
 }
 
-test.describe('on a laptop', () => {
-  test.use({ viewport: DESKTOP });
+/** Declares the tests above on the `npm run dev` that `dev` returns once started. */
+export function columnTests(dev: () => DevWorkspace): void {
+  devOf = dev;
+  test.describe('on a laptop', () => {
+    test.use({ viewport: DESKTOP });
 
-  test('words typed in the other language survive the preview, the column toggle and the Writing in menu; leaving asks', async ({
-    page,
-  }) => {
-    const { main, other, shown } = await openEntry(page);
-    const words = await typeInOther(page, other, 'PALABRA');
-    await stillThere(page, other, words);
-    const { column, preview } = toggles(page);
-    await expect(column).toBeVisible();
-
-    // The preview takes the other column's place: its words are kept, still unsaved.
-    await preview.click();
-    await expect(page.locator('#preview-pane')).toBeVisible();
-    await expect(other).toBeHidden();
-    await categoryShownAgain(page, shown);
-    await leavingAsks(page);
-
-    // Turning the preview off brings the other column back (Decap showed none).
-    await preview.click();
-    await expect(page.locator('#preview-pane')).toHaveCount(0);
-    await stillThere(page, other, words);
-    await categoryShownAgain(page, shown);
-
-    // The preview again, then the column by its own button.
-    await preview.click();
-    await expect(page.locator('#preview-pane')).toBeVisible();
-    await column.click();
-    await stillThere(page, other, words);
-    await categoryShownAgain(page, shown);
-    // The column's button never hides it.
-    await column.click();
-    await stillThere(page, other, words);
-
-    // The left column written in the other language, and back.
-    await writeIn(page, MAIN.code, OTHER.code);
-    await expect(
-      page.getByText(`Writing in ${MAIN.code.toUpperCase()}`, { exact: true }),
-    ).toHaveCount(0);
-    await writeIn(page, OTHER.code, MAIN.code);
-    await stillThere(page, other, words);
-    await categoryShownAgain(page, shown);
-    await expect(main).toBeVisible();
-    await fieldsFit(page);
-
-    await leavingAsks(page);
-    await stillThere(page, other, words);
-    // Closing the tab asks too (the browser's own "Leave site?").
-    const asked = page.waitForEvent('dialog');
-    await page.close({ runBeforeUnload: true });
-    const dialog = await asked;
-    expect(dialog.type()).toBe('beforeunload');
-    await dialog.dismiss();
-  });
-
-  test('a line dragged off the side and a preview left on, then the screen narrowed to a phone: each column is there', async ({
-    page,
-  }) => {
-    // What another screen left in this browser: the dividing line dragged far right (pixels).
-    await page.goto(`${dev.url}/robots.txt`);
-    await page.evaluate(() => localStorage.setItem('cms.split-pane-position', '3000'));
-    const { main, other } = await openEntry(page);
-    await reachable(main);
-    await reachable(other);
-    await fieldsFit(page);
-
-    await toggles(page).preview.click();
-    await expect(page.locator('#preview-pane')).toBeVisible();
-    await expect(other).toBeHidden();
-    // A tablet turned, a window narrowed: below 800 px the columns are one above the other.
-    await page.setViewportSize(PHONE);
-    await reachable(main);
-    await reachable(other);
-    await fieldsFit(page);
-  });
-});
-
-test.describe('on a laptop, after saving', () => {
-  test.use({ viewport: DESKTOP });
-
-  test('words saved in the other language stay saved through the toggles, and leaving asks nothing', async ({
-    page,
-  }) => {
-    const { other, shown } = await openEntry(page);
-    const words = await typeInOther(page, other, 'GUARDADO');
-    await saveButton(page).click();
-    await expect(saved(page)).toBeVisible();
-    await expect(page.getByRole('button', { name: /^Status:/ })).toBeVisible();
-    expect(dev.draftBranches()).toEqual(['cms/faq/what-happens-in-a-session']);
-
-    const { preview } = toggles(page);
-    await preview.click();
-    await expect(page.locator('#preview-pane')).toBeVisible();
-    await expect(category(page)).toHaveText(shown);
-    await preview.click();
-    await expect(category(page)).toHaveText(shown);
-    await expect(field(other, 'Question').getByRole('textbox')).toHaveValue(
-      endsWith(words.question),
-    );
-    await expect(saved(page)).toBeVisible();
-    await expect(unsaved(page)).toHaveCount(0);
-
-    const asked: string[] = [];
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.type());
-      void dialog.dismiss();
-    });
-    await page.getByRole('link', { name: /Writing in .* collection/ }).click();
-    await expect(page).toHaveURL(/#\/collections\/faq$/);
-    expect(asked).toEqual([]);
-  });
-});
-
-test.describe('on a phone', () => {
-  test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
-
-  for (const remembered of ['preview', 'none']) {
-    test(`with "${remembered}" remembered from a laptop, both columns are reachable, fit the screen and keep their words`, async ({
+    test('words typed in the other language survive the preview, the column toggle and the Writing in menu; leaving asks', async ({
       page,
     }) => {
-      // The toggles Decap remembers in this browser (localStorage), as a laptop left them.
-      await page.goto(`${dev.url}/robots.txt`);
-      await page.evaluate((pane) => localStorage.setItem('cms.right-pane', pane), remembered);
       const { main, other, shown } = await openEntry(page);
-      await reachable(main);
-      await reachable(other);
-      await fieldsFit(page);
-
-      const words = await typeInOther(page, other, 'MÓVIL');
+      const words = await typeInOther(page, other, 'PALABRA');
       await stillThere(page, other, words);
+      const { column, preview } = toggles(page);
+      await expect(column).toBeVisible();
+
+      // The preview takes the other column's place: its words are kept, still unsaved.
+      await preview.click();
+      await expect(page.locator('#preview-pane')).toBeVisible();
+      await expect(other).toBeHidden();
+      await categoryShownAgain(page, shown);
+      await leavingAsks(page);
+
+      // Turning the preview off brings the other column back (Decap showed none).
+      await preview.click();
+      await expect(page.locator('#preview-pane')).toHaveCount(0);
+      await stillThere(page, other, words);
+      await categoryShownAgain(page, shown);
+
+      // The preview again, then the column by its own button.
+      await preview.click();
+      await expect(page.locator('#preview-pane')).toBeVisible();
+      await column.click();
+      await stillThere(page, other, words);
+      await categoryShownAgain(page, shown);
+      // The column's button never hides it.
+      await column.click();
+      await stillThere(page, other, words);
+
+      // The left column written in the other language, and back.
       await writeIn(page, MAIN.code, OTHER.code);
+      await expect(
+        page.getByText(`Writing in ${MAIN.code.toUpperCase()}`, { exact: true }),
+      ).toHaveCount(0);
       await writeIn(page, OTHER.code, MAIN.code);
       await stillThere(page, other, words);
       await categoryShownAgain(page, shown);
+      await expect(main).toBeVisible();
+      await fieldsFit(page);
+
+      await leavingAsks(page);
+      await stillThere(page, other, words);
+      // Closing the tab asks too (the browser's own "Leave site?").
+      const asked = page.waitForEvent('dialog');
+      await page.close({ runBeforeUnload: true });
+      const dialog = await asked;
+      expect(dialog.type()).toBe('beforeunload');
+      await dialog.dismiss();
+    });
+
+    test('a line dragged off the side and a preview left on, then the screen narrowed to a phone: each column is there', async ({
+      page,
+    }) => {
+      // What another screen left in this browser: the dividing line dragged far right (pixels).
+      await page.goto(`${devOf().url}/robots.txt`);
+      await page.evaluate(() => localStorage.setItem('cms.split-pane-position', '3000'));
+      const { main, other } = await openEntry(page);
       await reachable(main);
       await reachable(other);
       await fieldsFit(page);
-      await leavingAsks(page);
-      await stillThere(page, other, words);
+
+      await toggles(page).preview.click();
+      await expect(page.locator('#preview-pane')).toBeVisible();
+      await expect(other).toBeHidden();
+      // A tablet turned, a window narrowed: below 800 px the columns are one above the other.
+      await page.setViewportSize(PHONE);
+      await reachable(main);
+      await reachable(other);
+      await fieldsFit(page);
     });
-  }
-});
+  });
+
+  test.describe('on a laptop, after saving', () => {
+    test.use({ viewport: DESKTOP });
+
+    test('words saved in the other language stay saved through the toggles, and leaving asks nothing', async ({
+      page,
+    }) => {
+      const { other, shown } = await openEntry(page);
+      const words = await typeInOther(page, other, 'GUARDADO');
+      await saveButton(page).click();
+      await expect(saved(page)).toBeVisible();
+      await expect(page.getByRole('button', { name: /^Status:/ })).toBeVisible();
+      expect(devOf().draftBranches()).toContain('cms/faq/what-happens-in-a-session');
+
+      const { preview } = toggles(page);
+      await preview.click();
+      await expect(page.locator('#preview-pane')).toBeVisible();
+      await expect(category(page)).toHaveText(shown);
+      await preview.click();
+      await expect(category(page)).toHaveText(shown);
+      await expect(field(other, 'Question').getByRole('textbox')).toHaveValue(
+        endsWith(words.question),
+      );
+      await expect(saved(page)).toBeVisible();
+      await expect(unsaved(page)).toHaveCount(0);
+
+      const asked: string[] = [];
+      page.on('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void dialog.dismiss();
+      });
+      await page.getByRole('link', { name: /Writing in .* collection/ }).click();
+      await expect(page).toHaveURL(/#\/collections\/faq$/);
+      expect(asked).toEqual([]);
+    });
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
+
+    for (const remembered of ['preview', 'none']) {
+      test(`with "${remembered}" remembered from a laptop, both columns are reachable, fit the screen and keep their words`, async ({
+        page,
+      }) => {
+        // The toggles Decap remembers in this browser (localStorage), as a laptop left them.
+        await page.goto(`${devOf().url}/robots.txt`);
+        await page.evaluate((pane) => localStorage.setItem('cms.right-pane', pane), remembered);
+        const { main, other, shown } = await openEntry(page);
+        await reachable(main);
+        await reachable(other);
+        await fieldsFit(page);
+
+        const words = await typeInOther(page, other, 'MÓVIL');
+        await stillThere(page, other, words);
+        await writeIn(page, MAIN.code, OTHER.code);
+        await writeIn(page, OTHER.code, MAIN.code);
+        await stillThere(page, other, words);
+        await categoryShownAgain(page, shown);
+        await reachable(main);
+        await reachable(other);
+        await fieldsFit(page);
+        await leavingAsks(page);
+        await stillThere(page, other, words);
+      });
+    }
+  });
+}
