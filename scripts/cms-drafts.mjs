@@ -30,6 +30,7 @@ function git(repo, args, { input, env } = {}) {
     cwd: repo,
     encoding: 'utf8',
     input,
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: env ?? process.env,
     maxBuffer: 100 * 1024 * 1024,
   }).trim();
@@ -138,7 +139,22 @@ export function fileAt(repo, ref, path) {
   return execFileSync('git', ['show', `${ref}:${repoPath(path)}`], {
     cwd: repo,
     maxBuffer: 100 * 1024 * 1024,
+    // Not on the console: a missing file is the caller's to answer (a language not translated).
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/**
+ * Whether a draft (or any commit) holds `path`.
+ * @param {string} repo @param {string} ref @param {string} path
+ */
+export function hasFileAt(repo, ref, path) {
+  try {
+    git(repo, ['cat-file', '-e', `${ref}:${repoPath(path)}`]);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -30,6 +30,7 @@ import { resolve } from 'node:path';
 import {
   draftBranch,
   fileAt,
+  hasFileAt,
   mediaFileAt,
   publishDraft,
   readDraft,
@@ -100,17 +101,15 @@ function draftAction(repo, branch, { action, params = {} }) {
       const draft = readDraft(repo, branch, params);
       return draft ? { status: 200, json: draft } : { status: 404, json: { message: 'Not Found' } };
     }
-    case 'unpublishedEntryDataFile':
-      return {
-        status: 200,
-        json: {
-          data: fileAt(
-            repo,
-            draftBranch(params['collection'], params['slug']),
-            params['path'],
-          ).toString('utf8'),
-        },
-      };
+    case 'unpublishedEntryDataFile': {
+      // Decap asks for every language's file of a draft; one not translated has none (as GitHub
+      // answers, Not Found, which Decap reads as no translation).
+      const draft = draftBranch(params['collection'], params['slug']);
+      if (!hasFileAt(repo, draft, params['path'])) {
+        return { status: 404, json: { message: 'Not Found' } };
+      }
+      return { status: 200, json: { data: fileAt(repo, draft, params['path']).toString('utf8') } };
+    }
     case 'unpublishedEntryMediaFile':
       return {
         status: 200,

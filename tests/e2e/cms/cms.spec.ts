@@ -261,7 +261,7 @@ test('the FAQ list shows one category at a time by its heading, its questions in
     .sort((a, b) => a.data.order - b.data.order)
     .map(({ data }) => `${data.order}. ${data.question}`);
   await page.getByRole('button', { name: 'Filter by' }).click();
-  await page.getByRole('menuitemcheckbox', { name: category?.heading ?? '' }).click();
+  await page.getByRole('menuitem', { name: category?.heading ?? '', exact: true }).click();
   await page.keyboard.press('Escape');
   const cards = page
     .locator('main')
