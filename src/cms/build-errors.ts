@@ -69,6 +69,13 @@ function show(error: BuildError, config: CmsConfig): void {
     const link = document.createElement('a');
     link.href = address;
     link.textContent = 'Open the entry';
+    // Decap keeps an entry it has open as it loaded it: opened again, it is read afresh from its
+    // file (Decap asks first if anything typed is unsaved).
+    link.addEventListener('click', (event) => {
+      if (window.location.hash !== address) return;
+      event.preventDefault();
+      window.location.reload();
+    });
     element.append(link);
   }
   const close = document.createElement('button');
