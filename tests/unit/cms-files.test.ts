@@ -5,14 +5,13 @@
  * CMS checks before writing a body (`mdxProblems`) is what the build's compiler (Sätteri, with the
  * site's `safeMdxPlugin`) decides, case by case.
  */
-import { mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { ENTRY_FORMATS } from '../../src/cms/config';
 import { registerEntryFormats } from '../../src/cms/formats';
 import { fileData, prepareForSave, translationProblems } from '../../src/cms/validate';
 import { mdxProblems } from '../../src/lib/mdx-rules';
-import { safeMdxPlugin } from '../../src/lib/safe-mdx';
+import { buildProblem } from '../support/mdx-build';
 
 /** What a bilingual receptionist typed into the Spanish column (issue 29). */
 const HOSTILE_ES = '<b>negrita</b> {llaves} & 100% "comillas"';
@@ -33,16 +32,6 @@ function registeredFormats(): Record<string, Formatter> {
 const formats = registeredFormats();
 const mdx = formats[ENTRY_FORMATS.mdx]!;
 const yaml = formats[ENTRY_FORMATS.yaml]!;
-
-/** The build's verdict on a body: its error, or undefined when it compiles. */
-function buildProblem(body: string): string | undefined {
-  try {
-    mdxToJs(body, { mdastPlugins: [safeMdxPlugin] });
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 describe('a file written from any column', () => {
   test('a Spanish answer with < { & % and quotes is written escaped, and builds', () => {

@@ -3,10 +3,9 @@
  * or an #anchor. The same rule runs in the build (Astro's Markdown processor, Sätteri, with
  * `safeMdxPlugin`) and in the CMS before saving (`entryProblems`), with the same words.
  */
-import { mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { entryProblems, prepareForSave } from '../../src/cms/validate';
-import { safeMdxPlugin } from '../../src/lib/safe-mdx';
+import { buildProblem } from '../support/mdx-build';
 
 /** Each with the address the error must name. */
 const HOSTILE: [body: string, named: string][] = [
@@ -38,16 +37,6 @@ const ALLOWED = [
   '[this answer](#auto-accidents)',
   '![a photo](/favicon.svg)',
 ];
-
-/** What the build says about a body: its error, or undefined when it compiles. */
-function buildProblem(body: string): string | undefined {
-  try {
-    mdxToJs(body, { mdastPlugins: [safeMdxPlugin] });
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 /** What the CMS checks before saving: the entry as it would be written (see src/cms/admin.ts). */
 const cmsProblems = (body: string) =>
