@@ -18,6 +18,9 @@ export default defineConfig({
   // two content files with the same entry id (`Myofascial-Release.mdx` beside
   // `myofascial-release.mdx`, withastro/astro#14846) and two pages with the same URL.
   prerenderConflictBehavior: 'error',
+  // `npm run dev` is how staff run the CMS on their machine: Astro's developer toolbar floated over
+  // the bottom of /admin/, beside the fields on a phone.
+  devToolbar: { enabled: false },
   build: {
     // Each page carries the CSS it needs, so the first round trip can paint it: no render-blocking
     // stylesheet request (the page, CSS included, stays under 14 KB gzip; see npm run bench).

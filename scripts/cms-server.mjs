@@ -102,13 +102,14 @@ function draftAction(repo, branch, { action, params = {} }) {
       return draft ? { status: 200, json: draft } : { status: 404, json: { message: 'Not Found' } };
     }
     case 'unpublishedEntryDataFile': {
-      // Decap asks for every language's file of a draft; one not translated has none (as GitHub
-      // answers, Not Found, which Decap reads as no translation).
+      // Decap asks for every language's file of a draft; one not translated has none. GitHub
+      // answers Not Found, which the browser logs as an error on every load; here it is an empty
+      // file, which the CMS reads as no translation too (src/cms/formats.ts).
       const draft = draftBranch(params['collection'], params['slug']);
-      if (!hasFileAt(repo, draft, params['path'])) {
-        return { status: 404, json: { message: 'Not Found' } };
-      }
-      return { status: 200, json: { data: fileAt(repo, draft, params['path']).toString('utf8') } };
+      const data = hasFileAt(repo, draft, params['path'])
+        ? fileAt(repo, draft, params['path']).toString('utf8')
+        : '';
+      return { status: 200, json: { data } };
     }
     case 'unpublishedEntryMediaFile':
       return {

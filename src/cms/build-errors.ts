@@ -59,10 +59,12 @@ function show(error: BuildError, config: CmsConfig): void {
   const heading = document.createElement('h2');
   heading.textContent = 'The site cannot be built from one file';
   const what = document.createElement('p');
-  what.textContent = `${file ?? 'A file'}: ${error.message.split('\n')[0] ?? ''}`;
+  // The message often starts with the file's full path again (`/home/…/src/content/…: found …`).
+  const message = (error.message.split('\n')[0] ?? '').replace(/^\S*src\/[^\s:]+(:\d+)*: /, '');
+  what.textContent = `${file ?? 'A file'}: ${message}`;
   const todo = document.createElement('p');
   todo.textContent = address
-    ? 'Open the entry, correct what is named, then save and publish it. Everything else here keeps working.'
+    ? 'Open the entry and save it again (saving writes { } < as text), correcting anything else named, then publish it. Everything else here keeps working.'
     : 'Ask whoever runs the site to correct this file. Everything here keeps working.';
   element.append(heading, what, todo);
   if (address) {
@@ -72,6 +74,8 @@ function show(error: BuildError, config: CmsConfig): void {
     // Decap keeps an entry it has open as it loaded it: opened again, it is read afresh from its
     // file (Decap asks first if anything typed is unsaved).
     link.addEventListener('click', (event) => {
+      // Out of the way of the entry's fields (it is shown again if the error comes back).
+      element.remove();
       if (window.location.hash !== address) return;
       event.preventDefault();
       window.location.reload();

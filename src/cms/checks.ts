@@ -264,6 +264,9 @@ export async function refuseInvalid(
   const problems = await entryIssues(entry, languages, action);
   if (problems.length > 0) {
     const words = problems.map((problem) => inStaffWords(entry, languages, problem));
-    throw new Error(`This entry cannot be ${action} yet. ${words.join('; ')}`);
+    const error = new Error(`This entry cannot be ${action} yet. ${words.join('; ')}`);
+    // Decap shows "Failed to persist entry: <error>": without a name, the message alone.
+    error.name = '';
+    throw error;
   }
 }

@@ -55,7 +55,8 @@ export function itemInWords(item: Record<string, unknown>, fields: string[]): st
         : shown(item[name]);
     if (value.trim()) parts.push(value.trim());
   }
-  return parts.join(' ');
+  // Days and hours read as one phrase; other fields are set apart.
+  return parts.join(fields.includes('opens') ? ' ' : ' · ');
 }
 
 interface Immutable {

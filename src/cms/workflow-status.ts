@@ -8,11 +8,14 @@
  * GitHub backend (labels are left as they are) nor the local one (scripts/cms-drafts.mjs keeps the
  * branch's status) changes it: the toolbar then said Draft while the draft was Ready, and Publish
  * did nothing. So the status the store held when the save began is put back once it succeeds.
+ * And a first save that was refused leaves no draft behind in the toolbar.
  */
 import { store } from 'decap-cms-core/dist/esm/redux';
 
 /** `UNPUBLISHED_ENTRY_STATUS_CHANGE_SUCCESS` (decap-cms-core actions/editorialWorkflow). */
 const STATUS_CHANGED = 'UNPUBLISHED_ENTRY_STATUS_CHANGE_SUCCESS';
+/** `UNPUBLISHED_ENTRY_REDIRECT`: its reducer takes a draft out of the store, and nothing else. */
+const DRAFT_LEFT = 'UNPUBLISHED_ENTRY_REDIRECT';
 
 interface Draft {
   get(key: string): unknown;
@@ -37,8 +40,15 @@ export function keepWorkflowStatus(): void {
       if (!saving.has(key)) continue;
       const before = saving.get(key);
       saving.delete(key);
-      if (before === undefined || draft.get('status') === before) continue;
       const [collection, ...slug] = key.split('.');
+      if (draft.get('slug') === undefined) {
+        // A first save refused (src/cms/checks.ts): Decap's failure leaves a draft of nothing but
+        // `isPersisting: false` in its store, and the toolbar then offered "Delete unpublished
+        // entry" for a draft that does not exist. Taken away as Decap takes a draft it leaves.
+        store.dispatch({ type: DRAFT_LEFT, payload: { collection, slug: slug.join('.') } });
+        continue;
+      }
+      if (before === undefined || draft.get('status') === before) continue;
       // Within the store's notification: dispatching here is allowed (Redux runs it next).
       store.dispatch({
         type: STATUS_CHANGED,

@@ -52,10 +52,10 @@ function autolinksAsLinks(line: string): string {
 }
 
 /**
- * A line MDX would read as JavaScript (`import …`, `export …` at its start): its first letter is
- * written as a character reference (`&#105;mport`), which shows as the letter.
+ * A line MDX would read as JavaScript (`import …`, `export …` at its very start): written one space
+ * in, it is text to MDX (and to the CMS's editor, which reads it back without the space).
  */
-const ESM_LINE = /^(\s*)(import|export)(?=[\s{*]|$)/;
+const ESM_LINE = /^(import|export)(?=[\s{*]|$)/;
 
 /**
  * Escapes what MDX would read as code (`{`, `}`, `<`, a line starting with `import`/`export`) so
@@ -73,11 +73,7 @@ export function escapeForMdx(markdown: string): string {
             .replace(/(?<!\]\()(\\*)([{}<])/g, (match, slashes: string, char: string) =>
               slashes.length % 2 === 1 ? match : `${slashes}\\${char}`,
             )
-            .replace(
-              ESM_LINE,
-              (_match, space: string, word: string) =>
-                `${space}&#${word.charCodeAt(0)};${word.slice(1)}`,
-            ),
+            .replace(ESM_LINE, ' $1'),
     )
     .join('\n');
 }

@@ -11,6 +11,7 @@ import { ENTRY_FORMATS } from '../../src/cms/config';
 import { registerEntryFormats } from '../../src/cms/formats';
 import { fileData, prepareForSave, translationProblems } from '../../src/cms/validate';
 import { mdxProblems } from '../../src/lib/mdx-rules';
+import { escapeForMdx } from '../../src/lib/mdx-text';
 import { buildProblem } from '../support/mdx-build';
 
 /** What a bilingual receptionist typed into the Spanish column (issue 29). */
@@ -112,6 +113,13 @@ describe('the check before saving a body gives the build’s verdict', () => {
   test.each(RAW)('as written by hand, fails the build and the check alike: %s', (raw) => {
     expect(buildProblem(raw), 'the build').toBeDefined();
     expect(mdxProblems(raw), 'the check').not.toEqual([]);
+  });
+
+  test('a line starting with import or export is written one space in, so MDX reads text', () => {
+    expect(escapeForMdx('import x from "y"\nexport {a}\nImporte: 55')).toBe(
+      ' import x from "y"\n export \\{a\\}\nImporte: 55',
+    );
+    expect(escapeForMdx(' import x')).toBe(' import x');
   });
 
   test('a component left open is refused with its line', () => {

@@ -149,13 +149,13 @@ describe('git mode (npm run dev): the editorial workflow', () => {
       path: 'src/content/pricing/en/60-minutes.mdx',
     });
     expect(data.body['data']).toContain('price: 110');
-    // A language the draft has no file for (not translated): Not Found, as GitHub answers.
+    // A language the draft has no file for (not translated): an empty file, no translation.
     const missing = await call('unpublishedEntryDataFile', {
       collection: 'pricing',
       slug: '60-minutes',
       path: 'src/content/pricing/es/60-minutes.mdx',
     });
-    expect(missing.status).toBe(404);
+    expect(missing).toEqual({ status: 200, body: { data: '' } });
     expect(untouched()).toEqual(before);
     expect(git('symbolic-ref', '--short', 'HEAD')).toBe('main');
     expect(git('status', '--porcelain')).toBe('');

@@ -572,7 +572,7 @@ describe('a list item, collapsed, in staff’s words', () => {
 
   test('other lists keep their words, joined', () => {
     expect(itemInWords({ name: 'Aetna', planTypes: ['PPO', 'HMO'] }, ['name', 'planTypes'])).toBe(
-      'Aetna PPO, HMO',
+      'Aetna · PPO, HMO',
     );
   });
 });
