@@ -565,6 +565,8 @@ test('an FAQ answer in the other language is edited beside the main one and publ
     ),
   ).toBeVisible();
   expect(workspace.draftBranches()).toEqual([]);
+  // Refused, nothing was saved: the toolbar still offers what a published entry has, no draft's.
+  await expect(page.getByRole('button', { name: 'Delete published entry' })).toBeVisible();
   await typeInBody(page, OTHER_ANSWER, other);
 
   // Its preview: "Writing in" set to the other language shows its words, with what is set once
