@@ -27,12 +27,28 @@ function drafts(): Map<string, Draft> {
   return new Map(entities?.entries() ?? []);
 }
 
+/** A draft in the store that is none: no entry (`slug`) and nothing under way for it. */
+const isLeftOver = (draft: Draft) =>
+  draft.get('slug') === undefined &&
+  ['isFetching', 'isPersisting', 'isUpdatingStatus', 'isPublishing'].every(
+    (flag) => draft.get(flag) !== true,
+  );
+
 /** Starts watching Decap's store (call once, before `CMS.init`). */
 export function keepWorkflowStatus(): void {
   /** The status of each draft being saved, as it was when the save began (`collection.slug`). */
   const saving = new Map<string, unknown>();
   store.subscribe(() => {
     for (const [key, draft] of drafts()) {
+      if (isLeftOver(draft)) {
+        // A first save refused (src/cms/checks.ts): Decap's failure leaves a draft of nothing but
+        // `isPersisting: false` in its store, and the toolbar then offered "Delete unpublished
+        // entry" for a draft that does not exist. Taken away as Decap takes a draft it leaves.
+        const [collection, ...slug] = key.split('.');
+        store.dispatch({ type: DRAFT_LEFT, payload: { collection, slug: slug.join('.') } });
+        saving.delete(key);
+        continue;
+      }
       if (draft.get('isPersisting') === true) {
         if (!saving.has(key)) saving.set(key, draft.get('status'));
         continue;
@@ -41,13 +57,6 @@ export function keepWorkflowStatus(): void {
       const before = saving.get(key);
       saving.delete(key);
       const [collection, ...slug] = key.split('.');
-      if (draft.get('slug') === undefined) {
-        // A first save refused (src/cms/checks.ts): Decap's failure leaves a draft of nothing but
-        // `isPersisting: false` in its store, and the toolbar then offered "Delete unpublished
-        // entry" for a draft that does not exist. Taken away as Decap takes a draft it leaves.
-        store.dispatch({ type: DRAFT_LEFT, payload: { collection, slug: slug.join('.') } });
-        continue;
-      }
       if (before === undefined || draft.get('status') === before) continue;
       // Within the store's notification: dispatching here is allowed (Redux runs it next).
       store.dispatch({
