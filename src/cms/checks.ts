@@ -9,8 +9,8 @@ import { isDay, todayIn } from '../lib/dates';
 import type { Language } from '../schemas/languages';
 import { duplicateDurationProblems } from '../schemas/pricing';
 import { isEmptyTranslation, wordsOf } from '../schemas/translation';
-import { languageLabel, type CmsLanguages } from './config';
-import { unpublishedReferences } from './guards';
+import { collectionLanguage, languageLabel, type CmsLanguages } from './config';
+import { refusal, unpublishedReferences } from './guards';
 import { clinicTimeZone } from './previews';
 import { publishedEntries, type PublishedEntry } from './published-entries';
 import { contentSchemas, type ContentName } from './schemas';
@@ -28,11 +28,6 @@ interface Column {
   main: boolean;
   /** As typed (the body unescaped, cleared fields still there). */
   data: EntryData;
-}
-
-/** The language of a collection: `pages-es` holds Spanish pages; every other, the main language's. */
-export function collectionLanguage(languages: CmsLanguages, collection: string) {
-  return languages.others.find(({ code }) => collection.endsWith(`-${code}`));
 }
 
 /** The content (schema) an entry holds, or undefined for a collection without one. */
@@ -79,14 +74,13 @@ function mainFile(languages: CmsLanguages, path: string): string {
     : path.replace(/\/([^/]+)$/, `${folder}$1`);
 }
 
-/** The rules that span entries: one price tier per session length. */
-async function collectionProblems(
+/** The rules that span entries: one price tier per session length (`published`: the others). */
+function collectionProblems(
   entry: Entry,
   languages: CmsLanguages,
   data: EntryData,
   published: PublishedEntry[],
-): Promise<string[]> {
-  if (entry.get('collection') !== 'pricing') return [];
+): string[] {
   const path = mainFile(languages, String(entry.get('path') || 'src/content/pricing/(new entry)'));
   const others = published.filter((other) => mainFile(languages, other.path) !== path);
   const problems = duplicateDurationProblems([
@@ -137,18 +131,12 @@ function uncheckedProblems({ language, data }: Column, before: EntryData | undef
 }
 
 /**
- * Each other language whose published words were all cleared in this draft. No file is written
- * for a language without words (src/cms/formats.ts), so its published file would stay as it was.
+ * Each of `missing` (languages without words in this draft) whose published words were all
+ * cleared. No file is written for a language without words (src/cms/formats.ts), so its published
+ * file would stay as it was.
  */
-function clearedTranslations(
-  entry: Entry,
-  languages: CmsLanguages,
-  columns: Column[],
-  published: PublishedEntry | undefined,
-): string[] {
-  if (collectionLanguage(languages, String(entry.get('collection')))) return [];
-  return languages.others
-    .filter(({ code }) => !columns.some((shown) => shown.language.code === code))
+function clearedTranslations(missing: Language[], published: PublishedEntry | undefined): string[] {
+  return missing
     .filter(({ code }) => {
       const before = published?.i18n?.[code]?.data;
       return before && !isEmptyTranslation(before, String(before['body'] ?? ''));
@@ -179,34 +167,42 @@ async function entryIssues(
   const columns = columnsOf(entry, languages);
   const collection = String(entry.get('collection'));
   const slug = String(entry.get('slug'));
-  const all = await publishedEntries(collection);
-  const published = all.find((other) => other.slug === slug);
+  // The published entries are read (through the backend) only when a rule needs them.
+  let listed: Promise<PublishedEntry[]> | undefined;
+  const publishedOfCollection = () => (listed ??= publishedEntries(collection));
+  const publishedEntry = async () =>
+    (await publishedOfCollection()).find((other) => other.slug === slug);
   const mainData = columns.find((shown) => shown.main)?.data;
   const main = mainData && withoutReviewed(prepareForSave(mainData));
   const problems = await Promise.all(
     columns.map(async (shown) => {
       const data = shown.main ? (main ?? {}) : prepareForSave(shown.data);
-      const before = shown.main
-        ? undefined
-        : main
-          ? published?.i18n?.[shown.language.code]?.data
-          : published?.data;
       const found = [
         ...(shown.main ? entryProblems(name, data) : translationProblems(name, data, main)),
         ...overProblems(entry, data),
         ...(action === 'published' ? await unpublishedReferences(name, data) : []),
-        ...(action === 'published' && !shown.main ? uncheckedProblems(shown, before) : []),
       ];
+      if (action === 'published' && !shown.main) {
+        const published = await publishedEntry();
+        const before = main ? published?.i18n?.[shown.language.code]?.data : published?.data;
+        found.push(...uncheckedProblems(shown, before));
+      }
       // A translation beside the main column says which; a language's own file is one column.
       return main && !shown.main
         ? found.map((problem) => `${shown.language.tag}: ${problem}`)
         : found;
     }),
   );
+  // Languages of a folder collection's entry with no words in this draft.
+  const missing = main
+    ? languages.others.filter(({ code }) => !columns.some((shown) => shown.language.code === code))
+    : [];
   return [
     ...problems.flat(),
-    ...(main ? await collectionProblems(entry, languages, main, all) : []),
-    ...clearedTranslations(entry, languages, columns, published),
+    ...(main && collection === 'pricing'
+      ? collectionProblems(entry, languages, main, await publishedOfCollection())
+      : []),
+    ...(missing.length > 0 ? clearedTranslations(missing, await publishedEntry()) : []),
   ];
 }
 
@@ -264,9 +260,6 @@ export async function refuseInvalid(
   const problems = await entryIssues(entry, languages, action);
   if (problems.length > 0) {
     const words = problems.map((problem) => inStaffWords(entry, languages, problem));
-    const error = new Error(`This entry cannot be ${action} yet. ${words.join('; ')}`);
-    // Decap shows "Failed to persist entry: <error>": without a name, the message alone.
-    error.name = '';
-    throw error;
+    throw refusal(`This entry cannot be ${action} yet. ${words.join('; ')}`);
   }
 }

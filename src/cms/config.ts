@@ -430,6 +430,14 @@ const settings: FilesCollection = {
   files: settingsFiles,
 };
 
+/**
+ * The language of a CMS collection of another language's own files (`pages-es` holds Spanish
+ * pages, see `fileCollections`), or undefined for every other collection.
+ */
+export function collectionLanguage(languages: CmsLanguages, collection: string) {
+  return languages.others.find(({ code }) => collection.endsWith(`-${code}`));
+}
+
 /** Staff's name of a language: its own name for itself (`Intl.DisplayNames`), e.g. Español. */
 export function languageLabel({ tag, code }: Language): string {
   const name = new Intl.DisplayNames([tag], { type: 'language' }).of(code) ?? tag;

@@ -26,7 +26,7 @@ import type { ContentName } from './schemas';
  * An error that reads as its message alone: Decap shows `Failed to delete entry: <error>`, and an
  * Error's usual name would add "Error: " in the middle.
  */
-function refusal(message: string): Error {
+export function refusal(message: string): Error {
   const error = new Error(message);
   error.name = '';
   return error;

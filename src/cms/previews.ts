@@ -21,7 +21,7 @@ import type { OpeningHours } from '../schemas/clinic';
 import { PAGE_IDS, type PageWords } from '../schemas/pages';
 import type { SiteData } from '../schemas/site';
 import { addressesOf } from './addresses';
-import { languageLabel, type CmsLanguages } from './config';
+import { collectionLanguage, languageLabel, type CmsLanguages } from './config';
 import { isGroup } from '../schemas/translation';
 
 import { store } from 'decap-cms-core/dist/esm/redux';
@@ -118,7 +118,7 @@ function previewOf({ entry }: PreviewProps): { data: Data; words: LanguageWords 
   const { languages, words, settings } = published();
   const own = toData(entry.get('data'));
   const collection = String(entry.get('collection'));
-  const ofCollection = languages.others.find(({ code }) => collection.endsWith(`-${code}`));
+  const ofCollection = collectionLanguage(languages, collection);
   if (ofCollection) {
     const base = settings[String(entry.get('slug'))] ?? {};
     return { data: overlay(base, own) as Data, words: words[ofCollection.code]! };
@@ -149,7 +149,7 @@ function addressLine({ entry }: PreviewProps): ReactNode {
   const all = [languages.main, ...languages.others];
   const collection = String(entry.get('collection'));
   const slug = String(entry.get('slug') ?? '');
-  const own = languages.others.find(({ code }) => collection.endsWith(`-${code}`));
+  const own = collectionLanguage(languages, collection);
   const draft = (store.getState().entryDraft as unknown as ImmutableLike).get('entry') as
     ImmutableLike | undefined;
   /** A language's data in the draft, if it has any. */

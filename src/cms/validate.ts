@@ -95,8 +95,9 @@ export function entryProblems(name: ContentName, data: EntryData): string[] {
  * its own rule, none missing that `main` has, none set once that differs. Without `main` (a
  * language's own pages and settings, whose main file the CMS does not hold at hand) each word is
  * checked on its own. The reviewed mark and the slug are the translation's own, checked by
- * `translationMetaSchema`; bodies as MDX, by the build's rules (`mdxProblems`). `mainFile` names where a value set
- * once is changed instead. The CMS checks before saving with it, and so does the launch check.
+ * `translationMetaSchema`; bodies as MDX, by the build's rules (`mdxProblems`). `mainFile` names
+ * where a value set once is changed instead. The CMS checks before saving with it, and so does the
+ * launch check.
  */
 export function translationProblems(
   name: ContentName,
