@@ -13,7 +13,7 @@ import { collectionLanguage, languageLabel, type CmsLanguages } from './config';
 import { refusal, unpublishedReferences } from './guards';
 import { clinicTimeZone } from './previews';
 import { publishedEntries, type PublishedEntry } from './published-entries';
-import { contentSchemas, type ContentName } from './schemas';
+import { contentSchemas, type ContentName } from '../collections';
 import { entryProblems, prepareForSave, translationProblems, type EntryData } from './validate';
 
 export type Entry = Parameters<CmsEventListener['handler']>[0]['entry'];

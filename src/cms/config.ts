@@ -10,13 +10,25 @@ import type {
   CmsCollectionFormatType,
   CmsFieldFileOrImage,
 } from 'decap-cms-core';
+import { z } from 'astro/zod';
 import { CMS_BACKEND } from '../site.config';
+import {
+  COLLECTION_NAMES,
+  COLLECTIONS,
+  contentSchemas,
+  pageFileName,
+  SETTINGS,
+  SETTINGS_FOLDER,
+  SETTINGS_NAMES,
+  type CmsCollectionOptions,
+  type CollectionDefinition,
+  type CollectionName,
+  type ContentName,
+} from '../collections';
 import { decapFields, wordFields, type FieldOverrides } from './fields';
 import type { Language } from '../schemas/languages';
 import { translationMetaSchema } from '../schemas/translation-meta';
-import { PAGE_IDS, type PageId } from '../schemas/pages';
-import { PAGE_PATHS } from '../schemas/site';
-import { contentSchemas, pageFileName, type ContentName } from './schemas';
+import { PAGE_IDS, PAGES } from '../schemas/pages';
 
 /**
  * Uploaded images go where Astro optimises them. Entries name them from the project root
@@ -27,15 +39,9 @@ const media = { media_folder: '/src/assets/images', public_folder: '/src/assets/
 
 const imageField: CmsFieldFileOrImage = { widget: 'image', choose_url: false, ...media };
 
-/** A field naming service pages, picked by their titles (FAQ questions, therapists). */
-const servicesRelation: FieldOverrides[string] = {
-  widget: 'relation',
-  collection: 'services',
-  search_fields: ['title'],
-  value_field: '{{slug}}',
-  display_fields: ['title'],
-  multiple: true,
-};
+/** A day (src/lib/dates.ts), in the browser's date input, saved as typed (src/cms/day-widget.ts). */
+// A widget of ours (registered by src/cms/admin.ts): Decap's types name only its own widgets.
+const dayField = { widget: 'day' } as unknown as FieldOverrides[string];
 
 const body = (label: string): CmsField => ({
   name: 'body',
@@ -56,204 +62,64 @@ const body = (label: string): CmsField => ({
   hint: 'Text only: symbols such as { } < > appear exactly as typed. Use the + button for a booking button or a callout.',
 });
 
-interface FolderCollection {
-  name: ContentName;
-  label: string;
-  label_singular: string;
-  description: string;
-  identifier_field: string;
-  summary: string;
-  sortable_fields: string[];
-  slug?: string;
-  create?: boolean;
-  delete?: boolean;
-  body?: string;
-  /** YAML files instead of MDX (a collection with no body). */
-  yaml?: boolean;
-  overrides?: FieldOverrides;
-  labels?: Record<string, string>;
-  view_filters?: { label: string; field: string; pattern: string }[];
+/** What the JSON Schema of a field says of it beyond its type (`.meta()` of src/collections.ts and src/schemas/fields.ts). */
+interface FieldJson {
+  type?: string;
+  properties?: Record<string, FieldJson>;
+  items?: FieldJson;
+  references?: string;
+  image?: boolean;
+  day?: boolean;
 }
 
-/** What each page is called in the CMS, in the order of the site's navigation. */
-const PAGE_LABELS: Record<PageId, string> = {
-  home: 'Home page',
-  services: 'Services (the list, and the words of every service page)',
-  pricing: 'Pricing',
-  insurance: 'Insurance',
-  'hsa-fsa': 'Paying with HSA/FSA',
-  faq: 'FAQ',
-  book: 'Book a session',
-  contact: 'Contact',
-  therapists: 'Therapists',
-  'your-visit': 'Your visit (first visit, policy)',
-  privacy: 'Privacy notice',
-  accessibility: 'Accessibility statement',
-  'not-found': 'Page not found',
-};
-
-/** A day (src/lib/dates.ts), in the browser's date input, saved as typed (src/cms/day-widget.ts). */
-// A widget of ours (registered by src/cms/admin.ts): Decap's types name only its own widgets.
-const dayField = { widget: 'day' } as unknown as FieldOverrides[string];
-
-/** The pages a notice may be limited to, by their names (`/pricing/` → Pricing). */
-const noticePages: FieldOverrides[string] = {
-  widget: 'select',
-  multiple: true,
-  required: false,
-  options: PAGE_PATHS.map((path) => ({
-    value: path,
-    label: PAGE_LABELS[(path === '/' ? 'home' : path.slice(1, -1)) as PageId],
-  })),
-};
-
-/** A list's days as the clinic reads them: `Thu 26 Nov 2026` (Decap's summary `date` filter). */
-const shownDay = (field: string) => `{{${field} | date('ddd D MMM YYYY')}}`;
-
-const folders: FolderCollection[] = [
-  {
-    name: 'services',
-    label: 'Services',
-    label_singular: 'Service',
-    description: 'The treatment and each technique (modality), one page each.',
-    identifier_field: 'title',
-    summary: '{{order}}. {{title}} ({{kind}})',
-    sortable_fields: ['order', 'title'],
-    body: 'Page text',
-    overrides: { image: imageField, summary: { widget: 'text' } },
-    labels: {
-      helpsWith: 'What it helps with',
-      steps: 'Elements of treatment',
-      imageAlt: 'Image description (alt text)',
-    },
-  },
-  {
-    name: 'benefits',
-    label: 'Benefits',
-    label_singular: 'Benefit',
-    description: 'The benefits listed on the home page.',
-    identifier_field: 'title',
-    summary: '{{order}}. {{title}}',
-    sortable_fields: ['order', 'title'],
-  },
-  {
-    name: 'pricing',
-    label: 'Prices',
-    label_singular: 'Price tier',
-    description: 'Session lengths and prices. Each names its Cal.com event.',
-    identifier_field: 'calEvent',
-    slug: '{{durationMinutes}}-minutes',
-    summary: '{{durationMinutes}} minutes: {{price}} {{currency}}',
-    sortable_fields: ['durationMinutes', 'price'],
-    labels: { durationMinutes: 'Length (minutes)', calEvent: 'Cal.com event' },
-  },
-  {
-    name: 'faq',
-    label: 'FAQ',
-    label_singular: 'Question',
-    description: 'Questions and answers, grouped by category on the FAQ page.',
-    identifier_field: 'question',
-    summary: '{{order}}. {{question}}',
-    sortable_fields: ['order', 'question', 'category'],
-    body: 'Answer',
-    overrides: {
-      services: servicesRelation,
-      category: {
+/**
+ * The widgets a schema says by itself, by field path: an image (`image()`) is Decap's image
+ * widget; a field naming entries of another collection (`reference()`) is a relation to it, picked
+ * by that collection's identifier; a day (`day()`) is the site's day widget.
+ */
+function schemaWidgets(name: ContentName): FieldOverrides {
+  const widgets: FieldOverrides = {};
+  const visit = (json: FieldJson, path: string, many: boolean) => {
+    const target = json.references as CollectionName | undefined;
+    if (target) {
+      const { identifier_field } = COLLECTIONS[target].cms;
+      widgets[path] = {
         widget: 'relation',
-        collection: 'faqCategories',
-        search_fields: ['heading'],
+        collection: target,
+        search_fields: [identifier_field],
         value_field: '{{slug}}',
-        display_fields: ['heading'],
-      },
-    },
-    labels: { services: 'Show on these service pages' },
-  },
+        display_fields: [identifier_field],
+        ...(many && { multiple: true }),
+      };
+    } else if (json.image) widgets[path] = imageField;
+    else if (json.day) widgets[path] = dayField;
+    else if (json.type === 'array' && json.items) visit(json.items, path, true);
+    else {
+      for (const [key, property] of Object.entries(json.properties ?? {})) {
+        visit(property, path ? `${path}.${key}` : key, false);
+      }
+    }
+  };
+  visit(
+    z.toJSONSchema(contentSchemas[name], { io: 'input', unrepresentable: 'any' }) as FieldJson,
+    '',
+    false,
+  );
+  return widgets;
+}
+
+/** The fields of a content's schema, each with its widget and label. */
+function fieldsOf(
+  name: ContentName,
   {
-    name: 'therapists',
-    label: 'Therapists',
-    label_singular: 'Therapist',
-    description: 'Who treats clients: licence, techniques, languages and a short biography.',
-    identifier_field: 'name',
-    summary: '{{order}}. {{name}}, {{credentials}}',
-    sortable_fields: ['order', 'name'],
-    body: 'Biography',
-    overrides: {
-      photo: imageField,
-      techniques: servicesRelation,
-    },
-    labels: {
-      credentialName: 'Credential in full',
-      photoAlt: 'Photo description (alt text)',
-    },
-  },
-  {
-    name: 'faqCategories',
-    label: 'FAQ categories',
-    label_singular: 'FAQ category',
-    description:
-      'The sections of the FAQ page, in order. A new category appears once a question is in it.',
-    identifier_field: 'heading',
-    summary: '{{order}}. {{heading}}',
-    sortable_fields: ['order', 'heading'],
-    yaml: true,
-    // A category's file name is how questions name it: renaming the heading keeps it, and one that
-    // questions still name is not deleted (src/cms/guards.ts).
-  },
-  {
-    name: 'closures',
-    label: 'Closures and holiday hours',
-    label_singular: 'Closure',
-    description:
-      'Days the clinic is closed or keeps other hours. Each shows beside the opening hours from six weeks before its first day through its last day, then disappears by itself.',
-    identifier_field: 'reason',
-    slug: '{{validFrom}}-{{reason}}',
-    summary: `${shownDay('validFrom')} – ${shownDay('validThrough')}: {{reason}}`,
-    sortable_fields: ['validFrom', 'reason'],
-    yaml: true,
-    overrides: { validFrom: dayField, validThrough: dayField },
-    labels: {
-      validFrom: 'First day',
-      validThrough: 'Last day',
-      opens: 'Opens (empty: closed all day)',
-      closes: 'Closes (empty: closed all day)',
-    },
-  },
-  {
-    name: 'notices',
-    label: 'Notices',
-    label_singular: 'Notice',
-    description:
-      'One line above the page’s heading, on every page or the chosen ones, from its first day through its last, then gone by itself.',
-    identifier_field: 'text',
-    slug: '{{validFrom}}-{{slug}}',
-    summary: `${shownDay('validFrom')} – ${shownDay('validThrough')}: {{text}}`,
-    sortable_fields: ['validFrom', 'text'],
-    yaml: true,
-    overrides: { validFrom: dayField, validThrough: dayField, pages: noticePages },
-    labels: {
-      text: 'Notice',
-      link: 'Link',
-      pages: 'Only on these pages (none: every page)',
-      validFrom: 'First day',
-      validThrough: 'Last day',
-    },
-  },
-  {
-    name: 'insurance',
-    label: 'Insurance plans',
-    label_singular: 'Plan',
-    description: 'Plans and programs the clinic is listed with.',
-    identifier_field: 'name',
-    summary: '{{order}}. {{name}}',
-    sortable_fields: ['order', 'name'],
-    labels: {
-      planTypes: 'Plan types',
-      viaWellnessProgram: 'Reached through a discount or wellness program',
-      coverageUrl: 'Where to check coverage (link)',
-      coverageNote: 'How to check coverage',
-    },
-  },
-];
+    widgets = {},
+    labels,
+  }: { widgets?: FieldOverrides | undefined; labels?: Record<string, string> | undefined },
+  i18n: boolean,
+): CmsField[] {
+  const overrides = { ...schemaWidgets(name), ...widgets };
+  return relabel(decapFields(contentSchemas[name], overrides, { i18n }), labels);
+}
 
 function relabel(fields: CmsField[], labels: Record<string, string> = {}): CmsField[] {
   return fields.map((field) => {
@@ -295,30 +161,31 @@ const reviewedField = (i18n: boolean): CmsField => ({
   ...(i18n && { i18n: true }),
 });
 
-function folderCollection(collection: FolderCollection, languages: CmsLanguages): CmsCollection {
-  const {
-    name,
-    body: bodyLabel,
-    overrides,
-    labels,
-    slug,
-    create = true,
-    yaml,
-    ...rest
-  } = collection;
+/** What the CMS adds to a collection's own options where it is shown (a time zone, filters). */
+type CollectionShown = CmsCollectionOptions & {
+  view_filters?: { label: string; field: string; pattern: string }[];
+};
+
+function folderCollection(
+  name: CollectionName,
+  options: CollectionShown,
+  languages: CmsLanguages,
+): CmsCollection {
+  const { body: bodyLabel, widgets, labels, slug, ...rest } = options;
+  const { folder, format: fileFormat } = COLLECTIONS[name] as CollectionDefinition;
   const i18n = languages.others.length > 0;
-  const fields = relabel(decapFields(contentSchemas[name], overrides, { i18n }), labels);
-  const folder = `src/content/${name === 'faqCategories' ? 'faq-categories' : name}`;
+  const fields = fieldsOf(name, { widgets: widgets as FieldOverrides | undefined, labels }, i18n);
+  const path = `src/content/${folder}`;
   return {
     ...rest,
     name,
     // With several languages Decap adds the language's folder itself (`multiple_folders`) and
     // shows the languages side by side; with one, the main language's folder is the collection.
-    folder: i18n ? folder : `${folder}/${languages.main.code}`,
+    folder: i18n ? path : `${path}/${languages.main.code}`,
     ...(i18n && { i18n: true }),
-    extension: yaml ? 'yaml' : 'mdx',
-    format: format(yaml ? ENTRY_FORMATS.yaml : ENTRY_FORMATS.mdx),
-    create,
+    extension: fileFormat,
+    format: format(ENTRY_FORMATS[fileFormat]),
+    create: true,
     slug: slug ?? '{{slug}}',
     sortable_fields: rest.sortable_fields.map((field, index) =>
       index === 0 ? { field, default_sort: true } : field,
@@ -332,59 +199,13 @@ function folderCollection(collection: FolderCollection, languages: CmsLanguages)
   };
 }
 
-const settingsFiles: SettingsFile[] = [
-  {
-    name: 'clinic',
-    label: 'Clinic',
-    file: 'src/content/settings/{language}/clinic.yaml',
-    format: ENTRY_FORMATS.yaml,
-    fields: relabel(
-      decapFields(
-        contentSchemas.clinic,
-        {
-          'hsaFsa.statement': { widget: 'text' },
-          'hsaFsa.checklistIntro': { widget: 'text' },
-          'hsaFsa.receipt': { widget: 'text' },
-          'hsaFsa.letter.request': { widget: 'text' },
-          'hsaFsa.letter.privacyNote': { widget: 'text' },
-          'visitPolicy.cancellation': { widget: 'text' },
-          'visitPolicy.lateArrival': { widget: 'text' },
-          'visitPolicy.noShow': { widget: 'text' },
-          'brand.logo': imageField,
-        },
-        { i18n: true },
-      ),
-      { hsaFsa: 'HSA/FSA', mapUrl: 'Map link', paymentAccepted: 'Payment accepted' },
-    ),
-  },
-  {
-    name: 'site',
-    label: 'Every page: navigation, header, footer',
-    file: 'src/content/settings/{language}/site.yaml',
-    format: ENTRY_FORMATS.yaml,
-    fields: relabel(decapFields(contentSchemas.site, {}, { i18n: true }), {
-      skipLink: 'Skip link',
-      forExample: 'Introducing an example',
-    }),
-  },
-  {
-    name: 'booking',
-    label: 'Online booking',
-    file: 'src/content/settings/{language}/booking.yaml',
-    format: ENTRY_FORMATS.yaml,
-    fields: relabel(decapFields(contentSchemas.booking, {}, { i18n: true }), {
-      calLink: 'Cal.com username or team link',
-      origin: 'Booking address',
-      brandColor: 'Brand colour',
-      beforeYourVisit: 'Before your visit (shown after booking)',
-    }),
-  },
-];
-
-/** The dates a page states (`PAGE_FACTS`), picked from a calendar and written as 2026-11-28. */
-const dateFields: FieldOverrides = Object.fromEntries(
-  ['updated', 'reviewed'].map((name) => [name, dayField]),
-);
+const settingsFiles: SettingsFile[] = SETTINGS_NAMES.map((name) => ({
+  name,
+  label: SETTINGS[name].cms.label,
+  file: `src/content/${SETTINGS_FOLDER}/{language}/${name}.yaml`,
+  format: ENTRY_FORMATS.yaml,
+  fields: fieldsOf(name, SETTINGS[name].cms as Pick<CmsCollectionOptions, 'labels'>, true),
+}));
 
 /** A collection of named files (the pages, the settings). */
 type FilesCollection = CmsCollection & { files: SettingsFile[] };
@@ -400,21 +221,20 @@ const pages: FilesCollection = {
   editor: { preview: true },
   files: PAGE_IDS.map((id): SettingsFile => ({
     name: pageFileName(id),
-    label: PAGE_LABELS[id],
+    label: PAGES[id].label,
     file: `src/content/pages/{language}/${id}.mdx`,
     format: ENTRY_FORMATS.mdx,
     fields: [
-      ...relabel(
-        decapFields(
-          contentSchemas[pageFileName(id)],
-          { image: imageField, ...dateFields },
-          { i18n: true },
-        ),
+      ...fieldsOf(
+        pageFileName(id),
         {
-          imageAlt: 'Image description (alt text)',
-          lede: 'Introduction',
-          words: 'Other words on this page',
+          labels: {
+            imageAlt: 'Image description (alt text)',
+            lede: 'Introduction',
+            words: 'Other words on this page',
+          },
         },
+        true,
       ),
       body('Page text'),
     ],
@@ -518,9 +338,9 @@ export function cmsConfig({
   /** The published FAQ categories in their order, each by file name and heading. */
   faqCategories?: { id: string; heading: string }[] | undefined;
 }): CmsConfig {
-  const dated = new Set<string>(['closures', 'notices']);
-  const inZone = (collection: FolderCollection): FolderCollection =>
-    timeZone && dated.has(collection.name)
+  // A collection of days (closures, notices): days are the clinic's, in its time zone.
+  const inZone = (name: CollectionName, collection: CollectionShown): CollectionShown =>
+    timeZone && Object.values(schemaWidgets(name)).includes(dayField)
       ? {
           ...collection,
           description: `${collection.description} Days are the clinic’s, in its time zone (${timeZone}).`,
@@ -529,8 +349,8 @@ export function cmsConfig({
   // The FAQ list, one category at a time by its heading, in the order of its questions. Decap's
   // list sorts by one field and its summaries cannot look up another entry (the heading), so each
   // category is a filter named by its heading.
-  const byCategory = (collection: FolderCollection): FolderCollection =>
-    collection.name === 'faq' && faqCategories.length > 0
+  const byCategory = (name: CollectionName, collection: CollectionShown): CollectionShown =>
+    name === 'faq' && faqCategories.length > 0
       ? {
           ...collection,
           view_filters: faqCategories.map(({ id, heading }) => ({
@@ -564,7 +384,9 @@ export function cmsConfig({
       },
     }),
     collections: [
-      ...folders.map((collection) => folderCollection(byCategory(inZone(collection)), languages)),
+      ...COLLECTION_NAMES.map((name) =>
+        folderCollection(name, byCategory(name, inZone(name, COLLECTIONS[name].cms)), languages),
+      ),
       ...fileCollections(languages),
     ],
   };

@@ -19,8 +19,8 @@ import {
   publishedEntriesOf,
   type PublishedEntry,
 } from './published-entries';
-import { REFERENCE_FIELDS, holdsValue, valuesAt } from './references';
-import type { ContentName } from './schemas';
+import { REFERENCE_FIELDS, holdsValue, valuesAt } from '../lib/references';
+import type { ContentName } from '../collections';
 
 /**
  * An error that reads as its message alone: Decap shows `Failed to delete entry: <error>`, and an

@@ -26,7 +26,7 @@ import { isGroup } from '../schemas/translation';
 
 import { store } from 'decap-cms-core/dist/esm/redux';
 import { bodyPreview } from './body-preview';
-import { pageFileName } from './schemas';
+import { pageFileName } from '../collections';
 
 type PreviewProps = Pick<PreviewTemplateComponentProps, 'entry'>;
 

@@ -9,7 +9,7 @@
  */
 import { getAllEntries } from 'decap-cms-core/dist/esm/actions/entries';
 import { store } from 'decap-cms-core/dist/esm/redux';
-import type { ContentName } from './schemas';
+import type { ContentName } from '../collections';
 
 export interface PublishedEntry {
   /** The CMS collection (`faq`, or `pages`/`settings` for a page's or a settings file). */

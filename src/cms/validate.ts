@@ -4,7 +4,7 @@
  */
 import { escapeForMdx } from '../lib/mdx-text';
 import { mdxProblems } from '../lib/mdx-rules';
-import { contentSchemas, type ContentName } from './schemas';
+import { contentSchemas, type ContentName } from '../collections';
 import { isEmptyTranslation, isMissingWord, translate, wordsOf } from '../schemas/translation';
 import { translationMetaSchema } from '../schemas/translation-meta';
 

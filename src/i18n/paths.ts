@@ -1,23 +1,31 @@
 /**
- * Where each page is in each language. The main language's pages are where their files put them
- * (`/pricing/`, `/services/<id>/`); another language's are under `/<code>/`, each at the slug its
- * translation gives (`/es/precios/`, `/es/servicios/masaje-terapeutico/`). Pages link with the main
- * language's paths and `linker` turns them into the page's language.
+ * Where each page is in each language. The main language's pages are where the registry puts them
+ * (`/pricing/`, `/services/<id>/`: `PAGES` in src/schemas/pages.ts, `entryPages` in
+ * src/collections.ts); another language's are under `/<code>/`, each at the slug its translation
+ * gives (`/es/precios/`, `/es/servicios/masaje-terapeutico/`). Pages link with the main language's
+ * paths and `linker` turns them into the page's language.
  */
-import { findPage, getServices, languageOf, once, type In } from '../lib/content';
+import { COLLECTIONS, ROUTED_COLLECTIONS, type CollectionName } from '../collections';
+import { findPage, getEntries, languageOf, once, type EntryOf, type In } from '../lib/content';
 import type { Language } from '../schemas/languages';
-import { PAGE_IDS, type PageId } from '../schemas/pages';
+import { pagePath as mainPath, ROUTED_PAGE_IDS, type RoutedPageId } from '../schemas/pages';
 import { LANGUAGES } from './languages';
 
-/** The pages with an address of their own (the page-not-found page is wherever a page is not). */
-export type RoutedPageId = Exclude<PageId, 'not-found'>;
-const ROUTED_PAGE_IDS = PAGE_IDS.filter((id): id is RoutedPageId => id !== 'not-found');
+/**
+ * Where the list of collection `name`'s entry pages is in the main language: the path of the page
+ * it is `under` (`/services/`), else `/<folder>/`.
+ */
+function listPath(name: CollectionName): string {
+  const under = pageAbove(name);
+  return under ? mainPath(under) : `/${COLLECTIONS[name].folder}/`;
+}
 
-/** `pricing` → `/pricing/`; `home` → `/`: where each page is in the main language. */
-const mainPath = (id: RoutedPageId): string => (id === 'home' ? '/' : `/${id}/`);
+/** The page collection `name`'s entry pages are under (`services`), if any. */
+const pageAbove = (name: CollectionName): RoutedPageId | undefined =>
+  (COLLECTIONS[name] as { entryPages?: { under?: RoutedPageId } }).entryPages?.under;
 
-/** `trigger-point-therapy` → `/services/trigger-point-therapy/`. */
-export const mainServicePath = (id: string): string => `/services/${id}/`;
+/** `services`, `trigger-point-therapy` → `/services/trigger-point-therapy/`: an entry's page. */
+export const entryPath = (name: CollectionName, id: string): string => `${listPath(name)}${id}/`;
 
 /**
  * `/es/servicios/masaje/` → `servicios/masaje`: a page's path in `language` as the rest
@@ -42,11 +50,16 @@ export function pathsIn(language: Language): Promise<Map<string, string>> {
       if (main) map.set(mainPath(id), mainPath(id));
       else map.set(mainPath(id), id === 'home' ? prefix : `${prefix}${page.source?.slug}/`);
     });
-    const servicesIndex = map.get(mainPath('services'));
-    if (servicesIndex) {
-      for (const service of await getServices(language)) {
-        const slug = main ? service.id : service.source?.slug;
-        map.set(mainServicePath(service.id), `${servicesIndex}${slug}/`);
+    for (const name of ROUTED_COLLECTIONS) {
+      // Under a page: where that page is in this language (none where it is not translated);
+      // else the collection's folder, under the language's prefix.
+      const under = pageAbove(name);
+      const list = listPath(name);
+      const base = under ? map.get(list) : main ? list : `${prefix}${list.slice(1)}`;
+      if (!base) continue;
+      for (const entry of await getEntries(name, language)) {
+        const slug = main ? entry.id : entry.source?.slug;
+        map.set(entryPath(name, entry.id), `${base}${slug}/`);
       }
     }
     return map;
@@ -94,7 +107,7 @@ export async function alternatesOf(main: string): Promise<Alternate[]> {
       const paths = await pathsIn(language);
       const same = paths.get(main);
       if (same) return { language, path: same, same: true };
-      const above = [mainPath('services'), mainPath('home')].filter(
+      const above = [...ROUTED_COLLECTIONS.map(listPath), mainPath('home')].filter(
         (path) => main.startsWith(path) && paths.has(path),
       );
       return { language, path: paths.get(above[0] ?? '/') ?? '/', same: false };
@@ -118,4 +131,39 @@ export async function translatedRoutes(id: RoutedPageId, param: string) {
     }),
   );
   return routes.flat();
+}
+
+/**
+ * `getStaticPaths` of collection `name`'s entry pages in the other languages
+ * (`src/pages/[language]/[...<param>].astro`): one path per entry translated into each language,
+ * its address as the rest parameter `param`, and as props the language, the entry and every
+ * entry of the collection in that language.
+ */
+export async function translatedEntryRoutes<Name extends CollectionName>(
+  name: Name,
+  param: string,
+) {
+  const routes = await Promise.all(
+    LANGUAGES.others.map(async (language) => {
+      const [entries, paths] = await Promise.all([getEntries(name, language), pathsIn(language)]);
+      return entries.flatMap((entry) => {
+        const path = paths.get(entryPath(name, entry.id));
+        if (!path) return [];
+        return [
+          {
+            params: { language: language.code, [param]: restParam(path, language) },
+            props: { language, entry, entries },
+          },
+        ];
+      });
+    }),
+  );
+  return routes.flat();
+}
+
+/** What `translatedEntryRoutes` gives each page of collection `Name`. */
+export interface EntryRouteProps<Name extends CollectionName> {
+  language: Language;
+  entry: EntryOf<Name>;
+  entries: EntryOf<Name>[];
 }

@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { COLLECTIONS, DRAFT_COLLECTIONS } from '../collections';
 import { readLanguages } from '../i18n/languages';
 import { siteDate } from '../lib/dates';
 import { isTimeZone } from '../schemas/clinic';
@@ -16,16 +17,14 @@ import { formatFindings, launchCheck } from '../launch/check';
 import { productionDeploy } from '../launch/placeholders';
 import { CMS_BACKEND } from '../site.config';
 
-/** The collections whose entries have a `draft` flag, which keeps an entry off the site. */
-const WITH_DRAFT_FLAG = ['services', 'therapists'];
-
 /**
- * Entries kept off the site by `draft: true`, as `src/content/<collection>/<file>`: a flag left on
+ * Entries kept off the site by `draft: true` (in a collection with `draft` in src/collections.ts),
+ * as `src/content/<folder>/<code>/<file>`: a flag left on
  * by mistake makes a page disappear without an error, so every build names them.
  */
 export function draftEntries(root: string): string[] {
   const main = readLanguages(pathToFileURL(`${root}/`)).main.code;
-  return WITH_DRAFT_FLAG.flatMap((collection) => {
+  return DRAFT_COLLECTIONS.map((name) => COLLECTIONS[name].folder).flatMap((collection) => {
     const folder = join(root, 'src/content', collection, main);
     return readdirSync(folder)
       .filter((file) =>

@@ -9,12 +9,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { contentSchemas } from '../cms/schemas';
+import { contentNameOf, contentSchemas, hasOwnSlug, SETTINGS_FOLDER } from '../collections';
 import { readLanguages, LANGUAGES_FILE } from '../i18n/languages';
 import { languageCode } from '../schemas/languages';
 import { asciiSlug } from '../schemas/translation-meta';
 import { pickWords } from '../schemas/translation';
-import { contentNameOf } from './check';
 import { readEntryFile } from './entry-file';
 
 /** `fr-CA` → `Français`: the language's name in itself (Intl), or its tag where Intl has none. */
@@ -23,9 +22,6 @@ function ownName(tag: string): string {
   const name = new Intl.DisplayNames([tag], { type: 'language', fallback: 'code' }).of(code) ?? tag;
   return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 }
-
-/** Folders whose entries are pages of their own, with a slug in each language. */
-const ROUTED = new Set(['pages', 'services']);
 
 /**
  * Writes the translation files `language` lacks; returns their paths from `root`.
@@ -59,9 +55,10 @@ export function addLanguage(root: string, tag: string): string[] {
       // An entry without words (a price tier, a plan without a note) needs no translation file.
       if (Object.keys(words).length === 0 && !entry.body?.trim()) continue;
       // The language's name for itself, as Intl knows it, instead of the main language's.
-      if (folder === 'settings' && name === 'site.yaml') words.languageName = ownName(tag);
+      if (folder === SETTINGS_FOLDER && name === 'site.yaml') words.languageName = ownName(tag);
       const meta: Record<string, unknown> = { reviewed: false };
-      if (ROUTED.has(folder) && name !== 'home.mdx') {
+      // A page of its own (a page, an entry page) has an address in each language.
+      if (hasOwnSlug(schema, name.replace(/\.\w+$/, ''))) {
         meta.slug = asciiSlug(String(words.title ?? name.replace(/\.\w+$/, '')));
       }
       const yaml = stringify({ ...meta, ...words }, { lineWidth: 100 });

@@ -5,14 +5,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { contentSchemas, pageFileName, type ContentName } from '../cms/schemas';
+import { contentNameOf, contentSchemas, type ContentName } from '../collections';
 import {
   entryProblems,
   translationProblems as validateTranslation,
   type EntryData,
 } from '../cms/validate';
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
-import { PAGE_IDS, type PageId } from '../schemas/pages';
 import { CMS_BACKEND, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
 import { readLanguages } from '../i18n/languages';
@@ -44,33 +43,6 @@ export const deploySettings = (): DeploySettings => ({
   branch: CMS_BACKEND.branch,
   loginEndpoint: CMS_BACKEND.base_url,
 });
-
-const COLLECTIONS: Record<string, ContentName> = {
-  services: 'services',
-  benefits: 'benefits',
-  pricing: 'pricing',
-  faq: 'faq',
-  'faq-categories': 'faqCategories',
-  insurance: 'insurance',
-  therapists: 'therapists',
-  closures: 'closures',
-  notices: 'notices',
-};
-
-/** The schema a content file is read with, by its path under `src/content/`. */
-export function contentNameOf(path: string): ContentName | undefined {
-  const parts = path.split('/');
-  const folder = parts[0] ?? '';
-  const file = parts.at(-1) ?? '';
-  const id = file.replace(/\.(mdx|ya?ml)$/, '');
-  if (folder === 'settings') {
-    return (['clinic', 'booking', 'site'] as const).find((name) => name === id);
-  }
-  if (folder === 'pages') {
-    return PAGE_IDS.includes(id as PageId) ? pageFileName(id as PageId) : undefined;
-  }
-  return COLLECTIONS[folder];
-}
 
 const fieldName = (path: (string | number)[]) =>
   path.length ? path.join('.') : '(the whole entry)';

@@ -13,7 +13,8 @@ import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import { WEEKDAYS, type OpeningHours, type Weekday } from '../schemas/clinic';
 import { deploySchema } from '../schemas/deploy';
-import { contentNameOf, deploySettings, formatFindings, launchCheck } from './check';
+import { contentNameOf } from '../collections';
+import { deploySettings, formatFindings, launchCheck } from './check';
 import { valueProblems } from './placeholders';
 import {
   answersSchema,

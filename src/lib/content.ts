@@ -8,11 +8,20 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { tierBooking, type TierBooking } from './booking';
 import { addDays, siteDate, type Day } from './dates';
-import { contentSchemas, pageFileName, type ContentName } from '../cms/schemas';
+import {
+  COLLECTIONS,
+  contentSchemas,
+  folderOf,
+  pageFileName,
+  type CollectionName,
+  type ContentName,
+  type SettingsName,
+} from '../collections';
+import { REFERENCE_FIELDS, valuesAt } from './references';
 import { LANGUAGES } from '../i18n/languages';
 import { isDiscountOrWellness } from '../schemas/insurance';
 import type { Language } from '../schemas/languages';
-import type { PageId } from '../schemas/pages';
+import { pageCollection, type PageCollection, type PageId } from '../schemas/pages';
 import { duplicateDurationProblems } from '../schemas/pricing';
 import { asciiSlug, translationMetaSchema } from '../schemas/translation-meta';
 import { isEmptyTranslation, isMissingWord, pickWords, translate } from '../schemas/translation';
@@ -37,22 +46,6 @@ interface TranslationSource {
 export type Localized<Entry> = Entry & { language: Language; source?: TranslationSource };
 
 type Entry = { id: string; data: unknown; filePath?: string | undefined };
-
-/** Content folders (`src/content/<folder>/`) by the CMS's name of their schema. */
-const FOLDERS = {
-  services: 'services',
-  benefits: 'benefits',
-  pricing: 'pricing',
-  faq: 'faq',
-  faqCategories: 'faq-categories',
-  insurance: 'insurance',
-  therapists: 'therapists',
-  closures: 'closures',
-  notices: 'notices',
-  clinic: 'settings',
-  booking: 'settings',
-  site: 'settings',
-} as const satisfies Partial<Record<ContentName, string>>;
 
 const cache = new Map<string, Promise<unknown>>();
 const warned = new Set<string>();
@@ -98,10 +91,10 @@ function translationFiles(): Promise<Map<string, CollectionEntry<'translations'>
 async function localize<E extends Entry>(
   entry: E,
   schema: ContentName,
-  folder: string,
   language: Language,
 ): Promise<Localized<E> | undefined> {
   if (language.code === LANGUAGES.main.code) return { ...entry, language };
+  const folder = folderOf(schema);
   const found = (await translationFiles()).get(`${folder}/${language.code}/${entry.id}`);
   const translation =
     found && !isEmptyTranslation({ ...found.data }, found.body) ? found : undefined;
@@ -155,35 +148,92 @@ async function localize<E extends Entry>(
 async function localizeAll<E extends Entry>(
   entries: E[],
   schema: ContentName,
-  folder: string,
   language: Language,
 ): Promise<Localized<E>[]> {
   const localized: (Localized<E> | undefined)[] = await Promise.all(
-    entries.map((entry) => localize(entry, schema, folder, language)),
+    entries.map((entry) => localize(entry, schema, language)),
   );
   return localized.filter((entry) => entry !== undefined);
 }
 
-export type Service = Localized<CollectionEntry<'services'>>;
-export type Benefit = Localized<CollectionEntry<'benefits'>>;
-export type Tier = Localized<CollectionEntry<'pricing'>>;
-export type Question = Localized<CollectionEntry<'faq'>>;
-export type Plan = Localized<CollectionEntry<'insurance'>>;
-export type Therapist = Localized<CollectionEntry<'therapists'>>;
-export type Clinic = CollectionEntry<'settings'>['data'];
+/** An entry of collection `Name` in one language. */
+export type EntryOf<Name extends CollectionName> = Localized<CollectionEntry<Name>>;
+export type Service = EntryOf<'services'>;
+export type Benefit = EntryOf<'benefits'>;
+export type Tier = EntryOf<'pricing'>;
+export type Question = EntryOf<'faq'>;
+export type Plan = EntryOf<'insurance'>;
+export type Therapist = EntryOf<'therapists'>;
+export type FaqCategory = EntryOf<'faqCategories'>;
+export type Clinic = CollectionEntry<'clinic'>['data'];
 export type Booking = CollectionEntry<'booking'>['data'];
 /** The words every page shares, and the page's language tag (`en-US`) for `Intl`. */
 export type Site = CollectionEntry<'site'>['data'] & { language: string };
 
-const byOrder = (a: { data: { order: number } }, b: { data: { order: number } }) =>
-  a.data.order - b.data.order;
+/** Entries in their `order` (1 first) where their schema has one; else as they are. */
+function inOrder<E extends { data: unknown }>(entries: E[]): E[] {
+  const orderOf = ({ data }: E) => (data as { order?: unknown }).order;
+  return entries.every((entry) => typeof orderOf(entry) === 'number')
+    ? entries.sort((a, b) => (orderOf(a) as number) - (orderOf(b) as number))
+    : entries;
+}
+
+/** `a service` → `service`: the registry's name of one entry, without its article. */
+const entryNoun = (name: CollectionName) =>
+  (COLLECTIONS[name] as { entryName?: string }).entryName?.replace(/^an? /, '') ?? name;
+
+/**
+ * Astro's `reference()` does not check that the entry it names exists: each name in each reference
+ * field of `holder`'s schema (src/lib/references.ts) must be an entry of the collection it names.
+ * @throws Error listing each, `<file>: <field>: there is no <entry> "<name>" (<its file>)`.
+ */
+async function checkReferences(
+  holder: CollectionName,
+  entries: { id: string; filePath?: string | undefined; data: unknown }[],
+): Promise<void> {
+  const main = LANGUAGES.main.code;
+  const fields = REFERENCE_FIELDS.filter((field) => field.holder === holder);
+  const problems = await Promise.all(
+    fields.map(async ({ path, target }) => {
+      const name = target as CollectionName;
+      const known = new Set((await getCollection(name)).map(({ id }) => id));
+      const { folder, format } = COLLECTIONS[name];
+      return entries.flatMap((entry) =>
+        valuesAt(entry.data, path)
+          .map((value) => (value as { id: string }).id)
+          .filter((id) => !known.has(id))
+          .map(
+            (id) =>
+              `${entry.filePath ?? `src/content/${folderOf(holder)}/${main}/${entry.id}`}: ${path.join('.')}: there is no ${entryNoun(name)} "${id}" (src/content/${folder}/${main}/${id}.${format})`,
+          ),
+      );
+    }),
+  );
+  if (problems.flat().length > 0) throw new Error(problems.flat().join('\n'));
+}
+
+/**
+ * The entries of collection `name` visitors see, in `where`'s language: drafts left out (a
+ * collection with `draft` in the registry), in their `order`, only those translated into the
+ * language. An entry naming one that does not exist fails the build, naming its file.
+ */
+export async function getEntries<Name extends CollectionName>(
+  name: Name,
+  where: In,
+): Promise<EntryOf<Name>[]> {
+  const language = languageOf(where);
+  return once(`${name}:${language.code}`, async () => {
+    const all: CollectionEntry<Name>[] = await getCollection(name);
+    const published = COLLECTIONS[name].draft
+      ? all.filter(({ data }) => (data as { draft?: boolean }).draft !== true)
+      : all;
+    await checkReferences(name, published);
+    return inOrder(await localizeAll(published, name, language)) as EntryOf<Name>[];
+  });
+}
 
 export async function getServices(where: In): Promise<Service[]> {
-  const language = languageOf(where);
-  return once(`services:${language.code}`, async () => {
-    const services = await getCollection('services', ({ data }) => !data.draft);
-    return (await localizeAll(services, 'services', FOLDERS.services, language)).sort(byOrder);
-  });
+  return getEntries('services', where);
 }
 
 /**
@@ -211,18 +261,13 @@ export async function getMainTreatment(where: In): Promise<Service> {
 }
 
 export async function getBenefits(where: In): Promise<Benefit[]> {
-  const language = languageOf(where);
-  return once(`benefits:${language.code}`, async () =>
-    (
-      await localizeAll(await getCollection('benefits'), 'benefits', FOLDERS.benefits, language)
-    ).sort(byOrder),
-  );
+  return getEntries('benefits', where);
 }
 
 /** The price tiers, shortest first. Two tiers of one length fail the build, naming both files. */
 export async function getTiers(where: In): Promise<Tier[]> {
   const language = languageOf(where);
-  return once(`pricing:${language.code}`, async () => {
+  return once(`tiers:${language.code}`, async () => {
     const tiers = await getCollection('pricing');
     const problems = duplicateDurationProblems(
       tiers.map(({ id, filePath, data }) => ({
@@ -231,8 +276,8 @@ export async function getTiers(where: In): Promise<Tier[]> {
       })),
     );
     if (problems.length > 0) throw new Error(problems.join('\n'));
-    const localized = await localizeAll(tiers, 'pricing', FOLDERS.pricing, language);
-    return localized.sort((a, b) => a.data.durationMinutes - b.data.durationMinutes);
+    const localized = await getEntries('pricing', language);
+    return [...localized].sort((a, b) => a.data.durationMinutes - b.data.durationMinutes);
   });
 }
 
@@ -250,29 +295,11 @@ export async function getBookableTiers(where: In): Promise<BookableTier[]> {
 
 /** The published therapists, in order; one naming a missing service fails the build. */
 export async function getTherapists(where: In): Promise<Therapist[]> {
-  const language = languageOf(where);
-  return once(`therapists:${language.code}`, async () => {
-    const therapists = await getCollection('therapists', ({ data }) => !data.draft);
-    await checkReferences(
-      therapists,
-      'therapists',
-      'techniques',
-      ({ data }) => data.techniques,
-      'services',
-    );
-    return (await localizeAll(therapists, 'therapists', FOLDERS.therapists, language)).sort(
-      byOrder,
-    );
-  });
+  return getEntries('therapists', where);
 }
 
 export async function getPlans(where: In): Promise<Plan[]> {
-  const language = languageOf(where);
-  return once(`insurance:${language.code}`, async () =>
-    (
-      await localizeAll(await getCollection('insurance'), 'insurance', FOLDERS.insurance, language)
-    ).sort(byOrder),
-  );
+  return getEntries('insurance', where);
 }
 
 export interface PlanGroups {
@@ -288,55 +315,9 @@ export async function getPlanGroups(where: In): Promise<PlanGroups> {
   };
 }
 
-/** An entry naming others by `reference()`, with the file it is in. */
-interface Referring {
-  id: string;
-  filePath?: string | undefined;
-}
-
-/**
- * Astro's `reference()` does not check that the entry it names exists: each name in `field` of
- * each entry must be one of `known`, or the build fails naming the entry's file.
- */
-async function checkReferences<Entry extends Referring>(
-  entries: Entry[],
-  folder: string,
-  field: string,
-  names: (entry: Entry) => { id: string }[],
-  target: 'services' | 'faqCategories',
-): Promise<void> {
-  const known = new Set((await getCollection(target)).map(({ id }) => id));
-  const main = LANGUAGES.main.code;
-  const where =
-    target === 'services'
-      ? `src/content/services/${main}/{}.mdx`
-      : `src/content/faq-categories/${main}/{}.yaml`;
-  const problems = entries.flatMap((entry) =>
-    names(entry)
-      .filter(({ id }) => !known.has(id))
-      .map(
-        ({ id }) =>
-          `${entry.filePath ?? `src/content/${folder}/${main}/${entry.id}.mdx`}: ${field}: there is no ${target === 'services' ? 'service' : 'FAQ category'} "${id}" (${where.replace('{}', id)})`,
-      ),
-  );
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-}
-
 /** The questions; one naming a missing category or service fails the build, naming its file. */
 export async function getQuestions(where: In): Promise<Question[]> {
-  const language = languageOf(where);
-  return once(`faq:${language.code}`, async () => {
-    const questions = await getCollection('faq');
-    await checkReferences(
-      questions,
-      'faq',
-      'category',
-      ({ data }) => [data.category],
-      'faqCategories',
-    );
-    await checkReferences(questions, 'faq', 'services', ({ data }) => data.services, 'services');
-    return (await localizeAll(questions, 'faq', FOLDERS.faq, language)).sort(byOrder);
-  });
+  return getEntries('faq', where);
 }
 
 export interface QuestionGroup {
@@ -346,13 +327,9 @@ export interface QuestionGroup {
   questions: Question[];
 }
 
-export type FaqCategory = Localized<CollectionEntry<'faqCategories'>>;
-
 /** The FAQ categories in `where`'s language, in their order; the untranslated left out. */
 export async function getFaqCategories(where: In): Promise<FaqCategory[]> {
-  const language = languageOf(where);
-  const all = await getCollection('faqCategories');
-  return (await localizeAll(all, 'faqCategories', FOLDERS.faqCategories, language)).sort(byOrder);
+  return getEntries('faqCategories', where);
 }
 
 /** Questions grouped by category, in the categories' order; empty groups left out. */
@@ -377,22 +354,22 @@ export async function getQuestionsFor(where: In, serviceId: string): Promise<Que
 }
 
 /** A settings file in `language`; one missing in a language of the site fails the build. */
-async function getSetting<Name extends 'clinic' | 'booking' | 'site'>(
+async function getSetting<Name extends SettingsName>(
   name: Name,
   where: In,
-): Promise<CollectionEntry<Name extends 'clinic' ? 'settings' : Name>['data']> {
+): Promise<CollectionEntry<Name>['data']> {
   const language = languageOf(where);
   return once(`${name}:${language.code}`, async () => {
-    const entry = await getEntry(name === 'clinic' ? 'settings' : name, name);
+    const entry = await getEntry(name, name);
     const file = (code: string) => `src/content/settings/${code}/${name}.yaml`;
     if (!entry) throw new Error(`${file(LANGUAGES.main.code)} is missing`);
-    const localized = await localize(entry as Entry, name, 'settings', language);
+    const localized = await localize(entry as Entry, name, language);
     if (!localized) {
       throw new Error(
         `${file(language.code)} is missing: every language of the site (${language.tag}, in src/content/settings/languages.yaml) needs its words`,
       );
     }
-    return localized.data as CollectionEntry<Name extends 'clinic' ? 'settings' : Name>['data'];
+    return localized.data as CollectionEntry<Name>['data'];
   });
 }
 
@@ -435,7 +412,7 @@ export async function getClosures(where: In): Promise<Closure[]> {
   const closures = await Promise.all(
     current.map(
       async (entry): Promise<Closure> =>
-        (await localize(entry, 'closures', FOLDERS.closures, language)) ?? {
+        (await localize(entry, 'closures', language)) ?? {
           ...entry,
           data: { ...entry.data, reason: '' },
           language,
@@ -463,29 +440,10 @@ export async function getNotices(where: In): Promise<Notice[]> {
   const language = languageOf(where);
   const [today, all] = await Promise.all([getSiteDate(), getCollection('notices')]);
   const running = all.filter(({ data }) => data.validFrom <= today && today <= data.validThrough);
-  return (await localizeAll(running, 'notices', FOLDERS.notices, language)).sort(byFirstDay);
+  return (await localizeAll(running, 'notices', language)).sort(byFirstDay);
 }
 
-/** The collection each page's file is in (`src/content.config.ts`). */
-const PAGE_COLLECTIONS = {
-  home: 'homePage',
-  services: 'servicesPage',
-  pricing: 'pricingPage',
-  insurance: 'insurancePage',
-  'hsa-fsa': 'hsaFsaPage',
-  faq: 'faqPage',
-  book: 'bookPage',
-  contact: 'contactPage',
-  therapists: 'therapistsPage',
-  'your-visit': 'yourVisitPage',
-  privacy: 'privacyPage',
-  accessibility: 'accessibilityPage',
-  'not-found': 'notFoundPage',
-} as const satisfies Record<PageId, string>;
-
-export type Page<Id extends PageId = PageId> = Localized<
-  CollectionEntry<(typeof PAGE_COLLECTIONS)[Id]>
->;
+export type Page<Id extends PageId = PageId> = Localized<CollectionEntry<PageCollection<Id>>>;
 
 /**
  * The words of one page (`src/content/pages/<code>/<id>.mdx`) in the page's language, or undefined
@@ -497,10 +455,9 @@ export async function findPage<Id extends PageId>(
 ): Promise<Page<Id> | undefined> {
   const language = languageOf(where);
   return once(`page:${id}:${language.code}`, async () => {
-    const page = await getEntry(PAGE_COLLECTIONS[id], id);
+    const page = await getEntry(pageCollection(id), id);
     if (!page) throw new Error(`src/content/pages/${LANGUAGES.main.code}/${id}.mdx is missing`);
-    return (await localize(page as Entry, pageFileName(id), 'pages', language)) as
-      Page<Id> | undefined;
+    return (await localize(page as Entry, pageFileName(id), language)) as Page<Id> | undefined;
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { kind, line, order } from './fields';
+import { kind, line, order, type SchemaTools } from './fields';
 
 /**
  * A section of the FAQ page. The file name (`src/content/faq-categories/en/<id>.yaml`) is how questions
@@ -15,11 +15,7 @@ export const faqCategorySchema = z.strictObject({
  * category: Astro's `reference` for the site, a plain slug check where `astro:content` is not
  * available (the CMS in the browser).
  */
-export function faqSchema<Reference extends z.ZodType>({
-  reference,
-}: {
-  reference: (collection: 'services' | 'faqCategories') => Reference;
-}) {
+export function faqSchema({ reference }: Pick<SchemaTools, 'reference'>) {
   return z.strictObject({
     question: line(10, 160)
       .endsWith('?', { error: 'must end with a question mark' })

@@ -2,6 +2,7 @@
  * Field builders shared by the collection schemas. Each one carries the error text an editor sees,
  * so the same rule reads the same way in every collection.
  */
+import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { dayOf, daysBetween, isDay } from '../lib/dates';
 import { sameInEveryLanguage } from './translation';
@@ -40,26 +41,37 @@ export function group<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   );
 }
 
-/** What an entry names in each collection it may name, and where that collection's files are. */
-const ENTRY_NAMES = {
-  services: 'a service (a file in src/content/services/)',
-  faqCategories: 'an FAQ category (a file in src/content/faq-categories/)',
-} as const;
-
-export type EntryCollection = keyof typeof ENTRY_NAMES;
-
 /**
  * A field naming another entry by its file name, e.g. `prescriptions` for
- * `src/content/faq-categories/en/prescriptions.yaml`. The build pipes it into Astro's `reference()`,
- * a zod union with no message of its own, which the build words as "Did not match union".
+ * `src/content/faq-categories/en/prescriptions.yaml`; `what` says what it names, e.g. `an FAQ
+ * category (a file in src/content/faq-categories/)` (from the registry, src/collections.ts). The
+ * build pipes it into Astro's `reference()`, a zod union with no message of its own, which the
+ * build words as "Did not match union".
  */
-export function entryName(collection: EntryCollection) {
-  const names = `name ${ENTRY_NAMES[collection]}`;
+export function entryName(what: string) {
+  const names = `name ${what}`;
   return sameInEveryLanguage(
     z.string({
       error: (issue) => (issue.input === undefined ? `is required: ${names}` : `must ${names}`),
     }),
   );
+}
+
+/**
+ * A field naming an entry of another collection, as a schema sees it: the entry's file name in
+ * the file, `{ id, collection }` on the site (Astro's `reference()`).
+ */
+export type EntryReference = z.ZodType<{ id: string; collection: string }, string>;
+
+/**
+ * What a collection's schema is built with (src/collections.ts gives them): the build's `image()`
+ * and `reference()` (`src/content.config.ts`), or, in the CMS and the launch check, an image as
+ * the path Decap writes and a reference as the slug it names. `reference(collection)` takes a
+ * collection of the registry that others may name (one with an `entryName`).
+ */
+export interface SchemaTools {
+  image: SchemaContext['image'];
+  reference: (collection: string) => EntryReference;
 }
 
 /** A required single line of text, trimmed, with a length range editors are told about. */
@@ -130,7 +142,8 @@ export function day(hint: string) {
           .refine(isDay, { error: 'must be a day like 2026-12-24' }),
       ).describe(hint),
     )
-    .describe(hint);
+    .describe(hint)
+    .meta({ day: true });
 }
 
 interface Days {

@@ -3,7 +3,7 @@ import { day, daySpan, kind, line } from './fields';
 
 /** The longest notice, in days (a year): longer is most likely a year typed wrong. */
 const NOTICE_DAYS = 366;
-import { PAGE_PATHS } from './site';
+import { PAGE_PATHS } from './pages';
 import { sameInEveryLanguage } from './translation';
 
 /**

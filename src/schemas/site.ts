@@ -1,22 +1,7 @@
 import { z } from 'astro/zod';
 import { group, kind, line, template } from './fields';
 import { PLAN_TYPES } from './insurance';
-
-/** The public pages a navigation link may lead to. */
-export const PAGE_PATHS = [
-  '/',
-  '/services/',
-  '/pricing/',
-  '/insurance/',
-  '/hsa-fsa/',
-  '/faq/',
-  '/book/',
-  '/contact/',
-  '/therapists/',
-  '/your-visit/',
-  '/privacy/',
-  '/accessibility/',
-] as const;
+import { PAGE_PATHS } from './pages';
 
 const label = (max: number, hint: string) => line(2, max).describe(hint);
 

@@ -1,16 +1,12 @@
-import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { group, imageAlt, kind, line, order, stateCode } from './fields';
+import { group, imageAlt, kind, line, order, stateCode, type SchemaTools } from './fields';
 import { sameInEveryLanguage } from './translation';
 
 /**
  * A therapist of the clinic. The entry body is their short biography. `reference` names the
  * services they practise: Astro's `reference('services')` for the site, a slug check in the CMS.
  */
-export function therapistsSchema<Reference extends z.ZodType>({
-  image,
-  reference,
-}: Pick<SchemaContext, 'image'> & { reference: (collection: 'services') => Reference }) {
+export function therapistsSchema({ image, reference }: SchemaTools) {
   return z
     .strictObject({
       name: sameInEveryLanguage(line(2, 80)).describe('Full name as clients will see it.'),

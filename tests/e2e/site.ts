@@ -7,7 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { fill, formatDuration } from '../../src/lib/format';
 import type { BookingData } from '../../src/schemas/booking';
-import { contentSchemas } from '../../src/cms/schemas';
+import { contentSchemas } from '../../src/collections';
 import type { ClinicData } from '../../src/schemas/clinic';
 import { insuranceSchema, type InsuranceData } from '../../src/schemas/insurance';
 import type { PageId, PageWords } from '../../src/schemas/pages';

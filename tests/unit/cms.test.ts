@@ -9,7 +9,7 @@ import { addressesOf } from '../../src/cms/addresses';
 import { SITE_URL } from '../../src/site.config';
 import { bodyPreview } from '../../src/cms/body-preview';
 import { bookTierComponent, calloutComponent } from '../../src/cms/editor-components';
-import { contentSchemas, type ContentName } from '../../src/cms/schemas';
+import { contentSchemas, type ContentName } from '../../src/collections';
 import {
   emptyFieldPaths,
   entryProblems,

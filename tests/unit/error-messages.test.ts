@@ -10,13 +10,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { contentSchemas, pageFileName, type ContentName } from '../../src/cms/schemas';
+import { contentNameOf, contentSchemas, type ContentName } from '../../src/collections';
 import { withoutFields } from '../../src/cms/validate';
 import { collections } from '../../src/content.config';
-import { contentNameOf } from '../../src/launch/check';
 import { readEntryFile } from '../../src/launch/entry-file';
 import { deploySchema } from '../../src/schemas/deploy';
-import { PAGE_IDS, type PageId } from '../../src/schemas/pages';
+import { pageCollection, type PageId } from '../../src/schemas/pages';
 import { problems } from './schema-helpers';
 import { LANGUAGES } from '../../src/i18n/languages';
 
@@ -38,31 +37,15 @@ for (const folder of readdirSync(CONTENT)) {
   }
 }
 
-/** The collection of `src/content.config.ts` that reads each content name. */
-const BUILD_COLLECTIONS: Record<ContentName, keyof typeof collections> = {
-  services: 'services',
-  benefits: 'benefits',
-  pricing: 'pricing',
-  faq: 'faq',
-  faqCategories: 'faqCategories',
-  insurance: 'insurance',
-  therapists: 'therapists',
-  closures: 'closures',
-  notices: 'notices',
-  ...(Object.fromEntries(
-    PAGE_IDS.map((id) => [
-      pageFileName(id),
-      `${id.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}Page`,
-    ]),
-  ) as Record<`page-${PageId}`, keyof typeof collections>),
-  clinic: 'settings',
-  booking: 'booking',
-  site: 'site',
-};
+/** The collection of `src/content.config.ts` that reads each content name (`page-faq` → `faqPage`). */
+const buildCollection = (name: ContentName) =>
+  (name.startsWith('page-')
+    ? pageCollection(name.slice('page-'.length) as PageId)
+    : name) as keyof typeof collections;
 
 /** The build's schema for a content name; an image field is read as its path, as in the CMS. */
 function buildSchema(name: ContentName): z.ZodType {
-  const schema: unknown = collections[BUILD_COLLECTIONS[name]].schema;
+  const schema: unknown = collections[buildCollection(name)].schema;
   if (typeof schema !== 'function') return schema as z.ZodType;
   return (schema as (context: object) => z.ZodType)({ image: () => z.string() });
 }

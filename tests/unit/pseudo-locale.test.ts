@@ -14,7 +14,7 @@ import type { DefaultTreeAdapterMap } from 'parse5';
 import { parse, stringify } from 'yaml';
 import type { z } from 'astro/zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { contentSchemas, type ContentName } from '../../src/cms/schemas';
+import { contentSchemas, type ContentName } from '../../src/collections';
 import { weekdayName } from '../../src/lib/format';
 import { translate, wordsOf } from '../../src/schemas/translation';
 import type { SiteData } from '../../src/schemas/site';

@@ -4,9 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { benefitsSchema } from '../../src/schemas/benefits';
 import { bookingSchema } from '../../src/schemas/booking';
 import { brandColourProblem, SITE_BACKGROUNDS } from '../../src/schemas/clinic';
-import { contentSchemas } from '../../src/cms/schemas';
+import { contentSchemas } from '../../src/collections';
 import { insuranceSchema } from '../../src/schemas/insurance';
-import { PAGE_WORDS, pageSchema } from '../../src/schemas/pages';
+import { pageSchema, pageWords } from '../../src/schemas/pages';
 import { pricingSchema } from '../../src/schemas/pricing';
 import { servicesSchema } from '../../src/schemas/services';
 import { siteSchema } from '../../src/schemas/site';
@@ -187,7 +187,7 @@ describe('insurance schema', () => {
 });
 
 describe('pages schema', () => {
-  const schema = pageSchema(PAGE_WORDS.pricing, { image });
+  const schema = pageSchema(pageWords('pricing'), { image });
   const valid = {
     title: 'Prices',
     description: 'Orthopedic/medical massage sessions of 30, 60 or 90 minutes, with HSA/FSA.',

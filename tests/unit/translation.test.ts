@@ -3,7 +3,7 @@
  * (src/schemas/translation.ts), on the real schemas.
  */
 import { describe, expect, test } from 'vitest';
-import { contentSchemas } from '../../src/cms/schemas';
+import { contentSchemas } from '../../src/collections';
 import { languagesSchema, siteLanguages } from '../../src/schemas/languages';
 import { isEmptyTranslation, pickWords, translate, wordPaths } from '../../src/schemas/translation';
 import { asciiSlug, translationMetaSchema } from '../../src/schemas/translation-meta';

@@ -3,10 +3,10 @@
  * another entry names (a service in a question or a therapist's techniques, a question's FAQ
  * category) or a picture an entry shows is not deleted, and a draft naming an entry that is not
  * published is not published. The reference fields are read from the schemas (each `reference()`
- * carries the collection it names, see ./schemas.ts), so a new one is checked without code here.
+ * carries the collection it names, see src/collections.ts), so a new one is checked without code here.
  */
 import { z } from 'astro/zod';
-import { contentSchemas, type ContentName } from './schemas';
+import { contentSchemas, type ContentName } from '../collections';
 
 /** A field that names entries of `target`: `faq.services` → `services` (a list, so `many`). */
 export interface ReferenceField {
