@@ -28,6 +28,7 @@ import {
   pageSchemaOf,
   type PageId,
   type PageSchema,
+  pagePath,
   type RoutedPageId,
 } from './schemas/pages';
 import { pricingSchema } from './schemas/pricing';
@@ -420,6 +421,18 @@ export function contentNameOf(path: string): ContentName | undefined {
 export const ROUTED_COLLECTIONS = COLLECTION_NAMES.filter(
   (name) => (COLLECTIONS[name] as CollectionDefinition).entryPages !== undefined,
 );
+
+/**
+ * Where the entry pages of collection `name` are listed in the main language: the path of the page
+ * they are `under` (`/services/`), else `/<folder>/`.
+ */
+export function listPath(name: CollectionName): string {
+  const under = (COLLECTIONS[name] as CollectionDefinition).entryPages?.under;
+  return under ? pagePath(under) : `/${COLLECTIONS[name].folder}/`;
+}
+
+/** `services`, `trigger-point-therapy` → `/services/trigger-point-therapy/`: an entry's page. */
+export const entryPath = (name: CollectionName, id: string): string => `${listPath(name)}${id}/`;
 
 /** The collections whose entries have a `draft` flag. */
 export const DRAFT_COLLECTIONS = COLLECTION_NAMES.filter(

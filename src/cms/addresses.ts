@@ -19,8 +19,12 @@ export interface Address {
 
 /** What `addressesOf` needs of the entry and of the site. */
 export interface AddressInput {
-  /** `services`, or `pages` for a page file (its `id` given), in any language's collection. */
-  kind: 'services' | 'pages';
+  /**
+   * For an entry page (a service), where its collection's pages are listed in the main language
+   * (`listPath` of src/collections.ts, `/services/`) and whether that is a page of its own (else a
+   * folder: `/<code>/<folder>/` in another language); none for a page file.
+   */
+  list?: { path: string; page: boolean } | undefined;
   /** The entry's file name (a service), or the page's id (`pricing`, `home`). */
   id: string;
   /** The main language first, then the others. */
@@ -45,16 +49,16 @@ function slugOf(words: Record<string, unknown> | undefined): string {
 }
 
 /** Every language's address of an entry; see `AddressInput`. */
-export function addressesOf({ kind, id, languages, data, paths }: AddressInput): Address[] {
+export function addressesOf({ list, id, languages, data, paths }: AddressInput): Address[] {
   const [main] = languages;
   return languages.map((language): Address => {
-    const mainPath = kind === 'pages' ? (id === 'home' ? '/' : `/${id}/`) : `/services/${id}/`;
+    const mainPath = list ? `${list.path}${id}/` : id === 'home' ? '/' : `/${id}/`;
     if (language.code === main?.code) {
       return id
         ? { language, url: absolute(mainPath) }
         : { language, missing: 'made from the title when first saved' };
     }
-    if (kind === 'pages' && id === 'home') return { language, url: absolute(`/${language.code}/`) };
+    if (!list && id === 'home') return { language, url: absolute(`/${language.code}/`) };
     const words = data[language.code];
     if (!words) {
       // Not in this draft (a page's other languages are files of their own): as published.
@@ -63,8 +67,12 @@ export function addressesOf({ kind, id, languages, data, paths }: AddressInput):
         ? { language, url: absolute(published) }
         : { language, missing: 'not translated yet' };
     }
-    const base = kind === 'pages' ? `/${language.code}/` : paths[language.code]?.['/services/'];
-    if (!base) return { language, missing: 'the services page is not translated yet' };
+    const base = !list
+      ? `/${language.code}/`
+      : list.page
+        ? paths[language.code]?.[list.path]
+        : `/${language.code}${list.path}`;
+    if (!base) return { language, missing: 'the page above it is not translated yet' };
     const slug = slugOf(words);
     return slug
       ? { language, url: absolute(`${base}${slug}/`) }

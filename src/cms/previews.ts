@@ -26,7 +26,14 @@ import { isGroup } from '../schemas/translation';
 
 import { store } from 'decap-cms-core/dist/esm/redux';
 import { bodyPreview } from './body-preview';
-import { pageFileName } from '../collections';
+import {
+  COLLECTIONS,
+  listPath,
+  pageFileName,
+  ROUTED_COLLECTIONS,
+  type CollectionDefinition,
+  type CollectionName,
+} from '../collections';
 
 type PreviewProps = Pick<PreviewTemplateComponentProps, 'entry'>;
 
@@ -156,15 +163,21 @@ function addressLine({ entry }: PreviewProps): ReactNode {
   const inDraft = (path: string[]): Data | undefined =>
     draft?.getIn(path) === undefined ? undefined : toData(draft.getIn(path));
   const data: Record<string, Data | undefined> = {};
-  if (collection === 'services') {
+  const routed = (ROUTED_COLLECTIONS as string[]).includes(collection)
+    ? (collection as CollectionName)
+    : undefined;
+  if (routed) {
     data[languages.main.code] = inDraft(['data']);
     for (const { code } of languages.others) data[code] = inDraft(['i18n', code, 'data']);
   } else {
     data[(own ?? languages.main).code] = inDraft(['data']) ?? toData(entry.get('data'));
   }
   const addresses = addressesOf({
-    kind: collection === 'services' ? 'services' : 'pages',
-    id: collection === 'services' ? slug : slug.replace(/^page-/, ''),
+    list: routed && {
+      path: listPath(routed),
+      page: (COLLECTIONS[routed] as CollectionDefinition).entryPages?.under !== undefined,
+    },
+    id: routed ? slug : slug.replace(/^page-/, ''),
     languages: all,
     data,
     paths: Object.fromEntries(all.map(({ code }) => [code, words[code]?.paths ?? {}])),

@@ -5,27 +5,22 @@
  * gives (`/es/precios/`, `/es/servicios/masaje-terapeutico/`). Pages link with the main language's
  * paths and `linker` turns them into the page's language.
  */
-import { COLLECTIONS, ROUTED_COLLECTIONS, type CollectionName } from '../collections';
+import {
+  COLLECTIONS,
+  entryPath,
+  listPath,
+  ROUTED_COLLECTIONS,
+  type CollectionDefinition,
+  type CollectionName,
+} from '../collections';
 import { findPage, getEntries, languageOf, once, type EntryOf, type In } from '../lib/content';
 import type { Language } from '../schemas/languages';
 import { pagePath as mainPath, ROUTED_PAGE_IDS, type RoutedPageId } from '../schemas/pages';
 import { LANGUAGES } from './languages';
 
-/**
- * Where the list of collection `name`'s entry pages is in the main language: the path of the page
- * it is `under` (`/services/`), else `/<folder>/`.
- */
-function listPath(name: CollectionName): string {
-  const under = pageAbove(name);
-  return under ? mainPath(under) : `/${COLLECTIONS[name].folder}/`;
-}
-
 /** The page collection `name`'s entry pages are under (`services`), if any. */
 const pageAbove = (name: CollectionName): RoutedPageId | undefined =>
-  (COLLECTIONS[name] as { entryPages?: { under?: RoutedPageId } }).entryPages?.under;
-
-/** `services`, `trigger-point-therapy` → `/services/trigger-point-therapy/`: an entry's page. */
-export const entryPath = (name: CollectionName, id: string): string => `${listPath(name)}${id}/`;
+  (COLLECTIONS[name] as CollectionDefinition).entryPages?.under;
 
 /**
  * `/es/servicios/masaje/` → `servicios/masaje`: a page's path in `language` as the rest

@@ -583,6 +583,7 @@ describe('an entry’s address in every language', () => {
     en: { '/services/': '/services/', '/pricing/': '/pricing/' },
     es: { '/services/': '/es/servicios/', '/pricing/': '/es/precios/' },
   };
+  const services = { path: '/services/', page: true };
   const urls = (input: Omit<Parameters<typeof addressesOf>[0], 'languages' | 'paths'>) =>
     addressesOf({ ...input, languages: [en, es], paths }).map(
       ({ url, missing }) => url ?? `(${missing})`,
@@ -590,33 +591,38 @@ describe('an entry’s address in every language', () => {
 
   test('a service: its file name, and the translation’s slug or its title', () => {
     expect(
-      urls({ kind: 'services', id: 'lymph-drainage', data: { en: {}, es: { slug: 'drenaje' } } }),
+      urls({ list: services, id: 'lymph-drainage', data: { en: {}, es: { slug: 'drenaje' } } }),
     ).toEqual([`${SITE_URL}/services/lymph-drainage/`, `${SITE_URL}/es/servicios/drenaje/`]);
     expect(
-      urls({ kind: 'services', id: 'x', data: { en: {}, es: { title: 'Masaje terapéutico' } } }),
+      urls({ list: services, id: 'x', data: { en: {}, es: { title: 'Masaje terapéutico' } } }),
     ).toEqual([`${SITE_URL}/services/x/`, `${SITE_URL}/es/servicios/masaje-terapeutico/`]);
   });
 
+  test('an entry page of a collection listed in its folder: under the language’s prefix', () => {
+    const conditions = { path: '/conditions/', page: false };
+    expect(urls({ list: conditions, id: 'neck-pain', data: { es: { slug: 'cuello' } } })).toEqual([
+      `${SITE_URL}/conditions/neck-pain/`,
+      `${SITE_URL}/es/conditions/cuello/`,
+    ]);
+  });
+
   test('a new service, and one not translated yet, say so', () => {
-    expect(urls({ kind: 'services', id: '', data: { en: {}, es: { title: '' } } })).toEqual([
+    expect(urls({ list: services, id: '', data: { en: {}, es: { title: '' } } })).toEqual([
       '(made from the title when first saved)',
       '(not translated yet)',
     ]);
   });
 
   test('a page: its id, and its slug in another language (or as published)', () => {
-    expect(urls({ kind: 'pages', id: 'pricing', data: { es: { slug: 'tarifas' } } })).toEqual([
+    expect(urls({ id: 'pricing', data: { es: { slug: 'tarifas' } } })).toEqual([
       `${SITE_URL}/pricing/`,
       `${SITE_URL}/es/tarifas/`,
     ]);
-    expect(urls({ kind: 'pages', id: 'pricing', data: { en: {} } })).toEqual([
+    expect(urls({ id: 'pricing', data: { en: {} } })).toEqual([
       `${SITE_URL}/pricing/`,
       `${SITE_URL}/es/precios/`,
     ]);
-    expect(urls({ kind: 'pages', id: 'home', data: {} })).toEqual([
-      `${SITE_URL}/`,
-      `${SITE_URL}/es/`,
-    ]);
+    expect(urls({ id: 'home', data: {} })).toEqual([`${SITE_URL}/`, `${SITE_URL}/es/`]);
   });
 });
 
