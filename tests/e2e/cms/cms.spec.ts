@@ -7,6 +7,7 @@ import { languagePane, markChecked, openCms, save, setStatus } from '../../suppo
 import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
 import { fill } from '../../../src/lib/format';
 import { languageLabel } from '../../../src/cms/config';
+import { CMS_BACKEND } from '../../../src/site.config';
 import { expect, test } from '../fixtures';
 import { categoryFiles, clinic, entries, LANGUAGES, pageData, siteWords } from '../site';
 
@@ -757,4 +758,74 @@ test('a draft naming a service deleted since it was saved is not published', asy
   ).toBeVisible();
   expect(onMain('src/content/faq/en/why-a-prescription.mdx')).not.toContain(slug);
   expect(workspace.draftBranches()).toEqual(['cms/faq/why-a-prescription']);
+});
+
+test('every screen links to the staff guide, beside Decap’s controls and over none of them', async ({
+  page,
+}) => {
+  // The guide as GitHub shows it on the production branch: the file must be in the repository.
+  expect(existsSync(new URL('../../../docs/staff-guide.md', import.meta.url))).toBe(true);
+  const guide = `https://github.com/${CMS_BACKEND.repo}/blob/${CMS_BACKEND.branch}/docs/staff-guide.md`;
+  const help = page.getByRole('link', { name: /^Help for staff/ });
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 375, height: 740 },
+  ]) {
+    await page.setViewportSize(viewport);
+    const screens = [
+      ['/collections/faq', page.getByRole('link', { name: 'Workflow', exact: true })],
+      [
+        '/collections/faq/entries/why-a-prescription',
+        page.getByRole('button', { name: 'Save', exact: true }),
+      ],
+    ] as const;
+    for (const [hash, ready] of screens) {
+      await openCms(page, `/admin/#${hash}`, ready);
+      const where = `${hash} at ${viewport.width} px`;
+      await expect(help, where).toBeVisible();
+      await expect(help).toHaveText('Help');
+      await expect(help).toHaveAttribute('href', guide);
+      const box = await help.boundingBox();
+      expect(box, where).not.toBeNull();
+      // WCAG 2.2 target size (2.5.8), and on screen.
+      expect(box!.width).toBeGreaterThanOrEqual(24);
+      expect(box!.height).toBeGreaterThanOrEqual(24);
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+      const covered = await help.evaluate((link) => {
+        const own = link.getBoundingClientRect();
+        const atCentre = document.elementFromPoint(
+          own.left + own.width / 2,
+          own.top + own.height / 2,
+        );
+        const controls = document.querySelectorAll(
+          '#nc-root :is(a, button, input, select, textarea, [role="button"])',
+        );
+        const under = [...controls]
+          .filter((control) => !link.contains(control) && !control.contains(link))
+          .filter((control) => {
+            const other = control.getBoundingClientRect();
+            return (
+              other.width > 0 &&
+              other.height > 0 &&
+              other.left < own.right &&
+              own.left < other.right &&
+              other.top < own.bottom &&
+              own.top < other.bottom
+            );
+          })
+          .map(
+            (control) =>
+              control.textContent?.trim() || control.getAttribute('aria-label') || control.tagName,
+          );
+        return atCentre && link.contains(atCentre) ? under : ['(the link is covered)', ...under];
+      });
+      expect(covered, `Decap’s controls the link overlaps, ${where}`).toEqual([]);
+    }
+  }
+  // A key pressed first, as a keyboard user would: the browser then shows focus on a focus() call.
+  await page.keyboard.press('Shift');
+  await help.focus();
+  await expect(help).toBeFocused();
+  expect(await help.evaluate((link) => getComputedStyle(link).outlineStyle)).toBe('solid');
 });
