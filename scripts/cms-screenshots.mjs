@@ -1,4 +1,4 @@
-// `npm run screenshots`: the pictures of the CMS in the README's staff section, taken from the
+// `npm run screenshots`: the pictures of the CMS in the staff guide (docs/staff-guide.md), taken from the
 // local CMS (`npm run dev`'s editorial workflow) on a temporary copy of the site, so they show the
 // CMS as it is today. Needs a build (`npm run build`) and port 8081 free. Writes docs/cms/*.png.
 import { mkdirSync } from 'node:fs';

@@ -13,7 +13,7 @@ export const SITE_URL = 'https://clinic.example.com';
 
 /**
  * Where the CMS saves in production: the GitHub repository of this site, the production branch,
- * and the OAuth endpoint that lets staff log in with GitHub (see "Staff editing" in the README).
+ * and the OAuth endpoint that lets staff log in with GitHub (docs/go-live.md, "5. Let staff log in to the CMS").
  */
 export const CMS_BACKEND = {
   name: 'github',

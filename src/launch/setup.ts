@@ -512,7 +512,7 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   }
   if (!answersPath && !process.stdin.isTTY) {
     prompt.log.error(
-      'There is no terminal to ask in: run `npm run setup -- --answers clinic.yaml` with an answers file (README, "Go live").',
+      'There is no terminal to ask in: run `npm run setup -- --answers clinic.yaml` with an answers file (docs/go-live.md).',
     );
     prompt.outro('Nothing was written.');
     return 1;
@@ -555,13 +555,13 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   prompt.note(
     [
       '1. Commit and push: git add -A && git commit -m "Clinic set-up" && git push',
-      '2. Connect the host (README, "Go live"): Netlify reads netlify.toml;',
+      '2. Connect the host (docs/go-live.md): Netlify reads netlify.toml;',
       '   Cloudflare Pages: build `npm run build`, output `dist`, NODE_VERSION=24.',
-      '3. Daily rebuild, so closures and notices start and end on their days (README, "Rebuilt',
+      '3. Daily rebuild, so closures and notices start and end on their days (docs/go-live.md, "Rebuilt',
       '   every day"): on Netlify or Cloudflare Pages, create a build hook for `main` and store its',
       '   URL as the repository secret NETLIFY_BUILD_HOOK or CLOUDFLARE_DEPLOY_HOOK; disable the',
       '   workflow of the host you do not use (Actions tab). GitHub Pages needs nothing more.',
-      '   Netlify Free’s credits do not cover a deploy a day (README, "Rebuilt every day").',
+      '   Netlify Free’s credits do not cover a deploy a day (docs/go-live.md, "Rebuilt every day").',
       '4. CMS login: the OAuth endpoint you gave (on Netlify: Site settings › Access control ›',
       '   OAuth › install the GitHub provider).',
       '5. Invite staff: give them write access to the GitHub repository; they log in at /admin/.',

@@ -27,7 +27,7 @@
 // Its language is the browser's: the first language of the request's Accept-Language, written as
 // `<html lang>` and "Language: <code>". Cal.com chooses the booking page's language the same way
 // (apps/web/app/layout.tsx → getLocale: the signed-in user's locale, else Accept-Language) or from
-// the event type's own setting, never from a query parameter; see README, "Booking with Cal.com".
+// the event type's own setting, never from a query parameter; see docs/developer-guide.md, "Booking with Cal.com".
 import { createServer } from 'node:http';
 
 const HANDSHAKES = ['1.5.3', 'current', 'silent', 'hung'];

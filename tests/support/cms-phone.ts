@@ -1,7 +1,7 @@
 /**
  * Staff's everyday jobs in the CMS, as done on a phone (375 px wide): change Friday's opening
  * hours, change a price, correct an FAQ answer, each saved, moved to Ready and published. Shared
- * by tests/e2e/cms/phone.spec.ts and `npm run screenshots` (the phone pictures in the README).
+ * by tests/e2e/cms/phone.spec.ts and `npm run screenshots` (the phone pictures in docs/staff-guide.md).
  */
 import { expect, type Page } from '@playwright/test';
 import { languagePane, openCms, typeAtEnd } from './cms-editor.ts';
