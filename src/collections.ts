@@ -38,7 +38,7 @@ import { therapistsSchema } from './schemas/therapists';
 import { sameInEveryLanguage } from './schemas/translation';
 
 /** A Decap field's settings without its name, where a schema cannot say them (a long text box). */
-export type FieldWidget = Record<string, unknown> & Partial<Omit<CmsField, 'name'>>;
+type FieldWidget = Record<string, unknown> & Partial<Omit<CmsField, 'name'>>;
 
 /**
  * How the CMS shows a collection: Decap's own collection settings

@@ -26,7 +26,7 @@ const pageAbove = (name: CollectionName): RoutedPageId | undefined =>
  * `/es/servicios/masaje/` → `servicios/masaje`: a page's path in `language` as the rest
  * parameter of its route under `src/pages/[language]/`; undefined for the language's home page.
  */
-export const restParam = (path: string, language: Language): string | undefined =>
+const restParam = (path: string, language: Language): string | undefined =>
   path.slice(language.code.length + 2, -1) || undefined;
 
 /**

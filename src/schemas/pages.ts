@@ -206,16 +206,22 @@ export const pageCollection = <Id extends PageId>(id: Id) =>
 /** The words of page `id`, as `pageSchema` builds its schema. */
 export const pageWords = <Id extends PageId>(id: Id): Page<Id>['words'] => PAGES[id].words;
 /** What page `id` states besides words (`{}` for most pages). */
-export const pageFacts = <Id extends PageId>(id: Id): PageFacts<Id> =>
+const pageFacts = <Id extends PageId>(id: Id): PageFacts<Id> =>
   ('facts' in PAGES[id] ? PAGES[id].facts : {}) as PageFacts<Id>;
 
 /**
- * The schema of page `id`'s file (`pageSchema` with its words and facts), with the build's or the
- * CMS's `image`.
+ * The schema of page `Id`'s file: `pageSchema` with its words and facts. (`& z.ZodType` lets a
+ * page's words, a type of `Id`, meet `pageSchema`'s constraint; it changes nothing they parse.)
  */
-export const pageSchemaOf = <Id extends PageId>(id: Id, context: Pick<SchemaContext, 'image'>) =>
-  pageSchema(pageWords(id), context, pageFacts(id));
-export type PageSchema<Id extends PageId> = ReturnType<typeof pageSchemaOf<Id>>;
+export type PageSchema<Id extends PageId> = ReturnType<
+  typeof pageSchema<Page<Id>['words'] & z.ZodType, PageFacts<Id>>
+>;
+/** The schema of page `id`'s file, with the build's or the CMS's `image`. */
+export const pageSchemaOf = <Id extends PageId>(
+  id: Id,
+  context: Pick<SchemaContext, 'image'>,
+): PageSchema<Id> =>
+  pageSchema(pageWords(id) as Page<Id>['words'] & z.ZodType, context, pageFacts(id));
 
 /**
  * The words around a page's data: its title, search description, heading and introduction, its
