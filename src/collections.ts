@@ -169,6 +169,7 @@ export const COLLECTIONS = {
     folder: 'therapists',
     format: 'mdx',
     schema: therapistsSchema,
+    entryName: 'a therapist',
     draft: true,
     cms: {
       label: 'Therapists',
