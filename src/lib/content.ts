@@ -43,7 +43,7 @@ interface TranslationSource {
 }
 
 /** An entry in one language: the main entry's data with the translation's words. */
-export type Localized<Entry> = Entry & { language: Language; source?: TranslationSource };
+type Localized<Entry> = Entry & { language: Language; source?: TranslationSource };
 
 type Entry = { id: string; data: unknown; filePath?: string | undefined };
 
