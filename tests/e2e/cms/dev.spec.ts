@@ -181,8 +181,12 @@ for (const simple of [false, true]) {
         await expect(page.locator('vite-error-overlay')).toHaveCount(0);
         await notice.getByRole('button', { name: 'Close this notice' }).click();
         await expect(notice).toHaveCount(0);
-        // Named again the next time the page is asked for; from it, the entry opens afresh.
-        expect((await context.request.get(faqPage)).status()).toBe(500);
+        // Named again when the page is asked for again; from it, the entry opens afresh. Polled: once
+        // in a CI run the next request was answered 200 (the dev server's own timing; not seen in
+        // 10 runs here since, under load or not), and what is checked is that the error comes back.
+        await expect
+          .poll(async () => (await context.request.get(faqPage)).status(), { timeout: 60_000 })
+          .toBe(500);
         await expect(notice).toContainText(file);
         await notice.getByRole('link', { name: 'Open the entry' }).click();
         const answer = languagePane(page, other.code).locator('[data-slate-editor="true"]');
