@@ -5,7 +5,7 @@ const PORT = 4321;
 /** The site built with its booking origin pointed at the Cal.com stand-in (tests/e2e/booking/). */
 const BOOKING_SITE_PORT = 4322;
 export const CAL_STAND_IN_ORIGIN = 'http://127.0.0.1:4599';
-const browser = findChromium();
+const browser = findChromium({ shell: true });
 
 export default defineConfig({
   testDir: 'tests/e2e',
