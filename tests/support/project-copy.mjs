@@ -2,7 +2,9 @@
 // `src/content` is never written to. Packages are linked, not copied; Astro's and Vite's caches
 // (`node_modules/.astro`, `.vite`) are not: copies built at the same time (parallel test files, a
 // CMS test beside a build) would otherwise read and write one content cache and serve each other's
-// content.
+// content. Only the optimised images of the project's last build are copied in (Astro's
+// `node_modules/.astro/assets`, each file named by a hash of its source image and its size and
+// format): a copy's build then encodes only the images that differ, as a host's cached rebuild does.
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -40,6 +42,9 @@ export function copyProject(prefix = 'clinic-site-', extra = []) {
     if (!OWN_CACHES.includes(entry))
       symlinkSync(join(modules, entry), join(dir, 'node_modules', entry));
   }
+  const images = join(modules, '.astro/assets');
+  if (existsSync(images))
+    cpSync(images, join(dir, 'node_modules/.astro/assets'), { recursive: true });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
