@@ -4,7 +4,16 @@
  * script, with `-- --simple` for the file-system mode. The CMS tests open its /admin/ as staff do.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unflatten } from 'devalue';
 import { DECAP_SERVER_PORT, copyAsRepository, portOpen } from './cms-workspace';
+
+/** An entry of Astro's content store: its fields (`data`) and, for MDX, its text (`body`). */
+export interface StoredEntry {
+  data: Record<string, unknown>;
+  body?: string;
+}
 
 export interface DevWorkspace {
   dir: string;
@@ -14,6 +23,17 @@ export interface DevWorkspace {
   draftBranches(): string[];
   /** Everything the two servers printed so far. */
   output(): string;
+  /**
+   * The entry read from `file` (`src/content/faq/es/a.mdx`) as the dev server last stored it
+   * (`.astro/data-store.json`, Astro's content store in dev, written by devalue), or undefined.
+   *
+   * Wait for this before asking for a page after a content file changed. Asked for while the dev
+   * server rewrites its store, a page can leave a module of the old content in Vite's module runner
+   * (fetched before the store's invalidation, cached after it), served until the next change: under
+   * load this showed as a published price missing for a minute, about one publish in fifteen. Once
+   * the store holds the change, nothing of the old content is left to fetch.
+   */
+  storedEntry(file: string): StoredEntry | undefined;
   close(): Promise<void>;
 }
 
@@ -65,6 +85,19 @@ export async function startDev({
     draftBranches: () =>
       git('branch', '--list', 'cms/*', '--format=%(refname:short)').split('\n').filter(Boolean),
     output: () => printed,
+    storedEntry(file) {
+      const path = join(copy.dir, '.astro/data-store.json');
+      if (!existsSync(path)) return undefined;
+      // Written to a temporary file and renamed: never read half-written.
+      const store = unflatten(JSON.parse(readFileSync(path, 'utf8'))) as Map<
+        string,
+        Map<string, StoredEntry & { filePath?: string }>
+      >;
+      for (const entries of store.values()) {
+        for (const entry of entries.values()) if (entry.filePath === file) return entry;
+      }
+      return undefined;
+    },
     async close() {
       if (dev.exitCode === null && dev.pid !== undefined) {
         const exited = new Promise((resolve) => dev.once('exit', resolve));
