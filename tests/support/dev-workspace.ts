@@ -10,7 +10,7 @@ import { unflatten } from 'devalue';
 import { DECAP_SERVER_PORT, copyAsRepository, portOpen } from './cms-workspace';
 
 /** An entry of Astro's content store: its fields (`data`) and, for MDX, its text (`body`). */
-export interface StoredEntry {
+interface StoredEntry {
   data: Record<string, unknown>;
   body?: string;
 }
