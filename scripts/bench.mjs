@@ -95,7 +95,7 @@ async function lighthouseRuns(chrome, url) {
 
 /** A copy of the project with `factor` times the services and FAQ entries. */
 function multipliedContent(factor) {
-  const copy = copyProject(`clinic-bench-x${factor}-`);
+  const copy = copyProject(`clinic-bench-x${factor}-`, [], { withCms: true });
   for (const collection of ['services', 'faq']) {
     // Each language's folder (src/content/services/en/, …/es/): a copy keeps its file name in
     // every language, so it stays translated; a translated slug gets the copy's number too.

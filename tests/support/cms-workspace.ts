@@ -44,8 +44,12 @@ export interface CmsWorkspace {
  * A temporary copy of the project (plus `extra`, e.g. `scripts`), made a git repository with the
  * site committed on `main`; `git` runs git in it and returns its output.
  */
-export function copyAsRepository(prefix: string, extra: string[] = []) {
-  const copy = copyProject(prefix, extra);
+export function copyAsRepository(
+  prefix: string,
+  extra: string[] = [],
+  options: { withCms?: boolean } = {},
+) {
+  const copy = copyProject(prefix, extra, options);
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: copy.dir, encoding: 'utf8' }).trim();
   writeFileSync(join(copy.dir, '.gitignore'), 'node_modules\ndist\n.astro\n');

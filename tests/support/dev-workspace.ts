@@ -51,7 +51,7 @@ export async function startDev({
   if (await portOpen(DECAP_SERVER_PORT)) {
     throw new Error(`Port ${DECAP_SERVER_PORT} is in use: stop the running CMS backend first.`);
   }
-  const { copy, git } = copyAsRepository('clinic-dev-', ['scripts']);
+  const { copy, git } = copyAsRepository('clinic-dev-', ['scripts'], { withCms: true });
 
   const args = ['run', 'dev', '--', '--port', String(port), ...(simple ? ['--simple'] : [])];
   // Its own process group, so that closing stops npm, the dev script and both servers.
