@@ -10,7 +10,9 @@ const origin = z
   .url(kind('a full address like https://cal.com'))
   .refine(
     (value) => {
-      const url = new URL(value);
+      // Also run when z.url() has refused the value (`cal.com`), which then says what is wrong.
+      const url = URL.parse(value);
+      if (!url) return true;
       const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
       return (url.protocol === 'https:' || local) && url.pathname === '/' && !url.search;
     },

@@ -4,8 +4,10 @@ import { kind } from './fields';
 const httpsOrigin = (example: string) =>
   z.url({ protocol: /^https$/, ...kind(`a full https:// address like ${example}`) }).refine(
     (value) => {
-      const url = new URL(value);
-      return url.pathname === '/' && !url.search && !url.hash;
+      // Zod runs this even when z.url() has refused the value (`www.clinic.com`): that refusal
+      // says what is wrong, and this check has nothing to add (new URL would throw).
+      const url = URL.parse(value);
+      return !url || (url.pathname === '/' && !url.search && !url.hash);
     },
     { error: `must be an https:// address with nothing after the host, like ${example}` },
   );

@@ -211,4 +211,36 @@ describe('the words for a missing field', () => {
       'loginEndpoint: is required: the OAuth endpoint staff log in to the CMS through: https://api.netlify.com on Netlify',
     ]);
   });
+
+  // A typo in an address was a TypeError (Invalid URL) from the schema's own check, which ended
+  // setup with every answer lost and crashed launch-check and the CMS.
+  test.each([
+    [
+      'www.your-clinic.com',
+      'siteUrl: must be a full https:// address like https://www.your-clinic.com',
+    ],
+    [
+      'https//www.your-clinic.com',
+      'siteUrl: must be a full https:// address like https://www.your-clinic.com',
+    ],
+    ['', 'siteUrl: must be a full https:// address like https://www.your-clinic.com'],
+  ])('the deploy settings with the site address %j: named, not thrown', (siteUrl, expected) => {
+    const settings = {
+      siteUrl,
+      repo: 'my-clinic/website',
+      branch: 'main',
+      loginEndpoint: 'https://api.netlify.com',
+    };
+    expect(problems(deploySchema, settings)).toEqual([expected]);
+  });
+
+  test.each(['cal.com', 'https//cal.com', 'cal com'])(
+    'the booking origin %j: named, not thrown',
+    (origin) => {
+      const [booking] = entries.get('booking') ?? [];
+      expect(problems(contentSchemas.booking, { ...booking?.data, origin })).toEqual([
+        'origin: must be a full address like https://cal.com',
+      ]);
+    },
+  );
 });
