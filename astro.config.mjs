@@ -62,5 +62,23 @@ export default defineConfig({
     // BookingIntent.astro), so the listener on every page can load it without Vite's preload helper
     // (vitejs/vite#13952), which would triple the listener's size.
     worker: { format: 'es' },
+    build: {
+      // Decap, the CMS page's one bundle, is about 6 MB by design; public pages have their own budgets
+      // (tests/e2e/quality.spec.ts, npm run bench).
+      chunkSizeWarningLimit: 8000,
+      rolldownOptions: {
+        // Warnings about code this project does not write, and that it cannot act on, would hide
+        // the ones it can (a build printed 113 of them): `use astro:head-inject` in every MDX
+        // module (Astro's own marker), `use client` and `eval` in Decap's dependencies.
+        onwarn(warning, warn) {
+          const where = `${warning.id ?? ''} ${warning.message}`;
+          const ignored =
+            (warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+              (where.includes('astro:head-inject') || where.includes('node_modules'))) ||
+            (warning.code === 'EVAL' && where.includes('node_modules'));
+          if (!ignored) warn(warning);
+        },
+      },
+    },
   },
 });
