@@ -1,13 +1,20 @@
 /**
- * Content changes reach what search engines read: a price edited in `src/content/pricing/en/` changes
- * the offers in the built pages' JSON-LD. Builds a temporary copy of the project.
+ * Content changes reach what visitors and search engines read: a price edited in
+ * `src/content/pricing/en/` changes the offers in the built pages' JSON-LD, and a clinic with no
+ * discount or wellness programmes gets no section for them. Builds a temporary copy of the project.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { LANGUAGES } from '../../src/i18n/languages';
+import { insuranceSchema, isDiscountOrWellness } from '../../src/schemas/insurance';
 import { copyProject } from '../support/project-copy.mjs';
 import { jsonLdBlocks } from '../support/structured-data';
+
+/** The insurance files (in every language) of the discount and wellness programmes, removed. */
+const programmes: string[] = [];
 
 let copy: ReturnType<typeof copyProject>;
 
@@ -18,6 +25,13 @@ beforeAll(() => {
   const after = before.replace(/^price: 100$/m, 'price: 112.5');
   expect(after).not.toBe(before);
   writeFileSync(tier, after);
+  const insurance = join(copy.dir, 'src/content/insurance');
+  for (const file of readdirSync(join(insurance, LANGUAGES.main.code))) {
+    const text = readFileSync(join(insurance, LANGUAGES.main.code, file), 'utf8');
+    if (!isDiscountOrWellness(insuranceSchema.parse(parse(text.split('---')[1]!)))) continue;
+    programmes.push(file);
+    for (const { code } of LANGUAGES.all) rmSync(join(insurance, code, file), { force: true });
+  }
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: copy.dir,
     stdio: 'pipe',
@@ -37,4 +51,14 @@ test('an edited price changes the JSON-LD offer and the page', () => {
   expect(pricing).toContain('$112.50');
   const business = jsonLdBlocks(pricing).find((block) => block['@type'] === 'Physiotherapy');
   expect(business?.['priceRange']).toBe('$55–$150');
+});
+
+test('with no discount or wellness programmes, the insurance page has no section for them', () => {
+  expect(programmes.length).toBeGreaterThan(0);
+  const page = readFileSync(join(copy.dir, 'dist/insurance/index.html'), 'utf8');
+  expect(page).not.toContain('id="programs"');
+  expect(page).not.toContain('Discount and wellness programs');
+  // The health plans are still listed.
+  expect(page).toContain('id="health-plans"');
+  expect(page).toContain('Providence Health Plan');
 });
