@@ -5,7 +5,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { contentNameOf, contentSchemas, type ContentName } from '../collections';
+import {
+  COLLECTION_NAMES,
+  COLLECTIONS,
+  contentNameOf,
+  contentSchemas,
+  type ContentName,
+} from '../collections';
 import {
   entryProblems,
   translationProblems as validateTranslation,
@@ -15,7 +21,7 @@ import { deploySchema, type DeploySettings } from '../schemas/deploy';
 import { CMS_BACKEND, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
 import { readLanguages } from '../i18n/languages';
-import { isEmptyTranslation, wordPaths, wordsOf } from '../schemas/translation';
+import { isEmptyTranslation, pickWords, wordPaths, wordsOf } from '../schemas/translation';
 import { pathToFileURL } from 'node:url';
 import { isPlaceholderFile, markedFields, valueProblems } from './placeholders';
 
@@ -178,6 +184,57 @@ function deployFindings(settings: DeploySettings): Finding[] {
 }
 
 /** Everything left to replace before launch, in file order; empty when the site is ready. */
+/** Whether an entry's fields hold words to translate (a price tier with no note holds none). */
+function hasWords(name: ContentName, data: object): boolean {
+  const words = pickWords(contentSchemas[name], data);
+  return (
+    words !== undefined &&
+    !(words !== null && typeof words === 'object' && !Object.keys(words).length)
+  );
+}
+
+/**
+ * A collection with published entries in the main language and not one translated into another
+ * language: that language's pages show none of them (its therapists page lists nobody). One
+ * finding per collection and language, on its folder, naming the files to add. Entries with no
+ * words, and drafts, need no translation.
+ */
+function untranslatedCollections(root: string): Finding[] {
+  const { main, others } = readLanguages(pathToFileURL(`${root}/`));
+  const findings: Finding[] = [];
+  for (const name of COLLECTION_NAMES) {
+    const { folder, cms } = COLLECTIONS[name];
+    const mainFolder = join(root, 'src/content', folder, main.code);
+    if (!existsSync(mainFolder)) continue;
+    const published = readdirSync(mainFolder)
+      .filter((file) => /\.(?:mdx?|ya?ml)$/.test(file))
+      .filter((file) => {
+        const data = (readEntryFile(join(mainFolder, file)).doc.toJS() ?? {}) as object;
+        return !('draft' in data && data.draft === true) && hasWords(name, data);
+      })
+      .sort();
+    if (!published.length) continue;
+    for (const language of others) {
+      const translated = published.some((file) => {
+        const path = join(root, 'src/content', folder, language.code, file);
+        if (!existsSync(path)) return false;
+        const entry = readEntryFile(path);
+        return !isEmptyTranslation((entry.doc.toJS() ?? {}) as object, entry.body);
+      });
+      if (translated) continue;
+      const files = published.map((file) => `src/content/${folder}/${language.code}/${file}`);
+      findings.push({
+        file: `src/content/${folder}/${language.code}/`,
+        field: '(the folder)',
+        problems: [
+          `has no ${language.tag} translation of any of the ${published.length} ${cms.label.toLowerCase()} in ${main.tag}, so the ${language.tag} pages show none: translate them in the CMS, or add ${files.join(', ')}`,
+        ],
+      });
+    }
+  }
+  return findings;
+}
+
 export function launchCheck(root: string, settings = deploySettings()): Finding[] {
   const contentDir = join(root, 'src/content');
   // A folder of a language the site does not have (`src/content/*/fr/` without fr in
@@ -194,6 +251,7 @@ export function launchCheck(root: string, settings = deploySettings()): Finding[
   const findings = [
     ...deployFindings(settings),
     ...files.flatMap((file) => contentFindings(root, file)),
+    ...untranslatedCollections(root),
   ];
   const icon = join(root, 'public/favicon.svg');
   if (existsSync(icon) && isPlaceholderFile(readFileSync(icon))) {
