@@ -21,7 +21,12 @@ import { deploySchema, type DeploySettings } from '../schemas/deploy';
 import { CMS_BACKEND, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
 import { readLanguages } from '../i18n/languages';
-import { isEmptyTranslation, pickWords, wordPaths, wordsOf } from '../schemas/translation';
+import {
+  hasWordsToTranslate,
+  isEmptyTranslation,
+  wordPaths,
+  wordsOf,
+} from '../schemas/translation';
 import { pathToFileURL } from 'node:url';
 import { isPlaceholderFile, markedFields, valueProblems } from './placeholders';
 
@@ -183,16 +188,6 @@ function deployFindings(settings: DeploySettings): Finding[] {
   return findings;
 }
 
-/** Everything left to replace before launch, in file order; empty when the site is ready. */
-/** Whether an entry's fields hold words to translate (a price tier with no note holds none). */
-function hasWords(name: ContentName, data: object): boolean {
-  const words = pickWords(contentSchemas[name], data);
-  return (
-    words !== undefined &&
-    !(words !== null && typeof words === 'object' && !Object.keys(words).length)
-  );
-}
-
 /**
  * A collection with published entries in the main language and not one translated into another
  * language: that language's pages show none of them (its therapists page lists nobody). One
@@ -210,7 +205,10 @@ function untranslatedCollections(root: string): Finding[] {
       .filter((file) => /\.(?:mdx?|ya?ml)$/.test(file))
       .filter((file) => {
         const data = (readEntryFile(join(mainFolder, file)).doc.toJS() ?? {}) as object;
-        return !('draft' in data && data.draft === true) && hasWords(name, data);
+        return (
+          !('draft' in data && data.draft === true) &&
+          hasWordsToTranslate(contentSchemas[name], data)
+        );
       })
       .sort();
     if (!published.length) continue;
@@ -235,6 +233,7 @@ function untranslatedCollections(root: string): Finding[] {
   return findings;
 }
 
+/** Everything left to replace before launch, in file order; empty when the site is ready. */
 export function launchCheck(root: string, settings = deploySettings()): Finding[] {
   const contentDir = join(root, 'src/content');
   // A folder of a language the site does not have (`src/content/*/fr/` without fr in

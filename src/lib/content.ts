@@ -24,7 +24,12 @@ import type { Language } from '../schemas/languages';
 import { pageCollection, type PageCollection, type PageId } from '../schemas/pages';
 import { duplicateDurationProblems } from '../schemas/pricing';
 import { asciiSlug, translationMetaSchema } from '../schemas/translation-meta';
-import { isEmptyTranslation, isMissingWord, pickWords, translate } from '../schemas/translation';
+import {
+  hasWordsToTranslate,
+  isEmptyTranslation,
+  isMissingWord,
+  translate,
+} from '../schemas/translation';
 
 /** A page's language, or the language itself: what every query here takes. */
 export type In = Language | { locals: App.Locals };
@@ -100,11 +105,7 @@ async function localize<E extends Entry>(
     found && !isEmptyTranslation({ ...found.data }, found.body) ? found : undefined;
   if (!translation) {
     // An entry with no words (a plan without a note, a price tier) needs no translation.
-    const words = pickWords(contentSchemas[schema], entry.data);
-    const nothingToTranslate =
-      words === undefined ||
-      (words !== null && typeof words === 'object' && Object.keys(words).length === 0);
-    if (nothingToTranslate) return { ...entry, language };
+    if (!hasWordsToTranslate(contentSchemas[schema], entry.data)) return { ...entry, language };
     warnOnce(
       `Not in ${language.tag} (no translation yet): ${entry.filePath ?? `src/content/${folder}/${LANGUAGES.main.code}/${entry.id}`}`,
     );

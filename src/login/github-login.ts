@@ -72,6 +72,18 @@ class LoginProblem extends Error {
 
 const isLocal = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 
+/** `SITE_ORIGIN` as an origin (`https://clinic.example`), or undefined when unset or no address. */
+function siteOriginOf(env: LoginEnv): string | undefined {
+  const origin = URL.parse(env.SITE_ORIGIN?.trim() ?? '')?.origin;
+  return origin && origin !== 'null' ? origin : undefined;
+}
+
+/** Where GitHub sends the browser back: `callback` beside the `auth` or `callback` requested. */
+const callbackUrl = (request: Request) => {
+  const url = new URL(request.url);
+  return new URL(url.pathname.replace(/(auth|callback)\/?$/, 'callback'), url).href;
+};
+
 /**
  * The settings from the host's environment.
  * @throws LoginProblem naming the setting that is missing or wrong.
@@ -99,15 +111,12 @@ function loginSettings(env: LoginEnv): Settings {
     throw new LoginProblem('The login is not set up: GITHUB_URL must be an https:// address.', 500);
   }
   const base = github.href.replace(/\/$/, '');
-  let siteOrigin: string | undefined;
-  if (env.SITE_ORIGIN?.trim()) {
-    siteOrigin = URL.parse(env.SITE_ORIGIN.trim())?.origin;
-    if (!siteOrigin || siteOrigin === 'null') {
-      throw new LoginProblem(
-        `The login is not set up: SITE_ORIGIN is "${env.SITE_ORIGIN}"; it must be the site's address, such as https://clinic.example.`,
-        500,
-      );
-    }
+  const siteOrigin = siteOriginOf(env);
+  if (env.SITE_ORIGIN?.trim() && !siteOrigin) {
+    throw new LoginProblem(
+      `The login is not set up: SITE_ORIGIN is "${env.SITE_ORIGIN}"; it must be the site's address, such as https://clinic.example.`,
+      500,
+    );
   }
   return {
     siteOrigin,
@@ -192,7 +201,7 @@ async function authorize(request: Request, settings: Settings): Promise<Response
   const verifier = oauth.generateRandomCodeVerifier();
   const url = new URL(settings.server.authorization_endpoint!);
   url.searchParams.set('client_id', settings.clientId);
-  url.searchParams.set('redirect_uri', new URL('/api/callback', request.url).href);
+  url.searchParams.set('redirect_uri', callbackUrl(request));
   url.searchParams.set('scope', settings.scope);
   url.searchParams.set('state', state);
   url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(verifier));
@@ -279,7 +288,7 @@ async function callback(request: Request, settings: Settings): Promise<Response>
     client,
     oauth.ClientSecretPost(settings.clientSecret),
     parameters,
-    new URL('/api/callback', request.url).href,
+    callbackUrl(request),
     verifier,
     options,
   );
@@ -346,9 +355,8 @@ export async function handleLogin(request: Request, env: LoginEnv): Promise<Resp
       error instanceof LoginProblem
         ? error
         : new LoginProblem(`The login failed on the site's side. ${START_AGAIN}`, 500);
-    const siteOrigin = URL.parse(env.SITE_ORIGIN?.trim() ?? '')?.origin;
     return popupPage(
-      siteOrigin && siteOrigin !== 'null' ? siteOrigin : url.origin,
+      siteOriginOf(env) ?? url.origin,
       'error',
       { message: problem.message },
       problem.message,

@@ -207,6 +207,18 @@ export function pickWords(schema: AnySchema, data: unknown): unknown {
   return undefined;
 }
 
+/**
+ * Whether `data` holds words to translate under `schema` (`pickWords` finds any): an entry without
+ * them (a price tier with no note) is the same in every language and needs no translation file.
+ */
+export function hasWordsToTranslate(schema: AnySchema, data: unknown): boolean {
+  const words = pickWords(schema, data);
+  return (
+    words !== undefined &&
+    !(words !== null && typeof words === 'object' && Object.keys(words).length === 0)
+  );
+}
+
 /** A translation's data without what it says of itself (`reviewed`, `slug`): its words. */
 export function wordsOf(data: unknown): Record<string, unknown> {
   return isGroup(data)

@@ -8,11 +8,31 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 
+/** The tests' GitHub OAuth App. */
+export const OAUTH_APP = { clientId: 'Iv1.clinic', clientSecret: 'secret-of-the-oauth-app' };
+
+/**
+ * The login endpoint's settings (`LoginEnv`, src/login/github-login.ts) for `OAUTH_APP` on the
+ * stand-in at `url`.
+ * @param {{ url: string }} standIn
+ * @returns {Record<string, string>}
+ */
+export const loginEnvFor = ({ url }) => ({
+  GITHUB_CLIENT_ID: OAUTH_APP.clientId,
+  GITHUB_CLIENT_SECRET: OAUTH_APP.clientSecret,
+  GITHUB_URL: url,
+  GITHUB_API_URL: url,
+});
+
 /**
  * @param {{ clientId: string, clientSecret: string, login?: string }} app
  * @returns {Promise<{ url: string, refuse: (error?: string) => void, tokens: string[], close: () => Promise<void> }>}
  */
-export async function startGitHubStandIn({ clientId, clientSecret, login = 'reception-staff' }) {
+export async function startGitHubStandIn({
+  clientId,
+  clientSecret,
+  login = 'reception-staff',
+} = OAUTH_APP) {
   /** @type {Map<string, { redirectUri: string, challenge: string }>} */
   const codes = new Map();
   /** @type {string[]} */

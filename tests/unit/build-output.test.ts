@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { LANGUAGES } from '../../src/i18n/languages';
+import { readEntryFile } from '../../src/launch/entry-file';
 import { insuranceSchema, isDiscountOrWellness } from '../../src/schemas/insurance';
 import { copyProject } from '../support/project-copy.mjs';
 import { jsonLdBlocks } from '../support/structured-data';
@@ -27,8 +27,8 @@ beforeAll(() => {
   writeFileSync(tier, after);
   const insurance = join(copy.dir, 'src/content/insurance');
   for (const file of readdirSync(join(insurance, LANGUAGES.main.code))) {
-    const text = readFileSync(join(insurance, LANGUAGES.main.code, file), 'utf8');
-    if (!isDiscountOrWellness(insuranceSchema.parse(parse(text.split('---')[1]!)))) continue;
+    const { doc } = readEntryFile(join(insurance, LANGUAGES.main.code, file));
+    if (!isDiscountOrWellness(insuranceSchema.parse(doc.toJS()))) continue;
     programmes.push(file);
     for (const { code } of LANGUAGES.all) rmSync(join(insurance, code, file), { force: true });
   }

@@ -6,22 +6,16 @@
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { handleLogin, STATE_SECONDS, type LoginEnv } from '../../src/login/github-login';
-import { startGitHubStandIn } from '../support/github-stand-in.mjs';
+import { loginEnvFor, OAUTH_APP, startGitHubStandIn } from '../support/github-stand-in.mjs';
 
 const SITE = 'https://clinic.test';
-const APP = { clientId: 'Iv1.clinic', clientSecret: 'secret-of-the-oauth-app' };
 
 let github: Awaited<ReturnType<typeof startGitHubStandIn>>;
 let env: LoginEnv;
 
 beforeAll(async () => {
-  github = await startGitHubStandIn(APP);
-  env = {
-    GITHUB_CLIENT_ID: APP.clientId,
-    GITHUB_CLIENT_SECRET: APP.clientSecret,
-    GITHUB_URL: github.url,
-    GITHUB_API_URL: github.url,
-  };
+  github = await startGitHubStandIn();
+  env = loginEnvFor(github);
 });
 afterAll(() => github?.close());
 
@@ -67,7 +61,7 @@ describe('a login through GitHub', () => {
     const { auth } = await startLogin();
     const location = new URL(auth.headers.get('Location')!);
     expect(location.origin + location.pathname).toBe(`${github.url}/login/oauth/authorize`);
-    expect(location.searchParams.get('client_id')).toBe(APP.clientId);
+    expect(location.searchParams.get('client_id')).toBe(OAUTH_APP.clientId);
     expect(location.searchParams.get('redirect_uri')).toBe(`${SITE}/api/callback`);
     // The setting's scope, not what the popup's address asked for.
     expect(location.searchParams.get('scope')).toBe('repo');

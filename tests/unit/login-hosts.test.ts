@@ -9,21 +9,15 @@ import { Miniflare } from 'miniflare';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { LoginEnv } from '../../src/login/github-login';
-import { startGitHubStandIn } from '../support/github-stand-in.mjs';
+import { loginEnvFor, startGitHubStandIn } from '../support/github-stand-in.mjs';
 
 const ROOT = join(import.meta.dirname, '../..');
-const APP = { clientId: 'Iv1.clinic', clientSecret: 'secret-of-the-oauth-app' };
 let github: Awaited<ReturnType<typeof startGitHubStandIn>>;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  github = await startGitHubStandIn(APP);
-  env = {
-    GITHUB_CLIENT_ID: APP.clientId,
-    GITHUB_CLIENT_SECRET: APP.clientSecret,
-    GITHUB_URL: github.url,
-    GITHUB_API_URL: github.url,
-  };
+  github = await startGitHubStandIn();
+  env = loginEnvFor(github);
 });
 afterAll(() => github?.close());
 
