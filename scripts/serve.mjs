@@ -2,11 +2,15 @@
 // benchmark and `npm run serve`: files by sirv (`/path/` → `/path/index.html`, never outside
 // `dist/`), `404.html` with status 404 for anything else, gzip or brotli by `compression`, and the
 // rules of `dist/_headers` read by Netlify's own parser and matched against the requested path, so
-// an unknown path gets only what its wildcard rules give, as on the hosts.
+// an unknown path gets only what its wildcard rules give, as on the hosts. Optionally over HTTPS
+// (`tls`), and with Netlify Functions at the paths their `config.path` names (`functions`), as
+// Netlify serves them beside the files: the CMS login test serves the site and its login so.
 import { parseAllHeaders } from '@netlify/headers-parser';
 import compression from 'compression';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { Readable } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
@@ -35,15 +39,38 @@ export function headersFor(rules, pathname) {
   return headers;
 }
 
-export async function startServer({ root = 'dist', port = 4321, host = '127.0.0.1' } = {}) {
+/**
+ * A Netlify Function (Functions API v2) and the paths it answers, its `config.path`.
+ * @typedef {{ paths: string[], handler: (request: Request) => Response | Promise<Response> }} SiteFunction
+ */
+
+/**
+ * Serves `root` on `host:port` (HTTP, or HTTPS with `tls`'s PEM `key` and `cert`), with each of
+ * `functions` answering its paths before the files; resolves with the listening server.
+ * @param {{ root?: string, port?: number, host?: string, tls?: { key: string, cert: string }, functions?: SiteFunction[] }} [options]
+ * @returns {Promise<import('node:http').Server>}
+ */
+export async function startServer({
+  root = 'dist',
+  port = 4321,
+  host = '127.0.0.1',
+  tls,
+  functions = [],
+} = {}) {
   const base = resolve(root);
   const rules = await headerRules(join(base, '_headers'));
   const notFoundPage = await readFile(join(base, '404.html')).catch(() => null);
   const compress = compression();
   const files = sirv(base, { dev: true, etag: true });
 
-  const server = createServer((request, response) => {
+  /** @type {import('node:http').RequestListener} */
+  const listener = (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const siteFunction = functions.find(({ paths }) => paths.includes(pathname));
+    if (siteFunction) {
+      void answerWith(siteFunction.handler, request, response, tls ? 'https' : 'http');
+      return;
+    }
     for (const [name, value] of Object.entries(headersFor(rules, pathname)))
       response.setHeader(name, value);
     compress(request, response, () =>
@@ -53,8 +80,39 @@ export async function startServer({ root = 'dist', port = 4321, host = '127.0.0.
         response.end(notFoundPage ?? 'Not found');
       }),
     );
-  });
+  };
+  const server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   return new Promise((ready) => server.listen(port, host, () => ready(server)));
+}
+
+/**
+ * Answers a Node request with a `Request → Response` function, as a host runs it: the request's
+ * URL from its Host header, its method, headers and body; each `Set-Cookie` kept apart.
+ * @param {SiteFunction['handler']} handler
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ * @param {'http' | 'https'} scheme
+ */
+async function answerWith(handler, request, response, scheme) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    for (const one of [value ?? []].flat()) headers.append(name, one);
+  }
+  const withBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const answer = await handler(
+    new Request(`${scheme}://${request.headers.host}${request.url}`, {
+      method: request.method,
+      headers,
+      ...(withBody && { body: Readable.toWeb(request), duplex: 'half' }),
+    }),
+  );
+  const cookies = answer.headers.getSetCookie();
+  response.statusCode = answer.status;
+  for (const [name, value] of answer.headers) {
+    if (name !== 'set-cookie') response.setHeader(name, value);
+  }
+  if (cookies.length) response.setHeader('set-cookie', cookies);
+  response.end(Buffer.from(await answer.arrayBuffer()));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -13,11 +13,13 @@ export const SITE_URL = 'https://clinic.example.com';
 
 /**
  * Where the CMS saves in production: the GitHub repository of this site, the production branch,
- * and the OAuth endpoint that lets staff log in with GitHub (docs/go-live.md, "5. Let staff log in to the CMS").
+ * and where staff log in with GitHub (`base_url`): the site itself on Netlify and Cloudflare Pages,
+ * whose login ships with it (`/api/auth`), the login Worker for a site on GitHub Pages, or
+ * https://api.netlify.com for Netlify's provider (docs/go-live.md, "5. Let staff log in to the CMS").
  */
 export const CMS_BACKEND = {
   name: 'github',
   repo: 'your-github-account/clinic-site',
   branch: 'main',
-  base_url: 'https://cms-auth.example.com',
+  base_url: 'https://clinic.example.com',
 } as const;

@@ -12,6 +12,7 @@ import type {
 } from 'decap-cms-core';
 import { z } from 'astro/zod';
 import { CMS_BACKEND } from '../site.config';
+import { authEndpointFor } from '../schemas/deploy';
 import {
   COLLECTION_NAMES,
   COLLECTIONS,
@@ -362,7 +363,7 @@ export function cmsConfig({
       : collection;
   return {
     load_config_file: false,
-    backend: { ...CMS_BACKEND },
+    backend: { ...CMS_BACKEND, auth_endpoint: authEndpointFor(CMS_BACKEND.base_url) },
     // Drafts, review and publishing as on GitHub (each edit a branch and a pull request), also on
     // this machine with decap-server in git mode. Its file-system mode (`npm run dev -- --simple`)
     // offers no drafts, and Decap then falls back to publishing each save.

@@ -57,7 +57,8 @@ export const answersSchema = z.strictObject({
     siteUrl: deployAnswer('siteUrl'),
     repo: deployAnswer('repo'),
     branch: deployAnswer('branch').default('main'),
-    loginEndpoint: deployAnswer('loginEndpoint'),
+    // Left out: the site itself, whose login ships with it (Netlify, Cloudflare Pages).
+    loginEndpoint: deployAnswer('loginEndpoint').optional(),
   }).optional(),
   therapists: z
     .array(fieldsOf('a therapist’s file'), kind('a list of therapists'))
@@ -217,7 +218,10 @@ export class Setup {
   }
 
   private deploy(answers: NonNullable<Answers['deploy']>, plan: Plan): void {
-    const result = deploySchema.safeParse(answers);
+    const result = deploySchema.safeParse({
+      ...answers,
+      loginEndpoint: answers.loginEndpoint ?? answers.siteUrl,
+    });
     if (!result.success) {
       for (const issue of result.error.issues) {
         plan.problems.push(`deploy.${issue.path.join('.')}: ${issue.message}`);
@@ -367,7 +371,6 @@ export class Setup {
     if (plan.deploy) {
       writeSiteConfig(join(this.root, 'src/site.config.ts'), plan.deploy);
       changed.push('src/site.config.ts');
-      writeDeployButton(join(this.root, 'README.md'), plan.deploy.repo);
     }
     for (const tag of plan.addedLanguages ?? []) changed.push(...addLanguage(this.root, tag));
     return [...new Set(changed)];
@@ -396,17 +399,4 @@ function writeSiteConfig(path: string, settings: DeploySettings): void {
     text = text.replace(pattern, (_, before: string) => `${before}'${settings[key]}'`);
   }
   writeFileSync(path, text);
-}
-
-/** The README's Netlify button deploys the repository it names: the clinic's, once set. */
-function writeDeployButton(path: string, repo: string): void {
-  if (!existsSync(path)) return;
-  const text = readFileSync(path, 'utf8');
-  writeFileSync(
-    path,
-    text.replace(
-      /(app\.netlify\.com\/start\/deploy\?repository=https:\/\/github\.com\/)[^)\s]+/g,
-      `$1${repo}`,
-    ),
-  );
 }

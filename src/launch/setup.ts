@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import { WEEKDAYS, type OpeningHours, type Weekday } from '../schemas/clinic';
-import { deploySchema } from '../schemas/deploy';
+import { deploySchema, NETLIFY_OAUTH } from '../schemas/deploy';
 import { contentNameOf } from '../collections';
 import { deploySettings, formatFindings, launchCheck } from './check';
 import { valueProblems } from './placeholders';
@@ -370,31 +370,37 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
   );
   const check = (key: keyof typeof deploySchema.shape) => (value: string | undefined) =>
     deploySchema.shape[key].safeParse(value).error?.issues[0]?.message;
-  return {
-    siteUrl: await ask({
-      message: 'The site’s address',
-      placeholder: 'https://www.your-clinic.com',
-      initialValue: own(current.siteUrl),
-      validate: check('siteUrl'),
-    }),
-    repo: await ask({
-      message: 'The GitHub repository (owner/name)',
-      initialValue: own(current.repo),
-      validate: check('repo'),
-    }),
-    branch: await ask({
-      message: 'The production branch',
-      initialValue: current.branch,
-      validate: check('branch'),
-    }),
-    loginEndpoint: await ask({
-      message: 'The CMS login (OAuth) endpoint',
-      initialValue:
-        own(current.loginEndpoint) || (host === 'netlify' ? 'https://api.netlify.com' : ''),
-      placeholder: 'https://decap-oauth.your-worker.workers.dev',
-      validate: check('loginEndpoint'),
-    }),
-  };
+  const siteUrl = await ask({
+    message: 'The site’s address',
+    placeholder: 'https://www.your-clinic.com',
+    initialValue: own(current.siteUrl),
+    validate: check('siteUrl'),
+  });
+  const repo = await ask({
+    message: 'The GitHub repository (owner/name)',
+    initialValue: own(current.repo),
+    validate: check('repo'),
+  });
+  const branch = await ask({
+    message: 'The production branch',
+    initialValue: current.branch,
+    validate: check('branch'),
+  });
+  // Netlify and Cloudflare Pages run the login that ships with the site, at its own address;
+  // GitHub Pages runs no functions, so staff log in through the login Worker (login-worker/).
+  const loginEndpoint =
+    host === 'github'
+      ? await ask({
+          message: 'The CMS login Worker’s address (docs/go-live.md, “CMS login for GitHub Pages”)',
+          initialValue:
+            own(current.loginEndpoint) === own(current.siteUrl) ? '' : own(current.loginEndpoint),
+          placeholder: 'https://clinic-cms-login.your-account.workers.dev',
+          validate: check('loginEndpoint'),
+        })
+      : current.loginEndpoint === NETLIFY_OAUTH && host === 'netlify'
+        ? NETLIFY_OAUTH
+        : siteUrl;
+  return { siteUrl, repo, branch, loginEndpoint };
 }
 
 /** The site's languages, main first (`src/content/settings/languages.yaml`). */
@@ -543,7 +549,6 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   }
   for (const note of plan.notes) prompt.log.warn(note);
   const changed = setup.apply(plan);
-  if (plan.deploy) changed.push('README.md (the Deploy to Netlify button names the repository)');
   if (changed.includes('public/favicon.svg')) {
     execFileSync(process.execPath, ['scripts/make-icons.mjs'], { cwd: root, stdio: 'ignore' });
     changed.push('public/*.png, public/favicon.ico (icons drawn from the new icon)');

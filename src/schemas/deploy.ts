@@ -30,9 +30,20 @@ export const deploySchema = z.strictObject({
     .string(kind('a branch name'))
     .regex(/^[A-Za-z0-9._/-]+$/, { error: 'must be a branch name like main' })
     .describe('The branch that is published (the production branch).'),
-  loginEndpoint: httpsOrigin('https://api.netlify.com').describe(
-    'The OAuth endpoint staff log in to the CMS through: https://api.netlify.com on Netlify.',
+  loginEndpoint: httpsOrigin('https://www.your-clinic.com').describe(
+    'Where staff log in to the CMS: the site’s own address on Netlify or Cloudflare Pages (the login ships with the site), the login Worker’s address for a site on GitHub Pages, or https://api.netlify.com for Netlify’s GitHub provider.',
   ),
 });
+
+/** Netlify's own GitHub OAuth provider (docs/go-live.md, "Netlify's GitHub provider"). */
+export const NETLIFY_OAUTH = 'https://api.netlify.com';
+
+/**
+ * Decap's `auth_endpoint` for a login at `loginEndpoint` (an https origin): the path its login
+ * popup opens there. `auth` on Netlify's provider; `api/auth` on the endpoint this project ships
+ * (`src/login/github-login.ts`, deployed with the site or as a Worker).
+ */
+export const authEndpointFor = (loginEndpoint: string): 'auth' | 'api/auth' =>
+  loginEndpoint === NETLIFY_OAUTH ? 'auth' : 'api/auth';
 
 export type DeploySettings = z.infer<typeof deploySchema>;

@@ -7,6 +7,7 @@ import { cmsConfig } from '../../src/cms/config';
 import { itemInWords } from '../../src/cms/list-summaries';
 import { addressesOf } from '../../src/cms/addresses';
 import { SITE_URL } from '../../src/site.config';
+import { authEndpointFor, NETLIFY_OAUTH } from '../../src/schemas/deploy';
 import { bodyPreview } from '../../src/cms/body-preview';
 import { bookTierComponent, calloutComponent } from '../../src/cms/editor-components';
 import { contentSchemas, type ContentName } from '../../src/collections';
@@ -214,6 +215,14 @@ describe('the CMS configuration agrees with the content schemas', () => {
     expect(config).not.toHaveProperty('local_backend');
     const local = cmsConfig({ local: true, languages });
     expect(local).toMatchObject({ local_backend: true, publish_mode: 'editorial_workflow' });
+  });
+
+  test('staff log in on the site itself (/api/auth), or at /auth of Netlify’s provider', () => {
+    // As shipped, and as setup writes it for Netlify and Cloudflare Pages: the login ships with the site.
+    expect(config.backend).toMatchObject({ base_url: SITE_URL, auth_endpoint: 'api/auth' });
+    expect(authEndpointFor(SITE_URL)).toBe('api/auth');
+    expect(authEndpointFor('https://clinic-cms-login.example.workers.dev')).toBe('api/auth');
+    expect(authEndpointFor(NETLIFY_OAUTH)).toBe('auth');
   });
 });
 

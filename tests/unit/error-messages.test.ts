@@ -208,7 +208,7 @@ describe('the words for a missing field', () => {
       'siteUrl: is required: the address the site is published at, e.g. https://www.your-clinic.com',
       'repo: is required: the GitHub repository of this site, owner/name',
       'branch: is required: the branch that is published (the production branch)',
-      'loginEndpoint: is required: the OAuth endpoint staff log in to the CMS through: https://api.netlify.com on Netlify',
+      'loginEndpoint: is required: where staff log in to the CMS: the site’s own address on Netlify or Cloudflare Pages (the login ships with the site), the login Worker’s address for a site on GitHub Pages, or https://api.netlify.com for Netlify’s GitHub provider',
     ]);
   });
 
