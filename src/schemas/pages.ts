@@ -82,6 +82,9 @@ export const PAGES = {
     words: group({
       healthPlans: heading('Heading of the health plans.'),
       programs: heading('Heading of the discount and wellness programs.'),
+      programsCheck: line(10, 200).describe(
+        'The sentence under the programs: how a visitor finds out whether their insurer offers one (shown only when there are programs).',
+      ),
       checkCoverage: template(5, 100, ['plan']).describe(
         'The link to check coverage; {plan} becomes the plan’s name.',
       ),

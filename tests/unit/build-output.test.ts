@@ -53,11 +53,15 @@ test('an edited price changes the JSON-LD offer and the page', () => {
   expect(business?.['priceRange']).toBe('$55–$150');
 });
 
-test('with no discount or wellness programmes, the insurance page has no section for them', () => {
+test('with no discount or wellness programmes, the insurance page has no section for them, nor words about them', () => {
   expect(programmes.length).toBeGreaterThan(0);
   const page = readFileSync(join(copy.dir, 'dist/insurance/index.html'), 'utf8');
   expect(page).not.toContain('id="programs"');
   expect(page).not.toContain('Discount and wellness programs');
+  expect(page).not.toContain('whether your insurer offers it');
+  const spanish = readFileSync(join(copy.dir, 'dist/es/seguros/index.html'), 'utf8');
+  expect(spanish).not.toContain('id="programs"');
+  expect(spanish).not.toMatch(/enlace de cada programa|programa que aparece/);
   // The health plans are still listed.
   expect(page).toContain('id="health-plans"');
   expect(page).toContain('Providence Health Plan');
