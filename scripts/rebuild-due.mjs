@@ -9,16 +9,22 @@
  * edit), so the workflows run every hour and this check reads the zone from the content and picks
  * one run a day.
  *
- * The rule. The workflows run hourly at a fixed minute past each UTC hour: `cron: 'M * * * *'`,
- * M from 0 to 59. A run belongs to its slot, the latest instant at M minutes past a UTC hour at or
- * before the run's start: GitHub starts scheduled runs late, not early, so a run up to 59 minutes
- * late still finds its own slot. A run is due when its slot is the first of a day in the clinic's
- * zone: the day (YYYY-MM-DD) at the slot is not the day one hour before it. Exactly one slot a day
- * is due, in any zone: whole, half- and quarter-hour offsets, days that daylight saving time makes
- * 23 or 25 hours long, and zones whose clocks skip midnight or pass it twice (a rule on the local
- * hour, "due at hour 0", would build no time or twice on those days). One build a day, not two,
- * because each is a production deploy counted by the host's plan. A run that GitHub drops, or
- * starts an hour late or more, misses that day's rebuild: the next push, or "Run workflow", does it.
+ * The rule. The workflows run hourly at a fixed minute past each UTC hour (`cron: 'M * * * *'`).
+ * Each build writes the day it was built for into the site (`/site-day.txt`, see
+ * src/integrations/launch-guard.ts), and a scheduled run reads it from the live site
+ * (`SITE_URL`): the run is due whenever the site shows a day before today in the clinic's zone.
+ * So the first run after midnight rebuilds, and if GitHub drops it or starts it hours late, or the
+ * host's build fails, the next hourly run sees the old day and rebuilds: the site is right from the
+ * first run that works. A site still showing the day before yesterday (the rebuilds of a whole day
+ * did not publish) is `stale`: the workflow then fails, so that its owner hears of it.
+ *
+ * When the live site's day cannot be read (the site is not published yet, or not reachable), the
+ * run falls back to the clock: its slot is the latest instant at M minutes past a UTC hour at or
+ * before the run's start (GitHub starts scheduled runs late, not early), and it is due when that
+ * slot is the first of a day in the clinic's zone (the day at the slot is not the day one hour
+ * before it). Exactly one slot a day is due, in any zone: whole, half- and quarter-hour offsets,
+ * days that daylight saving time makes 23 or 25 hours long, and zones whose clocks skip midnight or
+ * pass it twice.
  *
  * A run not started by the schedule (a push, "Run workflow", a re-run of a scheduled run, or the
  * script run by hand) is always due.
@@ -26,8 +32,10 @@
  * Input, from the environment GitHub Actions sets: GITHUB_EVENT_NAME (`schedule`, `push`,
  * `workflow_dispatch`, …), GITHUB_RUN_ATTEMPT (1, or more for a re-run), SCHEDULE (the cron that
  * started the run, `${{ github.event.schedule }}`), GITHUB_OUTPUT (a file path). `--at <instant>`
- * (ISO 8601, e.g. 2026-01-15T08:17:00Z) asks about a run starting then instead of now.
- * Output: `due=true` or `due=false` appended to $GITHUB_OUTPUT, and one line saying why.
+ * (ISO 8601, e.g. 2026-01-15T08:17:00Z) asks about a run starting then instead of now; `--site
+ * <origin>` reads the site's day there instead of at `SITE_URL` (src/site.config.ts).
+ * Output: `due=`, `stale=` (`true` or `false`) and `why=` appended to $GITHUB_OUTPUT, and one line
+ * saying why.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,9 +43,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runnerImport } from 'vite';
 import { parse } from 'yaml';
-import { todayIn } from '../src/lib/dates.ts';
+import { addDays, SITE_DAY_FILE, todayIn } from '../src/lib/dates.ts';
 
 const HOUR = 60 * 60 * 1000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const HOURLY = /^([0-5]?\d) \* \* \* \*$/;
 
 /**
@@ -67,30 +76,81 @@ export function slotOf(cron, start) {
  * @property {string} [cron] the schedule that started it (`schedule` runs)
  * @property {Date} start when it started
  * @property {string} timeZone the clinic's time zone, an IANA name
+ * @property {string | { unread: string } | undefined} [published] the day the live site was built for
+ *   (YYYY-MM-DD, its `/site-day.txt`), or why it could not be read
  */
 
 /**
- * Whether a run should rebuild the site, the clinic's day it builds for (YYYY-MM-DD), and why.
+ * Whether a run should rebuild the site, the clinic's day it builds for (YYYY-MM-DD), whether the
+ * site is stale (still showing the day before yesterday or earlier), and why.
  * @param {Run} run
- * @returns {{ due: boolean, day: string, why: string }}
+ * @returns {{ due: boolean, day: string, stale: boolean, why: string }}
+ * @throws Error naming the schedule when a scheduled run's cron is not hourly
  */
-export function rebuildDue({ event, attempt = 1, cron = '', start, timeZone }) {
+export function rebuildDue({ event, attempt = 1, cron = '', start, timeZone, published }) {
   if (event !== 'schedule' || attempt > 1) {
     const started = attempt > 1 ? `a re-run (attempt ${attempt})` : event || 'run by hand';
     const day = todayIn(timeZone, start);
-    return { due: true, day, why: `${started}: builds whenever it runs (${day} in ${timeZone})` };
+    return {
+      due: true,
+      day,
+      stale: false,
+      why: `${started}: builds whenever it runs (${day} in ${timeZone})`,
+    };
   }
   const slot = slotOf(cron, start);
+  if (typeof published === 'string') {
+    const day = todayIn(timeZone, start);
+    if (published >= day) {
+      return { due: false, day, stale: false, why: `the site already shows ${published}` };
+    }
+    const stale = published < addDays(day, -1);
+    return {
+      due: true,
+      day,
+      stale,
+      why: `the site shows ${published}, and it is ${day} in ${timeZone}${
+        stale ? ': the rebuilds since did not publish (see the host’s deploys)' : ''
+      }`,
+    };
+  }
   const day = todayIn(timeZone, slot);
   const due = todayIn(timeZone, new Date(slot.getTime() - HOUR)) !== day;
   const clock = new Intl.DateTimeFormat('en-GB', { timeZone, timeStyle: 'short' }).format(slot);
   const utc = slot.toISOString().slice(11, 16);
   const first = due ? "the day's first" : "not the day's first";
+  const unread = published ? `the site's day could not be read (${published.unread}); ` : '';
   return {
     due,
     day,
-    why: `the run scheduled at ${utc} UTC (${clock} on ${day} in ${timeZone}) is ${first}`,
+    stale: false,
+    why: `${unread}the run scheduled at ${utc} UTC (${clock} on ${day} in ${timeZone}) is ${first}`,
   };
+}
+
+/**
+ * The day the site at `origin` was built for: its `/site-day.txt`, asked past any cache.
+ * @param {string} origin the site's address, e.g. https://www.your-clinic.com
+ * @param {Date} start the run's start (makes the address unique, so no cache answers)
+ * @returns {Promise<string | { unread: string }>} the day (YYYY-MM-DD), or why it was not read
+ */
+export async function publishedDay(origin, start) {
+  const url = new URL(`/${SITE_DAY_FILE}`, origin);
+  url.searchParams.set('run', String(start.getTime()));
+  try {
+    const response = await fetch(url, {
+      cache: 'no-store',
+      signal: AbortSignal.timeout(20_000),
+    });
+    if (!response.ok) return { unread: `${url.origin}${url.pathname}: HTTP ${response.status}` };
+    const text = (await response.text()).trim();
+    return DAY.test(text) ? text : { unread: `${url.origin}${url.pathname} holds no day` };
+  } catch (error) {
+    const cause = error instanceof Error ? (error.cause ?? error) : error;
+    return {
+      unread: `${url.origin}${url.pathname}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    };
+  }
 }
 
 /**
@@ -119,18 +179,42 @@ export async function clinicTimeZone(root) {
   return timeZone;
 }
 
+/**
+ * The site's address: `SITE_URL` in `src/site.config.ts`.
+ * @param {string} root the project's folder
+ * @returns {Promise<string>}
+ */
+async function siteUrl(root) {
+  /** @type {{ module: typeof import('../src/site.config.ts') }} */
+  const { module } = await runnerImport('/src/site.config.ts', {
+    root,
+    configFile: false,
+    logLevel: 'error',
+  });
+  return module.SITE_URL;
+}
+
 if (import.meta.main) {
-  const { at } = parseArgs({ options: { at: { type: 'string' } } }).values;
+  const { at, site } = parseArgs({
+    options: { at: { type: 'string' }, site: { type: 'string' } },
+  }).values;
   const start = at === undefined ? new Date() : new Date(at);
   if (Number.isNaN(start.getTime())) throw new Error(`--at ${at}: not an ISO 8601 instant`);
   const { env } = process;
-  const { due, why } = rebuildDue({
-    event: env['GITHUB_EVENT_NAME'] ?? '',
+  const event = env['GITHUB_EVENT_NAME'] ?? '';
+  const root = process.cwd();
+  const { due, stale, why } = rebuildDue({
+    event,
     attempt: Number(env['GITHUB_RUN_ATTEMPT'] ?? 1),
     cron: env['SCHEDULE'] ?? '',
     start,
-    timeZone: await clinicTimeZone(process.cwd()),
+    timeZone: await clinicTimeZone(root),
+    published:
+      event === 'schedule' ? await publishedDay(site ?? (await siteUrl(root)), start) : undefined,
   });
   console.log(`${due ? 'Rebuild' : 'No rebuild'}: ${why}.`);
-  if (env['GITHUB_OUTPUT']) appendFileSync(env['GITHUB_OUTPUT'], `due=${due}\n`);
+  if (stale) console.log(`::error::The site is out of date: ${why}.`);
+  if (env['GITHUB_OUTPUT']) {
+    appendFileSync(env['GITHUB_OUTPUT'], `due=${due}\nstale=${stale}\nwhy=${why}\n`);
+  }
 }

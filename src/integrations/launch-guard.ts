@@ -2,14 +2,15 @@
  * A production deploy never publishes a placeholder: when the build is the production site
  * (`productionDeploy` in src/launch/placeholders.ts), it runs the launch check first and stops with
  * its list while anything is left. Previews, branch deploys and local builds build as always.
+ * Every build also writes the day it was built for into the site (`SITE_DAY_FILE`).
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { COLLECTIONS, DRAFT_COLLECTIONS } from '../collections';
 import { readLanguages } from '../i18n/languages';
-import { siteDate } from '../lib/dates';
+import { SITE_DAY_FILE, siteDate } from '../lib/dates';
 import { isTimeZone } from '../schemas/clinic';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,7 @@ function clinicTimeZone(root: string): string | undefined {
 
 export default function launchGuard(): AstroIntegration {
   let root = process.cwd();
+  let siteDay: string | undefined;
   return {
     name: 'clinic-launch-guard',
     hooks: {
@@ -73,6 +75,7 @@ export default function launchGuard(): AstroIntegration {
             `The site as of ${siteDate(zone)}: ${fixed ? 'SITE_DATE' : `today in ${zone}`}; closures and notices are shown for that day.`,
           );
         }
+        siteDay = zone ? siteDate(zone) : undefined;
         const drafts = draftEntries(root);
         if (drafts.length) {
           logger.warn(`Not on the site (draft: true): ${drafts.join(', ')}`);
@@ -88,6 +91,9 @@ export default function launchGuard(): AstroIntegration {
             `${left} placeholders or example values are left (npm run launch-check lists them); a production deploy refuses to build until they are replaced.`,
           );
         }
+      },
+      'astro:build:done': ({ dir }) => {
+        if (siteDay) writeFileSync(new URL(SITE_DAY_FILE, dir), `${siteDay}\n`);
       },
     },
   };

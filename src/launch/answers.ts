@@ -34,6 +34,18 @@ const photo = z.union(
   kind('none, or a file and its alt text'),
 );
 
+/**
+ * The hosts setup prepares the site for, and the files of this project that only another host
+ * runs: setup removes them, so that a site on Netlify runs no GitHub Pages deploy on every push,
+ * and a site on GitHub Pages no hourly hook workflow (docs/go-live.md, "4. Publish on a host").
+ */
+export const HOSTS = {
+  netlify: { label: 'Netlify', othersOnly: ['.github/workflows/deploy-pages.yml'] },
+  cloudflare: { label: 'Cloudflare Pages', othersOnly: ['.github/workflows/deploy-pages.yml'] },
+  'github-pages': { label: 'GitHub Pages', othersOnly: ['.github/workflows/rebuild-hooks.yml'] },
+} as const;
+export type Host = keyof typeof HOSTS;
+
 /** A deploy answer: text, with the hint `deploySchema` gives, which checks it once it is read. */
 const deployAnswer = (field: keyof typeof deploySchema.shape) =>
   z.string(kind('text')).describe(deploySchema.shape[field].description ?? field);
@@ -54,6 +66,10 @@ export const answersSchema = z.strictObject({
   clinic: fieldsOf('clinic.yaml').optional(),
   booking: fieldsOf('booking.yaml').optional(),
   deploy: group({
+    host: z
+      .enum(Object.keys(HOSTS) as [Host, ...Host[]], kind('netlify, cloudflare or github-pages'))
+      .optional()
+      .describe('Where the site is published: netlify, cloudflare or github-pages.'),
     siteUrl: deployAnswer('siteUrl'),
     repo: deployAnswer('repo'),
     branch: deployAnswer('branch').default('main'),
@@ -218,9 +234,10 @@ export class Setup {
   }
 
   private deploy(answers: NonNullable<Answers['deploy']>, plan: Plan): void {
+    const { host, ...settings } = answers;
     const result = deploySchema.safeParse({
-      ...answers,
-      loginEndpoint: answers.loginEndpoint ?? answers.siteUrl,
+      ...settings,
+      loginEndpoint: settings.loginEndpoint ?? settings.siteUrl,
     });
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -229,6 +246,10 @@ export class Setup {
       return;
     }
     plan.deploy = result.data;
+    if (host) {
+      const unused = HOSTS[host].othersOnly.filter((path) => existsSync(join(this.root, path)));
+      plan.removals.push(...unused);
+    }
   }
 
   /** The therapists replace the placeholder therapist (an entry marked PLACEHOLDER as a whole). */

@@ -18,11 +18,13 @@ import { deploySettings, formatFindings, launchCheck } from './check';
 import { valueProblems } from './placeholders';
 import {
   answersSchema,
+  HOSTS,
   bodyTextProblem,
   normalisePhone,
   problemsOf,
   Setup,
   type Answers,
+  type Host,
 } from './answers';
 
 type Data = Record<string, unknown>;
@@ -359,12 +361,16 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
   const current = deploySettings();
   prompt.log.step('Publishing and the CMS login');
   const host = answered(
-    await prompt.select({
+    await prompt.select<Host>({
       message: 'Where will the site be published?',
       options: [
-        { value: 'netlify', label: 'Netlify', hint: 'recommended: headers and CMS login built in' },
-        { value: 'cloudflare', label: 'Cloudflare Pages' },
-        { value: 'github', label: 'GitHub Pages' },
+        { value: 'netlify', label: HOSTS.netlify.label, hint: 'recommended' },
+        { value: 'cloudflare', label: HOSTS.cloudflare.label },
+        {
+          value: 'github-pages',
+          label: HOSTS['github-pages'].label,
+          hint: 'no custom headers; the CMS login needs a Worker',
+        },
       ],
     }),
   );
@@ -389,7 +395,7 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
   // Netlify and Cloudflare Pages run the login that ships with the site, at its own address;
   // GitHub Pages runs no functions, so staff log in through the login Worker (login-worker/).
   const loginEndpoint =
-    host === 'github'
+    host === 'github-pages'
       ? await ask({
           message: 'The CMS login Worker’s address (docs/go-live.md, “CMS login for GitHub Pages”)',
           initialValue:
@@ -400,7 +406,7 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
       : current.loginEndpoint === NETLIFY_OAUTH && host === 'netlify'
         ? NETLIFY_OAUTH
         : siteUrl;
-  return { siteUrl, repo, branch, loginEndpoint };
+  return { host, siteUrl, repo, branch, loginEndpoint };
 }
 
 /** The site's languages, main first (`src/content/settings/languages.yaml`). */

@@ -29,16 +29,31 @@ export function dayOf(value: Date | string): Day {
 }
 
 /**
+ * The file each build writes into the site with the day it was built for (`YYYY-MM-DD` and a
+ * newline; src/integrations/launch-guard.ts), which the daily rebuild reads from the live site
+ * (scripts/rebuild-due.mjs).
+ */
+export const SITE_DAY_FILE = 'site-day.txt';
+
+/** One day formatter per time zone: making one costs far more than using it. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
  * The day it is at instant `now` in `timeZone` (an IANA name): `todayIn('America/Los_Angeles',
  * new Date('2026-12-27T07:30:00Z'))` is `2026-12-26`. Throws a RangeError for an unknown zone.
  */
 export function todayIn(timeZone: string, now: Date = new Date()): Day {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((item) => item.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;

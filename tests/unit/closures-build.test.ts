@@ -1,8 +1,8 @@
 /**
  * Closures and notices start and end by themselves: a copy of the project with "Closed 24–26
  * December, back on the 27th" (a closure and a notice, in English and Spanish) is built as of each
- * day around them with `SITE_DATE`, as the daily rebuild builds it, and the pages and JSON-LD of
- * each build are read. (Which day it is in the clinic's time zone at a given instant, across
+ * day around them (with `SITE_DATE`, or as the daily rebuild builds it, at a fixed instant), and the
+ * pages and JSON-LD of each build are read. (Which day it is in the clinic's time zone at a given instant, across
  * midnight, is in dates.test.ts.)
  */
 import { execFileSync } from 'node:child_process';
@@ -48,15 +48,15 @@ const PAGES = {
 };
 
 /**
- * Built with no SITE_DATE, as the daily rebuild builds, at an instant on either side of midnight
- * between 26 and 27 December in Los Angeles (UTC−8), on a machine whose own zone is already in the
- * afternoon of the 27th (Pacific/Kiritimati, UTC+14), with the clock fixed by
- * tests/support/fixed-clock.mjs.
+ * The last two days are built with no SITE_DATE, as the daily rebuild builds, at an instant on
+ * either side of midnight between 26 and 27 December in Los Angeles (UTC−8), on a machine whose
+ * own zone is already in the afternoon of the 27th (Pacific/Kiritimati, UTC+14), with the clock
+ * fixed by tests/support/fixed-clock.mjs; the others with SITE_DATE.
  */
-const INSTANTS = {
-  'before-midnight': '2026-12-27T07:59:00Z',
-  'after-midnight': '2026-12-27T08:01:00Z',
-} as const;
+const INSTANTS: Partial<Record<BuiltDay, string>> = {
+  '2026-12-26': '2026-12-27T07:59:00Z',
+  '2026-12-27': '2026-12-27T08:01:00Z',
+};
 
 let copy: ReturnType<typeof copyProject>;
 
@@ -66,35 +66,26 @@ beforeAll(() => {
     writeFileSync(join(copy.dir, 'src/content', file), text);
   }
   for (const day of DAYS) {
+    const instant = INSTANTS[day];
+    const env: Record<string, string | undefined> = instant
+      ? {
+          ...process.env,
+          FIXED_NOW: instant,
+          TZ: 'Pacific/Kiritimati',
+          NODE_OPTIONS: `--import ${join(import.meta.dirname, '../support/fixed-clock.mjs')}`,
+        }
+      : { ...process.env, SITE_DATE: day };
+    if (instant) delete env['SITE_DATE'];
     execFileSync(
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `dist-${day}`],
-      {
-        cwd: copy.dir,
-        stdio: 'pipe',
-        env: { ...process.env, SITE_DATE: day, ASTRO_TELEMETRY_DISABLED: '1' },
-      },
-    );
-  }
-  for (const [name, instant] of Object.entries(INSTANTS)) {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      FIXED_NOW: instant,
-      TZ: 'Pacific/Kiritimati',
-      NODE_OPTIONS: `--import ${join(import.meta.dirname, '../support/fixed-clock.mjs')}`,
-      ASTRO_TELEMETRY_DISABLED: '1',
-    };
-    delete env['SITE_DATE'];
-    execFileSync(
-      process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `dist-${name}`],
-      { cwd: copy.dir, stdio: 'pipe', env },
+      { cwd: copy.dir, stdio: 'pipe', env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } },
     );
   }
 }, 400_000);
 afterAll(() => copy?.remove());
 
-const html = (day: BuiltDay | keyof typeof INSTANTS, path: string) =>
+const html = (day: BuiltDay, path: string) =>
   readFileSync(join(copy.dir, `dist-${day}`, path, 'index.html'), 'utf8');
 /** The text of an HTML fragment, `Intl`'s thin and narrow no-break spaces read as spaces. */
 const textOf = (fragment: string) =>
@@ -186,19 +177,20 @@ test('the JSON-LD gives each closure not over as special opening hours, in the p
 });
 
 test('across midnight in the clinic’s zone, with no SITE_DATE: 23:59 on the last day still shows it, 00:01 the next day does not', () => {
+  // Built at 23:59 on the 26th and 00:01 on the 27th there (INSTANTS): the tests above read them.
   for (const language of ['en', 'es'] as const) {
     const [home, contact] = [PAGES[language][0]!, PAGES[language][1]!];
-    expect(notice(html('before-midnight', home))).toEqual({
-      ...NOTICE[language],
-      aboveHeading: true,
-    });
-    expect(closureLines(html('before-midnight', contact))).toContain(CLOSED[language]);
-    expect(notice(html('after-midnight', home))).toBeUndefined();
-    expect(closureLines(html('after-midnight', contact))).not.toContain(CLOSED[language]);
+    expect(notice(html('2026-12-26', home))).toEqual({ ...NOTICE[language], aboveHeading: true });
+    expect(closureLines(html('2026-12-26', contact))).toContain(CLOSED[language]);
+    expect(notice(html('2026-12-27', home))).toBeUndefined();
+    expect(closureLines(html('2026-12-27', contact))).not.toContain(CLOSED[language]);
   }
-  expect(special(html('before-midnight', '/')).map(({ name }) => name)).toEqual([
-    'Christmas',
-    'New Year’s Eve',
-  ]);
-  expect(special(html('after-midnight', '/')).map(({ name }) => name)).toEqual(['New Year’s Eve']);
+});
+
+test('each build writes the day it was built for into the site, for the daily rebuild to read', () => {
+  for (const day of DAYS) {
+    expect(readFileSync(join(copy.dir, `dist-${day}`, 'site-day.txt'), 'utf8'), day).toBe(
+      `${day}\n`,
+    );
+  }
 });

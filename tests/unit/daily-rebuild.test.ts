@@ -1,6 +1,7 @@
 /**
- * The daily rebuild: the due-check (scripts/rebuild-due.mjs) picks one hourly run a day, the first
- * after midnight in the clinic's time zone, read from clinic.yaml; every workflow file is one GitHub
+ * The daily rebuild: the due-check (scripts/rebuild-due.mjs) rebuilds whenever the live site shows
+ * a day before today in the clinic's time zone (read from clinic.yaml), and falls back to one
+ * hourly run a day, the first after midnight there, when the site's day cannot be read; every workflow file is one GitHub
  * accepts (GitHub's own parser); the GitHub Pages workflow's build step builds the site; and the
  * hook workflow's step POSTs to each host whose secret is set, failing when a host refuses.
  * No GitHub, Netlify or Cloudflare here: the steps' own scripts run in bash, against a local
@@ -19,8 +20,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { clinicTimeZone, rebuildDue, slotOf } from '../../scripts/rebuild-due.mjs';
-import { addDays } from '../../src/lib/dates';
+import { clinicTimeZone, publishedDay, rebuildDue, slotOf } from '../../scripts/rebuild-due.mjs';
+import { addDays, todayIn } from '../../src/lib/dates';
 import { CMS_BACKEND } from '../../src/site.config';
 import { copyProject } from '../support/project-copy.mjs';
 
@@ -76,7 +77,162 @@ async function workflowErrors(name: string, content: string): Promise<string[]> 
   return (template.errors ?? []).map((error) => error.Message);
 }
 
-describe('the due-check', () => {
+/** A stand-in for the live site: serves `/site-day.txt` with `day` (404 while it is undefined). */
+async function startSite(): Promise<{ origin: string; day?: string; close(): Promise<void> }> {
+  const site: { origin: string; day?: string; close(): Promise<void> } = {
+    origin: '',
+    close: () => new Promise((closed) => server.close(() => closed())),
+  };
+  const server = createServer((request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://site');
+    if (pathname !== '/site-day.txt' || site.day === undefined) {
+      response.writeHead(404).end('Not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/plain' }).end(`${site.day}\n`);
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  site.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return site;
+}
+
+describe('the due-check, from the day the live site shows', () => {
+  const run = (start: string, published: string, timeZone = 'America/Los_Angeles') =>
+    rebuildDue({ event: 'schedule', cron: HOURLY, start: new Date(start), timeZone, published });
+  interface Row {
+    start: string;
+    published: string;
+    due: boolean;
+    stale: boolean;
+  }
+
+  // Los Angeles, 15 January 2026 (UTC−8) unless said otherwise.
+  test.each`
+    start                     | published       | case                                                         | due      | stale
+    ${'2026-01-15T08:17:00Z'} | ${'2026-01-14'} | ${'the run after midnight (00:17)'}                          | ${true}  | ${false}
+    ${'2026-01-15T09:17:00Z'} | ${'2026-01-14'} | ${'the midnight run dropped: the next, at 01:17'}            | ${true}  | ${false}
+    ${'2026-01-15T19:17:00Z'} | ${'2026-01-14'} | ${'the midnight run eleven hours late (11:17)'}              | ${true}  | ${false}
+    ${'2026-01-15T10:17:00Z'} | ${'2026-01-15'} | ${'a run after the rebuild published (02:17)'}               | ${false} | ${false}
+    ${'2026-01-16T07:17:00Z'} | ${'2026-01-15'} | ${'the last run of the day (23:17)'}                         | ${false} | ${false}
+    ${'2026-01-15T08:17:00Z'} | ${'2026-01-13'} | ${'yesterday’s rebuilds all failed: due, and stale'}         | ${true}  | ${true}
+    ${'2026-03-08T10:17:00Z'} | ${'2026-03-07'} | ${'the day clocks go forward (03:17 PDT), midnight dropped'} | ${true}  | ${false}
+    ${'2026-11-01T09:17:00Z'} | ${'2026-11-01'} | ${'the day clocks go back, 01:17 for the second time'}       | ${false} | ${false}
+  `('$case: due $due, stale $stale', ({ start, published, due, stale }: Row) => {
+    expect(run(start, published)).toMatchObject({ due, stale });
+  });
+
+  test('names the day shown and today, and what to look at when stale', () => {
+    expect(run('2026-01-15T09:17:00Z', '2026-01-14').why).toBe(
+      'the site shows 2026-01-14, and it is 2026-01-15 in America/Los_Angeles',
+    );
+    expect(run('2026-01-15T09:17:00Z', '2026-01-13').why).toContain(
+      'the rebuilds since did not publish',
+    );
+  });
+
+  /**
+   * A year of hourly runs against a host that publishes each requested build at once, except on
+   * the days and hours a test says GitHub drops the run or the host's build fails: the day each
+   * build was made for, and which runs were stale.
+   */
+  function simulate(
+    timeZone: string,
+    lost: (local: { day: string; hour: number }) => boolean = () => false,
+  ) {
+    const builds: string[] = [];
+    const staleDays = new Set<string>();
+    let published = '2025-12-31';
+    const start = Date.parse('2026-01-01T00:17:00Z');
+    const hourThere = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (let hour = 0; hour < 365 * 24; hour++) {
+      const at = new Date(start + hour * 3_600_000);
+      const local = { day: todayIn(timeZone, at), hour: Number(hourThere.format(at)) };
+      const result = rebuildDue({
+        event: 'schedule',
+        cron: HOURLY,
+        start: at,
+        timeZone,
+        published,
+      });
+      if (result.stale) staleDays.add(result.day);
+      if (!result.due || lost(local)) continue;
+      builds.push(result.day);
+      published = result.day;
+    }
+    return { builds, staleDays };
+  }
+
+  test.each(['America/Los_Angeles', 'America/Havana', 'Australia/Lord_Howe', 'Asia/Kathmandu'])(
+    'in %s, one build a day, every day of 2026, daylight saving time included',
+    (timeZone) => {
+      const { builds, staleDays } = simulate(timeZone);
+      expect(builds.length).toBeGreaterThanOrEqual(364);
+      builds.slice(1).forEach((day, index) => expect(day).toBe(addDays(builds[index]!, 1)));
+      expect([...staleDays]).toEqual([]);
+    },
+  );
+
+  test('runs dropped or failing until 11:00 every day: still one build a day, the first run after', () => {
+    const { builds } = simulate('America/Los_Angeles', ({ hour }) => hour < 11);
+    expect(builds.length).toBeGreaterThanOrEqual(364);
+    builds.slice(1).forEach((day, index) => expect(day).toBe(addDays(builds[index]!, 1)));
+  });
+
+  test('a host whose builds fail for a whole day: every run retries, and the next day is stale until one publishes', () => {
+    const failing = (day: string) => day === '2026-06-10' || day === '2026-06-11';
+    const { builds, staleDays } = simulate(
+      'America/Los_Angeles',
+      ({ day, hour }) => failing(day) || (day === '2026-06-12' && hour < 5),
+    );
+    expect(builds).not.toContain('2026-06-10');
+    expect(builds).not.toContain('2026-06-11');
+    expect(builds).toContain('2026-06-12');
+    expect([...staleDays]).toEqual(['2026-06-11', '2026-06-12']);
+  });
+
+  test('reads the live site’s /site-day.txt, and says why when it cannot', async () => {
+    const site = await startSite();
+    try {
+      const now = new Date();
+      expect(await publishedDay(site.origin, now)).toEqual({
+        unread: `${site.origin}/site-day.txt: HTTP 404`,
+      });
+      site.day = '2026-01-15';
+      expect(await publishedDay(site.origin, now)).toBe('2026-01-15');
+      site.day = '<html>';
+      expect(await publishedDay(site.origin, now)).toEqual({
+        unread: `${site.origin}/site-day.txt holds no day`,
+      });
+    } finally {
+      await site.close();
+    }
+    const unreachable = await publishedDay(site.origin, new Date());
+    expect(unreachable).toMatchObject({ unread: expect.stringContaining(site.origin) });
+  });
+
+  test('cannot read the site (not published yet, or unreachable): the day’s first run only', () => {
+    const unread = { unread: 'https://www.your-clinic.com/site-day.txt: HTTP 404' };
+    const at = (start: string) =>
+      rebuildDue({
+        event: 'schedule',
+        cron: HOURLY,
+        start: new Date(start),
+        timeZone: 'America/Los_Angeles',
+        published: unread,
+      });
+    expect(at('2026-01-15T08:17:00Z')).toMatchObject({ due: true, stale: false });
+    expect(at('2026-01-15T09:17:00Z')).toMatchObject({ due: false });
+    expect(at('2026-01-15T09:17:00Z').why).toContain(
+      "the site's day could not be read (https://www.your-clinic.com/site-day.txt: HTTP 404)",
+    );
+  });
+});
+
+describe('the due-check, when the site’s day cannot be read', () => {
   const scheduled = (start: string, timeZone: string) =>
     rebuildDue({ event: 'schedule', cron: HOURLY, start: new Date(start), timeZone });
   interface Row {
@@ -237,9 +393,10 @@ describe('the GitHub Pages workflow', () => {
   });
   afterAll(() => copy?.remove());
 
-  test('its due step writes due= for the steps after it', async () => {
+  test('its due step writes due=, stale= and why= for the steps after it', async () => {
     const step = stepOf(workflow, 'due');
     const outputs = mkdtempSync(join(tmpdir(), 'clinic-rebuild-output-'));
+    const site = await startSite();
     try {
       const ask = async (name: string, env: Record<string, string>, at = '') => {
         const output = join(outputs, name);
@@ -250,13 +407,43 @@ describe('the GitHub Pages workflow', () => {
         expect(result.status, result.output).toBe(0);
         return readFileSync(output, 'utf8');
       };
-      expect(await ask('push', { GITHUB_EVENT_NAME: 'push' })).toBe('due=true\n');
+      expect(await ask('push', { GITHUB_EVENT_NAME: 'push' })).toMatch(/^due=true\nstale=false\n/);
       const schedule = { GITHUB_EVENT_NAME: 'schedule', GITHUB_RUN_ATTEMPT: '1' };
-      expect(await ask('01-17', schedule, ' --at 2026-01-15T09:17:00Z')).toBe('due=false\n');
-      expect(await ask('00-17', schedule, ' --at 2026-01-15T08:17:00Z')).toBe('due=true\n');
+      const scheduledAt = (instant: string) => ` --at ${instant} --site ${site.origin}`;
+      // The site not yet published: the day's first run only.
+      expect(await ask('01-17', schedule, scheduledAt('2026-01-15T09:17:00Z'))).toMatch(
+        /^due=false\n/,
+      );
+      expect(await ask('00-17', schedule, scheduledAt('2026-01-15T08:17:00Z'))).toMatch(
+        /^due=true\n/,
+      );
+      // Published: whenever it shows a day before today (the 00:17 run was dropped).
+      site.day = '2026-01-14';
+      expect(await ask('01-17-behind', schedule, scheduledAt('2026-01-15T09:17:00Z'))).toBe(
+        'due=true\nstale=false\nwhy=the site shows 2026-01-14, and it is 2026-01-15 in America/Los_Angeles\n',
+      );
+      site.day = '2026-01-15';
+      expect(await ask('02-17', schedule, scheduledAt('2026-01-15T10:17:00Z'))).toMatch(
+        /^due=false\n/,
+      );
+      site.day = '2026-01-13';
+      expect(await ask('stale', schedule, scheduledAt('2026-01-15T10:17:00Z'))).toMatch(
+        /^due=true\nstale=true\n/,
+      );
     } finally {
       rmSync(outputs, { recursive: true, force: true });
+      await site.close();
     }
+  });
+
+  test('after publishing, fails the run when the site was stale, so that GitHub tells the owner', async () => {
+    const step = workflow.jobs['deploy']!.steps.at(-1)!;
+    expect(step.if).toBe("needs.build.outputs.stale == 'true'");
+    const result = await runScript(step.run!, {
+      env: { PATH: process.env['PATH'], WHY: 'the site shows 2026-01-13, and it is 2026-01-15' },
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('::error::The site was out of date: the site shows 2026-01-13');
   });
 
   test('runs the build it names, which builds the production site', async () => {
@@ -304,6 +491,18 @@ describe('the hook workflow', () => {
     received.length = 0;
     return runScript(hooks.run!, { env: { PATH: process.env['PATH'], ...set } });
   }
+
+  test('fails the run when the site is stale, after asking for the rebuild', async () => {
+    const steps = workflow.jobs['rebuild']!.steps;
+    const last = steps.at(-1)!;
+    expect(last.if).toBe("steps.due.outputs.stale == 'true'");
+    expect(steps.indexOf(hooks)).toBeLessThan(steps.indexOf(last));
+    const result = await runScript(last.run!, {
+      env: { PATH: process.env['PATH'], WHY: 'the site shows 2026-01-13, and it is 2026-01-15' },
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('::error::The site is out of date: the site shows 2026-01-13');
+  });
 
   test('reads each hook from its repository secret, and runs only when a rebuild is due', () => {
     expect(hooks.if).toBe("steps.due.outputs.due == 'true'");

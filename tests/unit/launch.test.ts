@@ -224,7 +224,7 @@ describe('from setup to a production build', () => {
   let setup: ReturnType<typeof run>;
 
   beforeAll(() => {
-    copy = copyProject('clinic-setup-', ['scripts', 'prettier.config.mjs', 'README.md']);
+    copy = copyProject('clinic-setup-', ['scripts', 'prettier.config.mjs', 'README.md', '.github']);
     setup = run(copy.dir, ['scripts/setup.mjs', '--answers', answersFile]);
   });
   afterAll(() => copy.remove());
@@ -232,6 +232,11 @@ describe('from setup to a production build', () => {
   test('setup --answers fills in everything, comments kept', () => {
     expect(setup.output).toContain('nothing is left to replace');
     expect(setup.status).toBe(0);
+    // On Netlify: the GitHub Pages deploy, which would fail on every push, is removed; the daily
+    // rebuild through Netlify's build hook stays.
+    expect(setup.output).toContain('.github/workflows/deploy-pages.yml (removed)');
+    expect(existsSync(join(copy.dir, '.github/workflows/deploy-pages.yml'))).toBe(false);
+    expect(existsSync(join(copy.dir, '.github/workflows/rebuild-hooks.yml'))).toBe(true);
     const clinic = readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8');
     expect(clinic).toContain('# Clinic settings: each fact about the clinic is set here, once.');
     expect(clinic).toContain("phone: '+15032270144'");
@@ -413,7 +418,12 @@ function terminalSession(cwd: string) {
 
 describe('npm run setup in a terminal', () => {
   test('asks, refuses bad answers with the schema’s words, and leaves nothing to replace', async () => {
-    const copy = copyProject('clinic-setup-tty-', ['scripts', 'prettier.config.mjs', 'tests']);
+    const copy = copyProject('clinic-setup-tty-', [
+      'scripts',
+      'prettier.config.mjs',
+      'tests',
+      '.github',
+    ]);
     try {
       const session = terminalSession(copy.dir);
       const steps: [string, string?][] = [
@@ -465,10 +475,12 @@ describe('npm run setup in a terminal', () => {
         ['A photo for services/en/orthopedic-medical-massage.mdx', ''],
         ['Physical access', 'Step-free access from the street; two parking spaces by the door.'],
         ['SVG icon', ''],
-        ['Where will the site be published', ''],
+        // GitHub Pages: two steps down from Netlify.
+        ['Where will the site be published', '\x1b[B\x1b[B'],
         ['The site’s address', 'https://www.willowcreekmassage.com'],
         ['GitHub repository', 'willow-creek/website'],
         ['The production branch', ''],
+        ['login Worker', 'https://willow-creek-cms-login.willow-creek.workers.dev'],
         ['Ready to go live.'],
       ];
       for (const [text, answer] of steps) await session.answer(text, answer);
@@ -485,10 +497,13 @@ describe('npm run setup in a terminal', () => {
         { days: ['Thursday'], opens: '11:00', closes: '19:00' },
         { days: ['Friday'], opens: '09:00', closes: '15:00' },
       ]);
-      // On Netlify staff log in on the site itself: setup asked nothing more.
+      // On GitHub Pages staff log in through the login Worker, whose address setup asked for; the
+      // hourly hook workflow, for Netlify and Cloudflare Pages, is removed.
       expect(readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8')).toContain(
-        "base_url: 'https://www.willowcreekmassage.com',",
+        "base_url: 'https://willow-creek-cms-login.willow-creek.workers.dev',",
       );
+      expect(existsSync(join(copy.dir, '.github/workflows/rebuild-hooks.yml'))).toBe(false);
+      expect(existsSync(join(copy.dir, '.github/workflows/deploy-pages.yml'))).toBe(true);
       expect(launchCheck(copy.dir).status).toBe(0);
     } finally {
       copy.remove();
