@@ -22,6 +22,9 @@ export default getViteConfig({
     include: ['tests/unit/**/*.test.ts'],
     globalSetup: ['tests/unit/global-setup.ts'],
     testTimeout: 120_000,
+    // Hooks build and set up project copies as tests do: on a loaded 2-core machine they take as
+    // long (Vitest's default, 10 s, failed a setup run while the end-to-end suite ran beside it).
+    hookTimeout: 300_000,
     // Two test files at a time, and concurrent tests (tests/unit/build-errors.test.ts, each an
     // `astro sync` in a child process) two at a time: Vitest's default leaves one of a 2-core
     // machine's cores idle, and most of the time here is spent in child processes.

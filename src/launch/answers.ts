@@ -20,6 +20,7 @@ import { parseDocument } from 'yaml';
 import { LANGUAGES_FILE, readLanguages } from '../i18n/languages';
 import { languagesSchema } from '../schemas/languages';
 import { addLanguage } from './add-language';
+import { isDay } from '../lib/dates';
 
 type Data = Record<string, unknown>;
 
@@ -82,6 +83,33 @@ export const answersSchema = z.strictObject({
     .optional(),
   photos: z.record(z.string(), photo, kind('a photo for each file name')).optional(),
   accessibility: group({ physicalAccess: z.string(kind('text')) }).optional(),
+  confirm: group({
+    prices: z
+      .record(z.string(), z.number(kind('a price, a number')), kind('a price for each length'))
+      .optional()
+      .describe(
+        'The price of each session length, by its minutes, e.g. { 30: 55, 60: 100, 90: 150 } (the lengths as shipped).',
+      ),
+    insurancePlans: z
+      .enum(['keep', 'remove'], kind('keep or remove'))
+      .optional()
+      .describe(
+        'The insurance plans and programs the original clinic is listed with: keep them, or remove them all (the clinic then adds its own in the CMS).',
+      ),
+    workersCompensationAndAutoAccidents: z
+      .boolean(kind('true or false'))
+      .optional()
+      .describe(
+        'Whether the clinic treats workers’ compensation and auto-accident cases, as the site says: true keeps it; false leaves each place that says so for you to change (launch-check names them).',
+      ),
+    policiesReviewed: z
+      .string(kind('a day like 2026-12-01'))
+      .refine(isDay, { error: 'must be a day like 2026-12-01' })
+      .optional()
+      .describe(
+        'The day the clinic reviewed the privacy notice and the accessibility statement, YYYY-MM-DD.',
+      ),
+  }).optional(),
   icon: imageFile.optional(),
 });
 
@@ -350,6 +378,145 @@ export class Setup {
     plan.writes.push(entry);
   }
 
+  /** The file at `path` as this plan already changes it, or as it is. */
+  private planned(plan: Plan, path: string): EntryFile {
+    const full = join(this.root, path);
+    const entry = plan.writes.find((write) => write.path === full) ?? this.file(path);
+    if (!plan.writes.includes(entry)) plan.writes.push(entry);
+    return entry;
+  }
+
+  /** The main language's files of a content folder (`pricing`), from the project root. */
+  private mainFiles(folder: string): string[] {
+    const dir = `src/content/${folder}/${this.main}`;
+    return readdirSync(join(this.root, dir))
+      .filter((name) => /\.(?:mdx|ya?ml)$/.test(name))
+      .map((name) => `${dir}/${name}`);
+  }
+
+  /** Which of `files` still carry a `# CONFIRM` mark, and where in each. */
+  private toConfirm(files: string[]): { file: string; paths: (string | number)[][] }[] {
+    return files
+      .map((file) => ({ file, paths: markedFields(this.file(file).doc, 'CONFIRM') }))
+      .filter(({ paths }) => paths.length > 0);
+  }
+
+  /**
+   * The original clinic's facts still as shipped (`# CONFIRM`), by what setup asks about: the
+   * prices (each length and its price), the insurance plans' names, whether any place says the
+   * clinic treats workers' compensation and auto-accident cases, and whether the policies' review
+   * days are as shipped.
+   */
+  shipped(): {
+    prices: { minutes: number; price: number }[];
+    plans: string[];
+    cases: boolean;
+    policies: boolean;
+  } {
+    const data = (file: string) => this.file(file).doc.toJS() as Data;
+    const pages = (...ids: string[]) => ids.map((id) => `src/content/pages/${this.main}/${id}.mdx`);
+    return {
+      prices: this.toConfirm(this.mainFiles('pricing')).map(({ file }) => ({
+        minutes: Number(data(file)['durationMinutes']),
+        price: Number(data(file)['price']),
+      })),
+      plans: this.toConfirm(this.mainFiles('insurance')).map(({ file }) =>
+        String(data(file)['name']),
+      ),
+      cases:
+        this.toConfirm([
+          ...this.mainFiles('faq'),
+          ...pages('home', 'faq'),
+          `src/content/settings/${this.main}/booking.yaml`,
+        ]).length > 0,
+      policies: this.toConfirm(pages('privacy', 'accessibility')).length > 0,
+    };
+  }
+
+  /**
+   * The original clinic's facts, as shipped (`# CONFIRM`), confirmed or replaced: prices set,
+   * insurance plans kept or removed, workers' compensation and auto-accident care confirmed, the
+   * policies' review day set. What the answers leave open stays marked, for launch-check to name.
+   */
+  private confirm(answers: NonNullable<Answers['confirm']>, plan: Plan): void {
+    const confirmAll = (files: { file: string; paths: (string | number)[][] }[]) => {
+      for (const { file, paths } of files) {
+        const entry = this.planned(plan, file);
+        for (const path of paths) clearMarkers(entry.doc, path, 'CONFIRM');
+      }
+    };
+    if (answers.prices) {
+      const prices = answers.prices;
+      const tiers = this.mainFiles('pricing').map((file) => ({
+        file,
+        minutes: String(
+          (this.file(file).doc.toJS() as { durationMinutes?: number }).durationMinutes,
+        ),
+      }));
+      for (const { file, minutes } of tiers) {
+        const price = prices[minutes];
+        if (price === undefined) {
+          plan.problems.push(
+            `confirm.prices: no price for ${minutes} minutes (the site offers ${tiers.map((tier) => tier.minutes).join(', ')})`,
+          );
+          continue;
+        }
+        const entry = this.planned(plan, file);
+        entry.doc.set('price', price);
+        const data = { ...(entry.doc.toJS() as Data), body: entry.body };
+        plan.problems.push(
+          ...problemsOf('pricing', data, 'price').map(
+            (problem) => `confirm.prices.${minutes}: ${problem}`,
+          ),
+        );
+        clearMarkers(entry.doc, [], 'CONFIRM');
+      }
+      for (const minutes of Object.keys(prices)) {
+        if (!tiers.some((tier) => tier.minutes === minutes)) {
+          plan.problems.push(
+            `confirm.prices.${minutes}: the site has no ${minutes}-minute session (add one in the CMS: Pricing)`,
+          );
+        }
+      }
+    }
+    const plans = this.toConfirm(this.mainFiles('insurance'));
+    if (answers.insurancePlans === 'keep') confirmAll(plans);
+    if (answers.insurancePlans === 'remove') {
+      for (const { file } of plans) {
+        const name = basename(file);
+        for (const code of [this.main, ...this.otherFolders('insurance')]) {
+          const path = `src/content/insurance/${code}/${name}`;
+          if (existsSync(join(this.root, path))) plan.removals.push(path);
+        }
+      }
+    }
+    const cases = [
+      ...this.toConfirm([
+        ...this.mainFiles('faq'),
+        `src/content/pages/${this.main}/home.mdx`,
+        `src/content/pages/${this.main}/faq.mdx`,
+        `src/content/settings/${this.main}/booking.yaml`,
+      ]),
+    ];
+    if (answers.workersCompensationAndAutoAccidents === true) {
+      confirmAll(cases);
+      // The insurance page states both the plans and this care.
+      if (answers.insurancePlans === 'keep') {
+        confirmAll(this.toConfirm([`src/content/pages/${this.main}/insurance.mdx`]));
+      }
+    }
+    if (answers.policiesReviewed) {
+      for (const [page, field] of [
+        ['privacy', 'updated'],
+        ['accessibility', 'reviewed'],
+      ] as const) {
+        const entry = this.planned(plan, `src/content/pages/${this.main}/${page}.mdx`);
+        entry.doc.set(field, answers.policiesReviewed);
+        clearMarkers(entry.doc, [field], 'CONFIRM');
+      }
+    }
+  }
+
   /** Every change the answers make, and every problem with them; nothing is written yet. */
   plan(answers: Answers): Plan {
     const plan: Plan = { problems: [], notes: [], writes: [], copies: [], removals: [] };
@@ -360,6 +527,7 @@ export class Setup {
     if (answers.therapists) this.therapists(answers.therapists, plan);
     if (answers.photos) this.photos(answers.photos, plan);
     if (answers.accessibility) this.physicalAccess(answers.accessibility.physicalAccess, plan);
+    if (answers.confirm) this.confirm(answers.confirm, plan);
     // Without an icon of its own, an SVG logo is the icon too.
     const logo = (answers.clinic?.brand as Data | undefined)?.logo;
     const icon =

@@ -77,6 +77,10 @@ function fieldsOf(value: unknown, path: (string | number)[] = []): [string, unkn
 }
 
 /** A schema's message as a finding: one that says the field is required says it in full. */
+/** A fact of the clinic this site was built from, still as shipped (`# CONFIRM`). */
+const CONFIRM_PROBLEM =
+  'is the original clinic’s, as shipped (marked CONFIRM): confirm it in npm run setup, or change it (in the CMS or the file)';
+
 const asProblem = (message: string) =>
   /^(is required|is a translation)/.test(message) ? message : `is not valid: ${message}`;
 
@@ -92,6 +96,9 @@ function contentFindings(root: string, path: string): Finding[] {
   }
   for (const marked of markedFields(entry.doc)) {
     add(fieldName(marked), ['is marked PLACEHOLDER']);
+  }
+  for (const marked of markedFields(entry.doc, 'CONFIRM')) {
+    add(fieldName(marked), [CONFIRM_PROBLEM]);
   }
   const data = (entry.doc.toJS() ?? {}) as object;
   const fields = fieldsOf(data);
@@ -269,7 +276,7 @@ export function formatFindings(findings: Finding[]): string {
     return 'Launch check: nothing is left to replace. Every value is the clinic’s own and valid.';
   }
   const lines = [
-    `Launch check: ${findings.length} ${findings.length === 1 ? 'value is' : 'values are'} still a placeholder, an example or not valid:`,
+    `Launch check: ${findings.length} ${findings.length === 1 ? 'value is' : 'values are'} still a placeholder, an example, the original clinic’s as shipped, or not valid:`,
   ];
   let file = '';
   for (const finding of findings) {

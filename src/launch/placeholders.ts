@@ -4,8 +4,14 @@
  */
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 
-/** A comment that marks the field beside or below it: `# PLACEHOLDER` or `# PLACEHOLDER: why`. */
-const MARKER_LINE = /^\s*PLACEHOLDER\b.*$/gm;
+/**
+ * What a comment can mark the field beside or below it as (`# PLACEHOLDER`, `# CONFIRM: why`):
+ * `PLACEHOLDER`, not known yet; `CONFIRM`, a fact of the clinic this site was built from, as
+ * shipped, which another clinic confirms or replaces (keeping it is a valid answer for that clinic).
+ */
+export type Mark = 'PLACEHOLDER' | 'CONFIRM';
+
+const markerLine = (mark: Mark) => new RegExp(`^\\s*${mark}\\b.*$`, 'gm');
 
 /** Domains reserved for examples (RFC 2606) and this machine. */
 const EXAMPLE_HOST =
@@ -70,13 +76,12 @@ function pairComments(
   return found;
 }
 
-const hasMarker = (text: string | null | undefined) => !!text && new RegExp(MARKER_LINE).test(text);
-
 /**
- * Every field a `# PLACEHOLDER` comment marks, by path; `[]` is the whole entry (a marker in the
- * comment above the first field, the file's heading).
+ * Every field a `# PLACEHOLDER` comment (or `mark`) marks, by path; `[]` is the whole entry (a
+ * marker in the comment above the first field, the file's heading).
  */
-export function markedFields(doc: Document): FieldPath[] {
+export function markedFields(doc: Document, mark: Mark = 'PLACEHOLDER'): FieldPath[] {
+  const hasMarker = (text: string | null | undefined) => !!text && markerLine(mark).test(text);
   const marked: FieldPath[] = [];
   const root = doc.contents;
   if (isMap(root)) {
@@ -109,15 +114,15 @@ export function markedFields(doc: Document): FieldPath[] {
 }
 
 /**
- * Removes the `# PLACEHOLDER` comments at `path` and under it: the value has been set. Other
- * comments stay as they are, the file's heading included.
+ * Removes the `# PLACEHOLDER` comments (or those of `mark`) at `path` and under it: the value has
+ * been set, or confirmed. Other comments stay as they are, the file's heading included.
  */
-export function clearMarkers(doc: Document, path: FieldPath): void {
+export function clearMarkers(doc: Document, path: FieldPath, mark: Mark = 'PLACEHOLDER'): void {
   const strip = (node: Node | null | undefined, key: 'comment' | 'commentBefore') => {
     const text = node?.[key];
     if (!node || !text) return;
     const rest = text
-      .replace(MARKER_LINE, '')
+      .replace(markerLine(mark), '')
       .replace(/\n{2,}/g, '\n')
       .replace(/^\n|\n$/g, '');
     node[key] = rest.trim() ? rest : null;
@@ -136,6 +141,16 @@ export function clearMarkers(doc: Document, path: FieldPath): void {
       }
     }
   };
+  if (path.length === 0) {
+    // The whole entry: the file's heading, and every mark under it.
+    const rest = (doc.commentBefore ?? '').replace(markerLine(mark), '').trim();
+    doc.commentBefore = rest || null;
+    if (isMap(doc.contents)) {
+      strip(doc.contents.items[0]?.key as Node | undefined, 'commentBefore');
+    }
+    clearAll(doc.contents);
+    return;
+  }
   let parent: unknown = doc.contents;
   for (const [depth, key] of path.entries()) {
     if (!isMap(parent) && !isSeq(parent)) return;
@@ -150,7 +165,11 @@ export function clearMarkers(doc: Document, path: FieldPath): void {
       parent = pair.value;
     } else {
       parent = items[key as number];
-      if (depth === path.length - 1) clearAll(parent);
+      if (depth === path.length - 1) {
+        strip(parent as Node, 'comment');
+        strip(parent as Node, 'commentBefore');
+        clearAll(parent);
+      }
     }
   }
 }

@@ -13,9 +13,11 @@ import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import { WEEKDAYS, type OpeningHours, type Weekday } from '../schemas/clinic';
 import { deploySchema, NETLIFY_OAUTH } from '../schemas/deploy';
+import { isDay } from '../lib/dates';
 import { contentNameOf } from '../collections';
 import { deploySettings, formatFindings, launchCheck } from './check';
-import { valueProblems } from './placeholders';
+import { Journal, JOURNAL_FILE } from './journal';
+import { markedFields, valueProblems } from './placeholders';
 import {
   answersSchema,
   HOSTS,
@@ -47,13 +49,47 @@ const withoutPlaceholderNote = (text: unknown) =>
     .replace(/\s*\(placeholder[^)]*\)/gi, '')
     .trim();
 
-/** Stops cleanly when the person presses Ctrl-C or Esc: nothing has been written yet. */
+/** This run's answers, kept as they are given (src/launch/journal.ts). */
+let journal: Journal | undefined;
+
+/**
+ * Stops cleanly when the person presses Ctrl-C or Esc: nothing has been written into the site
+ * yet, and the answers given so far are kept for the next run.
+ */
 function answered<T>(value: T): Exclude<T, symbol> {
   if (prompt.isCancel(value)) {
-    prompt.cancel('Set-up stopped. Nothing was written.');
+    prompt.cancel(
+      journal
+        ? `Set-up stopped. Nothing was written into the site; your answers so far are kept (${JOURNAL_FILE}): run npm run setup again to go on.`
+        : 'Set-up stopped. Nothing was written.',
+    );
     process.exit(1);
   }
   return value as Exclude<T, symbol>;
+}
+
+/**
+ * Asks one question through `ask`, unless a run before answered it: then that answer is given
+ * again (shown, not asked), or offered as the first answer when that run's answers were refused.
+ * Every answer is kept in the journal as it is given.
+ */
+async function kept<T, O extends { message: string; initialValue?: T }>(
+  options: O,
+  ask: (options: O) => Promise<T | symbol>,
+): Promise<T> {
+  const { key, saved } = journal?.question(options.message) ?? { key: options.message };
+  let answer: T;
+  if (saved !== undefined && !journal?.refused) {
+    answer = saved as T;
+    prompt.log.info(
+      `${options.message}: ${Array.isArray(answer) ? answer.join(', ') : String(answer)}`,
+    );
+  } else {
+    const offered = saved === undefined ? options : { ...options, initialValue: saved as T };
+    answer = answered(await ask(offered)) as T;
+  }
+  journal?.record(key, answer);
+  return answer;
 }
 
 /** A file on this machine, or empty for none. */
@@ -68,7 +104,23 @@ const askFile = (message: string, extensions: RegExp, kind: string) =>
     },
   });
 
-const ask = async (options: prompt.TextOptions) => answered(await prompt.text(options));
+const ask = (options: prompt.TextOptions) => kept<string, prompt.TextOptions>(options, prompt.text);
+const choose = <Value>(options: prompt.SelectOptions<Value>) =>
+  kept<Value, prompt.SelectOptions<Value>>(options, prompt.select);
+const yesNo = (options: prompt.ConfirmOptions) =>
+  kept<boolean, prompt.ConfirmOptions>(options, prompt.confirm);
+/** A multiselect: what a refused run chose is offered as its chosen values. */
+const chooseMany = <Value>(options: prompt.MultiSelectOptions<Value>) =>
+  kept<Value[], prompt.MultiSelectOptions<Value> & { initialValue?: Value[] }>(
+    options,
+    ({ initialValue, ...rest }) =>
+      prompt.multiselect({
+        ...rest,
+        ...((initialValue ?? rest.initialValues) && {
+          initialValues: initialValue ?? rest.initialValues,
+        }),
+      }),
+  );
 
 /** A stored value to offer again, unless it is a placeholder or an example. */
 const own = (value: unknown): string =>
@@ -153,7 +205,11 @@ export const timeZoneOf = (state: string): string | undefined =>
   STATE_TIME_ZONES[state.toUpperCase()];
 
 async function askClinic(setup: Setup): Promise<Data> {
-  const current = setup.file(`src/content/settings/${setup.main}/clinic.yaml`).doc.toJS() as Data;
+  const file = setup.file(`src/content/settings/${setup.main}/clinic.yaml`);
+  const current = file.doc.toJS() as Data;
+  // What a run before set is offered again; a field still marked PLACEHOLDER is not.
+  const marked = new Set(markedFields(file.doc).map((path) => String(path[0])));
+  const kept = (field: string) => !marked.has(field);
   const check = (...path: string[]) => fieldCheck('clinic', current, path);
   const answers: Data = {};
   prompt.log.step('The clinic');
@@ -200,34 +256,54 @@ async function askClinic(setup: Setup): Promise<Data> {
   prompt.log.step(
     'Opening hours: for each day, opening and closing time (24-hour), or empty if closed',
   );
-  const days: Partial<Record<Weekday, { opens: string; closes: string }>> = {};
-  for (const day of WEEKDAYS) {
-    const text = await ask({
-      message: day,
-      placeholder: '09:00-18:00, or empty for closed',
-      validate: (value) => {
-        const hours = dayHours(value ?? '');
-        if (!hours) return undefined;
-        return problemsOf(
-          'clinic',
-          setIn(current, ['hours'], [{ days: [day], ...hours }]),
-          'hours',
-        )[0];
-      },
-    });
-    const hours = dayHours(text);
-    if (hours) days[day] = hours;
+  const shown = kept('hours')
+    ? ((current.hours ?? []) as { days: string[]; opens: string; closes: string }[])
+    : [];
+  const hoursOf = (day: Weekday) => {
+    const group = shown.find((line) => line.days.includes(day));
+    return group ? `${group.opens}-${group.closes}` : '';
+  };
+  let days: Partial<Record<Weekday, { opens: string; closes: string }>> = {};
+  // Closed every day is no answer: the days are asked again, with what was typed offered.
+  while (Object.keys(days).length === 0) {
+    const typed: Partial<Record<Weekday, { opens: string; closes: string }>> = {};
+    for (const day of WEEKDAYS) {
+      const text = await ask({
+        message: day,
+        placeholder: '09:00-18:00, or empty for closed',
+        initialValue: hoursOf(day),
+        validate: (value) => {
+          const hours = dayHours(value ?? '');
+          if (!hours) return undefined;
+          return problemsOf(
+            'clinic',
+            setIn(current, ['hours'], [{ days: [day], ...hours }]),
+            'hours',
+          )[0];
+        },
+      });
+      const hours = dayHours(text);
+      if (hours) typed[day] = hours;
+    }
+    days = typed;
+    if (Object.keys(days).length === 0) {
+      prompt.log.error('hours: the clinic is open at least one day: give its hours (09:00-18:00)');
+    }
   }
   answers.hours = groupHours(days);
   const note = await ask({
     message: 'A note under the opening hours (optional)',
     placeholder: 'e.g. Evening sessions by appointment',
+    initialValue: kept('hoursNote') ? own(current.hoursNote) : '',
     validate: (value) => (value ? check('hoursNote')(value) : undefined),
   });
   answers.hoursNote = note || null;
   answers.serviceArea = splitList(
     await ask({
       message: 'Towns or areas the clinic serves, separated by commas',
+      initialValue: kept('serviceArea')
+        ? ((current.serviceArea ?? []) as string[]).filter((town) => own(town)).join(', ')
+        : '',
       validate: (value) => check('serviceArea')(splitList(value)),
     }),
   );
@@ -327,14 +403,12 @@ async function askTherapists(setup: Setup, state: string): Promise<Data[]> {
           validate: check('licence', 'lookupUrl'),
         }),
       },
-      techniques: answered(
-        await prompt.multiselect({
-          message: 'Services they practise',
-          options: services.map((id) => ({ value: id, label: id })),
-          initialValues: services,
-          required: false,
-        }),
-      ),
+      techniques: await chooseMany({
+        message: 'Services they practise',
+        options: services.map((id) => ({ value: id, label: id })),
+        initialValues: services,
+        required: false,
+      }),
       languages: splitList(
         await ask({
           message: 'Languages, separated by commas',
@@ -351,29 +425,25 @@ async function askTherapists(setup: Setup, state: string): Promise<Data[]> {
       }),
     };
     therapists.push(therapist);
-  } while (
-    answered(await prompt.confirm({ message: 'Add another therapist?', initialValue: false }))
-  );
+  } while (await yesNo({ message: 'Add another therapist?', initialValue: false }));
   return therapists;
 }
 
 async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
   const current = deploySettings();
   prompt.log.step('Publishing and the CMS login');
-  const host = answered(
-    await prompt.select<Host>({
-      message: 'Where will the site be published?',
-      options: [
-        { value: 'netlify', label: HOSTS.netlify.label, hint: 'recommended' },
-        { value: 'cloudflare', label: HOSTS.cloudflare.label },
-        {
-          value: 'github-pages',
-          label: HOSTS['github-pages'].label,
-          hint: 'no custom headers; the CMS login needs a Worker',
-        },
-      ],
-    }),
-  );
+  const host = await choose<Host>({
+    message: 'Where will the site be published?',
+    options: [
+      { value: 'netlify', label: HOSTS.netlify.label, hint: 'recommended' },
+      { value: 'cloudflare', label: HOSTS.cloudflare.label },
+      {
+        value: 'github-pages',
+        label: HOSTS['github-pages'].label,
+        hint: 'no custom headers; the CMS login needs a Worker',
+      },
+    ],
+  });
   const check = (key: keyof typeof deploySchema.shape) => (value: string | undefined) =>
     deploySchema.shape[key].safeParse(value).error?.issues[0]?.message;
   const siteUrl = await ask({
@@ -446,7 +516,7 @@ async function askAll(setup: Setup): Promise<Answers> {
   );
   const therapists =
     placeholderTherapist ||
-    answered(await prompt.confirm({ message: 'Enter therapists again?', initialValue: false }))
+    (await yesNo({ message: 'Enter therapists again?', initialValue: false }))
       ? await askTherapists(setup, String((clinic.address as Data).region))
       : undefined;
   // A photo for each page or service that still shows a placeholder illustration.
@@ -483,6 +553,7 @@ async function askAll(setup: Setup): Promise<Answers> {
         validate: bodyTextProblem,
       })
     : undefined;
+  const confirm = await askConfirm(setup);
   const icon = await askFile(
     'A square SVG icon for browser tabs (empty: the logo, if it is an SVG)',
     /\.svg$/i,
@@ -496,8 +567,67 @@ async function askAll(setup: Setup): Promise<Answers> {
     therapists,
     photos,
     accessibility: physicalAccess ? { physicalAccess } : undefined,
+    confirm,
     icon: icon || undefined,
   };
+}
+
+/**
+ * The original clinic's facts the site still states as shipped (`# CONFIRM`): each price asked,
+ * the insurance plans kept or removed, workers' compensation and auto-accident care confirmed, the
+ * policies' review day asked. Nothing is asked about what a run before settled.
+ */
+async function askConfirm(setup: Setup): Promise<Answers['confirm']> {
+  const shipped = setup.shipped();
+  if (!shipped.prices.length && !shipped.plans.length && !shipped.cases && !shipped.policies) {
+    return undefined;
+  }
+  prompt.log.step('What the site says about the clinic it was built from');
+  const confirm: NonNullable<Answers['confirm']> = {};
+  if (shipped.prices.length) {
+    const prices: Record<string, number> = {};
+    for (const { minutes, price } of shipped.prices) {
+      const answer = await ask({
+        message: `The price of a ${minutes}-minute session (the original clinic’s: ${price})`,
+        initialValue: String(price),
+        validate: (value) =>
+          /^\d+(?:\.\d{1,2})?$/.test(value?.trim() ?? '')
+            ? undefined
+            : 'must be a price like 55 or 55.50',
+      });
+      prices[String(minutes)] = Number(answer.trim());
+    }
+    confirm.prices = prices;
+  }
+  if (shipped.plans.length) {
+    confirm.insurancePlans = await choose<'keep' | 'remove'>({
+      message: `The site lists the original clinic’s ${shipped.plans.length} insurance plans and programs (${shipped.plans.join(', ')})`,
+      options: [
+        { value: 'keep', label: 'Keep them', hint: 'the clinic is listed with these' },
+        {
+          value: 'remove',
+          label: 'Remove them',
+          hint: 'add the clinic’s own in the CMS (Insurance)',
+        },
+      ],
+    });
+  }
+  if (shipped.cases) {
+    confirm.workersCompensationAndAutoAccidents = await yesNo({
+      message:
+        'Does the clinic treat workers’ compensation and auto-accident cases, as the site says? (No: launch-check then names each place to change)',
+    });
+  }
+  if (shipped.policies) {
+    confirm.policiesReviewed = await ask({
+      message:
+        'The day the clinic reviewed the privacy notice and accessibility statement (YYYY-MM-DD)',
+      initialValue: new Date().toISOString().slice(0, 10),
+      validate: (value) =>
+        isDay(value?.trim() ?? '') ? undefined : 'must be a day like 2026-12-01',
+    });
+  }
+  return confirm;
 }
 
 /** Prettier's format for what setup wrote, as `npm run check` expects it. */
@@ -543,6 +673,16 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
     setup = new Setup(root, dirname(path));
   } else {
     setup = new Setup(root, process.cwd());
+    const before = Journal.read(root);
+    const resume =
+      before !== undefined &&
+      (await yesNo({
+        message: before.refused?.length
+          ? `Correct the answers of the set-up refused on ${before.started.slice(0, 10)} (each is offered again)?`
+          : `Go on with the set-up stopped on ${before.started.slice(0, 10)} (${before.answers.length} answers kept)?`,
+        initialValue: true,
+      }));
+    journal = new Journal(root, resume);
     answers = await askAll(setup);
   }
   const plan = setup.plan(answers);
@@ -550,11 +690,17 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
     for (const problem of plan.problems) {
       prompt.log.error(answersPath ? `${answersPath}: ${problem}` : problem);
     }
-    prompt.outro('Nothing was written: correct these answers and run setup again.');
+    journal?.markRefused(plan.problems);
+    prompt.outro(
+      journal
+        ? `Nothing was written into the site: run setup again to correct these answers (the others are kept, ${JOURNAL_FILE}).`
+        : 'Nothing was written: correct these answers and run setup again.',
+    );
     return 1;
   }
   for (const note of plan.notes) prompt.log.warn(note);
   const changed = setup.apply(plan);
+  journal?.remove();
   if (changed.includes('public/favicon.svg')) {
     execFileSync(process.execPath, ['scripts/make-icons.mjs'], { cwd: root, stdio: 'ignore' });
     changed.push('public/*.png, public/favicon.ico (icons drawn from the new icon)');
@@ -566,15 +712,15 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   prompt.note(
     [
       '1. Commit and push: git add -A && git commit -m "Clinic set-up" && git push',
-      '2. Connect the host (docs/go-live.md): Netlify reads netlify.toml;',
-      '   Cloudflare Pages: build `npm run build`, output `dist`, NODE_VERSION=24.',
-      '3. Daily rebuild, so closures and notices start and end on their days (docs/go-live.md, "Rebuilt',
-      '   every day"): on Netlify or Cloudflare Pages, create a build hook for `main` and store its',
-      '   URL as the repository secret NETLIFY_BUILD_HOOK or CLOUDFLARE_DEPLOY_HOOK; disable the',
-      '   workflow of the host you do not use (Actions tab). GitHub Pages needs nothing more.',
-      '   Netlify Free’s credits do not cover a deploy a day (docs/go-live.md, "Rebuilt every day").',
-      '4. CMS login: the OAuth endpoint you gave (on Netlify: Site settings › Access control ›',
-      '   OAuth › install the GitHub provider).',
+      '2. Connect the host to this repository (docs/go-live.md, "4. Publish on a host"): Netlify',
+      '   reads netlify.toml; Cloudflare Pages: build `npm run build`, output `dist`, NODE_VERSION=24;',
+      '   GitHub Pages: Settings › Pages › Source: GitHub Actions.',
+      '3. Daily rebuild (docs/go-live.md, "Rebuilt every day"): on Netlify or Cloudflare Pages, a build',
+      '   hook for `main`, its URL stored as the repository secret NETLIFY_BUILD_HOOK or',
+      '   CLOUDFLARE_DEPLOY_HOOK. Netlify Free’s credits do not cover a deploy a day.',
+      '4. CMS login (docs/go-live.md, "5. Let staff log in to the CMS"): a GitHub OAuth App whose',
+      '   callback is the login’s /api/callback, and its id and secret as GITHUB_CLIENT_ID and',
+      '   GITHUB_CLIENT_SECRET on the host (on GitHub Pages, on the login Worker).',
       '5. Invite staff: give them write access to the GitHub repository; they log in at /admin/.',
     ].join('\n'),
     'Next steps',

@@ -5,7 +5,7 @@
  * CMS tests edit that copy, never the real src/content, then build it.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -41,6 +41,30 @@ export interface CmsWorkspace {
 }
 
 /**
+ * Runs git in `dir` and returns its output, once no other git command holds the repository's
+ * index (`.git/index.lock`): the tests and the CMS backend (decap-server runs git for each of
+ * Decap's requests) share the repository, and git refuses to start while the lock is there.
+ */
+function gitIn(dir: string, args: string[]): string {
+  const lock = join(dir, '.git', 'index.lock');
+  const deadline = Date.now() + 30_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    if (!existsSync(lock)) {
+      try {
+        return execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: 'pipe' }).trim();
+      } catch (error) {
+        const locked = String((error as { stderr?: string }).stderr ?? '').includes('index.lock');
+        if (!locked || Date.now() > deadline) throw error;
+      }
+    } else if (Date.now() > deadline) {
+      throw new Error(`${lock} is still there after 30 s: a git process in ${dir} is stuck`);
+    }
+    Atomics.wait(pause, 0, 0, 20);
+  }
+}
+
+/**
  * A temporary copy of the project (plus `extra`, e.g. `scripts`), made a git repository with the
  * site committed on `main`; `git` runs git in it and returns its output.
  */
@@ -50,8 +74,7 @@ export function copyAsRepository(
   options: { withCms?: boolean } = {},
 ) {
   const copy = copyProject(prefix, extra, options);
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: copy.dir, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) => gitIn(copy.dir, args);
   writeFileSync(join(copy.dir, '.gitignore'), 'node_modules\ndist\n.astro\n');
   git('init', '--quiet', '--initial-branch=main');
   git('config', 'user.name', 'CMS test');

@@ -48,7 +48,7 @@ function placeholdersByHand(root: string): { file: string; line: number; key: st
       .map((file) => `src/content/${file}`),
   ];
   const pattern =
-    /PLACEHOLDER|\(placeholder|^Placeholder|example\.com|555-?01\d\d|your-clinic\b|your-github-account|Anytown/;
+    /PLACEHOLDER|CONFIRM|\(placeholder|^Placeholder|example\.com|555-?01\d\d|your-clinic\b|your-github-account|Anytown/;
   for (const file of files) {
     const lines = readFileSync(join(root, file), 'utf8').split('\n');
     let inBody = false;
@@ -56,7 +56,7 @@ function placeholdersByHand(root: string): { file: string; line: number; key: st
     lines.forEach((text, index) => {
       if (file.endsWith('.mdx') && text === '---' && ++fences === 2) inBody = true;
       // A comment that explains the marks (`# Values marked PLACEHOLDER are…`) is not one.
-      if (/^\s*#(?!\s*PLACEHOLDER)/.test(text)) return;
+      if (/^\s*#(?!\s*(?:PLACEHOLDER|CONFIRM))/.test(text)) return;
       // A translation a fluent speaker has yet to review: each of its words is listed.
       if (/^reviewed: false$/.test(text)) {
         found.push({ file, line: index + 1, key: '.' });
@@ -66,6 +66,16 @@ function placeholdersByHand(root: string): { file: string; line: number; key: st
       const placeholderImage =
         image !== undefined && readFileSync(join(root, image)).includes('PLACEHOLDER');
       if (!pattern.test(text) && !placeholderImage) return;
+      // A mark on a line of its own is about what follows: the field on the next line, or the
+      // whole entry when it heads the file.
+      if (/^\s*#/.test(text)) {
+        const next = lines[index + 1] ?? '';
+        const heading = index === 0 || (file.endsWith('.mdx') && index === 1);
+        const nextKey = /^\s*([A-Za-z_]+):/.exec(next)?.[1];
+        const key = heading ? '(the whole entry)' : /^\s*-\s/.test(next) ? '.' : (nextKey ?? '');
+        found.push({ file, line: index + 1, key });
+        return;
+      }
       const ownKey = /^\s*(?:export const )?([A-Za-z_]+)\s*[:=]/.exec(text)?.[1];
       // A line of text folded under its field (`cancellation: >-`) belongs to that field.
       const keyAbove = lines
@@ -409,12 +419,90 @@ function terminalSession(cwd: string) {
       });
       if (answer !== undefined) child.stdin.write(`${answer ? `\x15${answer}` : ''}\r`);
     },
+    /** Waits until `text` is on screen, then presses Ctrl-C, as a person stopping halfway. */
+    async interrupt(text: string) {
+      await this.answer(text);
+      child.stdin.write('\x03');
+    },
     async end() {
       child.stdin.end();
       return { status: await exited, output: all };
     },
   };
 }
+
+describe('the original clinic’s facts, as shipped', () => {
+  test('plans removed and workers’ compensation not confirmed: the plans go, in every language, and launch-check names each place that still says so', () => {
+    const copy = copyProject('clinic-setup-facts-', ['scripts', 'prettier.config.mjs']);
+    try {
+      const answers = join(copy.dir, 'answers.yaml');
+      writeFileSync(
+        answers,
+        [
+          'confirm:',
+          '  prices: { 30: 50, 60: 95, 90: 140 }',
+          '  insurancePlans: remove',
+          '  workersCompensationAndAutoAccidents: false',
+          '  policiesReviewed: 2026-12-02',
+          '',
+        ].join('\n'),
+      );
+      const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      expect(result.output).toContain('src/content/insurance/en/priority-health.mdx (removed)');
+      for (const code of ['en', 'es']) {
+        expect(readdirSync(join(copy.dir, 'src/content/insurance', code))).toEqual([]);
+      }
+      const check = launchCheck(copy.dir);
+      const files = listed(check.output);
+      const confirmLeft = [...files]
+        .filter(([, fields]) => fields.some((field) => field.includes('marked CONFIRM')))
+        .map(([file]) => file)
+        .sort();
+      expect(confirmLeft).toEqual([
+        'src/content/faq/en/auto-accidents.mdx',
+        'src/content/faq/en/workers-compensation.mdx',
+        'src/content/pages/en/faq.mdx',
+        'src/content/pages/en/home.mdx',
+        'src/content/pages/en/insurance.mdx',
+        'src/content/settings/en/booking.yaml',
+      ]);
+      expect(files.get('src/content/settings/en/booking.yaml')).toContain(
+        'beforeYourVisit.items.2: is the original clinic’s, as shipped (marked CONFIRM): confirm it in npm run setup, or change it (in the CMS or the file)',
+      );
+      const thirty = readFileSync(join(copy.dir, 'src/content/pricing/en/30-minutes.mdx'), 'utf8');
+      expect(thirty).toContain('price: 50\n');
+      expect(thirty).not.toContain('CONFIRM');
+      const privacy = readFileSync(join(copy.dir, 'src/content/pages/en/privacy.mdx'), 'utf8');
+      expect(privacy).toMatch(/^updated: '?2026-12-02'?$/m);
+      expect(privacy).not.toContain('CONFIRM');
+    } finally {
+      copy.remove();
+    }
+  });
+
+  test('a length the site does not offer, or one left without a price, is named and nothing is written', () => {
+    const copy = copyProject('clinic-setup-prices-', ['scripts', 'prettier.config.mjs']);
+    try {
+      const answers = join(copy.dir, 'answers.yaml');
+      writeFileSync(answers, 'confirm:\n  prices: { 30: 55, 45: 80, 90: -5 }\n');
+      const before = readFileSync(join(copy.dir, 'src/content/pricing/en/30-minutes.mdx'), 'utf8');
+      const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      expect(result.status).toBe(1);
+      expect(result.output).toContain(
+        'answers.yaml: confirm.prices: no price for 60 minutes (the site offers 30, 60, 90)',
+      );
+      expect(result.output).toContain(
+        'answers.yaml: confirm.prices.45: the site has no 45-minute session (add one in the CMS: Pricing)',
+      );
+      expect(result.output).toMatch(/answers\.yaml: confirm\.prices\.90: price: /);
+      expect(readFileSync(join(copy.dir, 'src/content/pricing/en/30-minutes.mdx'), 'utf8')).toBe(
+        before,
+      );
+    } finally {
+      copy.remove();
+    }
+  });
+});
 
 describe('npm run setup in a terminal', () => {
   test('asks, refuses bad answers with the schema’s words, and leaves nothing to replace', async () => {
@@ -474,6 +562,14 @@ describe('npm run setup in a terminal', () => {
         ['Describe the photo', 'The treatment room, with a massage table by a window.'],
         ['A photo for services/en/orthopedic-medical-massage.mdx', ''],
         ['Physical access', 'Step-free access from the street; two parking spaces by the door.'],
+        // The original clinic's facts: the prices kept (Enter), one changed; its plans kept; its
+        // workers' compensation and auto-accident care confirmed; the policies reviewed today.
+        ['30-minute session', ''],
+        ['60-minute session', '105'],
+        ['90-minute session', ''],
+        ['insurance plans and programs', ''],
+        ['workers’ compensation and auto-accident cases', ''],
+        ['reviewed the privacy notice', ''],
         ['SVG icon', ''],
         // GitHub Pages: two steps down from Netlify.
         ['Where will the site be published', '\x1b[B\x1b[B'],
@@ -483,10 +579,28 @@ describe('npm run setup in a terminal', () => {
         ['login Worker', 'https://willow-creek-cms-login.willow-creek.workers.dev'],
         ['Ready to go live.'],
       ];
-      for (const [text, answer] of steps) await session.answer(text, answer);
-      const { status, output } = await session.end();
+      // Stopped halfway (Ctrl-C at the visit policy): nothing is written into the site, the
+      // answers so far are kept; the next run goes on from there without asking them again.
+      const stopAt = steps.findIndex(([text]) => text === 'How many hours');
+      for (const [text, answer] of steps.slice(0, stopAt)) await session.answer(text, answer);
+      await session.interrupt('How many hours');
+      const stopped = await session.end();
+      expect(stopped.status).toBe(1);
+      expect(stopped.output).toContain('your answers so far are kept (.setup-answers.json)');
+      expect(readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8')).toContain(
+        'Clinic Name (placeholder)',
+      );
+      const resumed = terminalSession(copy.dir);
+      await resumed.answer('Go on with the set-up stopped', '');
+      for (const [text, answer] of steps.slice(stopAt)) await resumed.answer(text, answer);
+      const { status, output } = await resumed.end();
+      expect(output).toContain('Clinic name: Willow Creek Medical Massage');
+      expect(output).toContain(
+        'Towns or areas the clinic serves, separated by commas: Portland, Milwaukie',
+      );
       expect(output).toContain('nothing is left to replace');
       expect(status).toBe(0);
+      expect(existsSync(join(copy.dir, '.setup-answers.json'))).toBe(false);
       const clinic = parse(
         readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8'),
       ) as { phone: string; hours: unknown; brand: { colour: string } };
@@ -497,6 +611,9 @@ describe('npm run setup in a terminal', () => {
         { days: ['Thursday'], opens: '11:00', closes: '19:00' },
         { days: ['Friday'], opens: '09:00', closes: '15:00' },
       ]);
+      const sixty = readFileSync(join(copy.dir, 'src/content/pricing/en/60-minutes.mdx'), 'utf8');
+      expect(sixty).toContain('price: 105\n');
+      expect(sixty).not.toContain('CONFIRM');
       // On GitHub Pages staff log in through the login Worker, whose address setup asked for; the
       // hourly hook workflow, for Netlify and Cloudflare Pages, is removed.
       expect(readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8')).toContain(
