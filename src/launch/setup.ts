@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import { WEEKDAYS, type OpeningHours, type Weekday } from '../schemas/clinic';
 import { deploySchema, NETLIFY_OAUTH } from '../schemas/deploy';
 import { isDay } from '../lib/dates';
@@ -661,10 +661,30 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   }
   if (answersPath) {
     const path = resolve(answersPath);
-    const parsed = answersSchema.safeParse(parse(readFileSync(path, 'utf8')));
+    const document = parseDocument(readFileSync(path, 'utf8'));
+    if (document.errors.length) {
+      for (const error of document.errors) {
+        const [line, column] = error.linePos?.[0]
+          ? [error.linePos[0].line, error.linePos[0].col]
+          : [];
+        const where = line ? `line ${line}, column ${column}: ` : '';
+        const what = (error.message.split('\n')[0] ?? '').replace(
+          / at line \d+, column \d+:?$/,
+          '',
+        );
+        prompt.log.error(`${answersPath}: ${where}not valid YAML: ${what}`);
+      }
+      prompt.outro('Nothing was written.');
+      return 1;
+    }
+    const parsed = answersSchema.safeParse(document.toJS() ?? {});
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        prompt.log.error(`${answersPath}: ${issue.path.join('.')}: ${issue.message}`);
+        prompt.log.error(
+          issue.path.length
+            ? `${answersPath}: ${issue.path.join('.')}: ${issue.message}`
+            : `${answersPath}: (the whole file): must be answers by name, like languages:, clinic: and deploy:`,
+        );
       }
       prompt.outro('Nothing was written.');
       return 1;

@@ -229,6 +229,39 @@ describe('bad answers are refused with the schema’s words', () => {
   });
 });
 
+describe('a malformed answers file', () => {
+  let copy: ReturnType<typeof copyProject>;
+  beforeAll(() => {
+    copy = copyProject('clinic-setup-malformed-', ['scripts']);
+  });
+  afterAll(() => copy.remove());
+
+  test.each([
+    [': : :', 'answers.yaml: line 1, column 3: not valid YAML: Nested mappings are not allowed'],
+    ['- languages', 'answers.yaml: (the whole file): must be answers by name'],
+    ['clinic: [1', 'answers.yaml: line 1, column 11: not valid YAML'],
+    ['clinic: 5', 'answers.yaml: clinic: must be fields of clinic.yaml'],
+    [
+      'deploy: { host: mars }',
+      'answers.yaml: deploy.host: must be netlify, cloudflare or github-pages',
+    ],
+    ['confirm: { prices: lots }', 'answers.yaml: confirm.prices: must be a price for each length'],
+    [
+      'confirm: { policiesReviewed: yesterday }',
+      'answers.yaml: confirm.policiesReviewed: must be a day like 2026-12-01',
+    ],
+    ['\u0000\u0001', 'answers.yaml'],
+  ])('%j is named, never a stack trace, and nothing is written', (text, expected) => {
+    const answers = join(copy.dir, 'answers.yaml');
+    writeFileSync(answers, text);
+    const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(expected);
+    expect(result.output).toContain('Nothing was written');
+    expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+});
+
 describe('from setup to a production build', () => {
   let copy: ReturnType<typeof copyProject>;
   let setup: ReturnType<typeof run>;
