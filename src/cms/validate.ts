@@ -4,7 +4,7 @@
  */
 import { escapeForMdx } from '../lib/mdx-text';
 import { mdxProblems } from '../lib/mdx-rules';
-import { contentSchemas, type ContentName } from '../collections';
+import { contentSchemas, SETTINGS_NAMES, type ContentName } from '../collections';
 import { isEmptyTranslation, isMissingWord, translate, wordsOf } from '../schemas/translation';
 import { translationMetaSchema } from '../schemas/translation-meta';
 
@@ -112,10 +112,12 @@ export function translationProblems(
     ? Object.fromEntries(Object.entries(withoutEmptyFields(main)).filter(([key]) => key !== 'body'))
     : given;
   const { problems } = translate(contentSchemas[name], mainFields, given, mainFile);
+  // A settings file is needed in every language: a word it lacks would stop the build.
+  const everyLanguage = (SETTINGS_NAMES as readonly string[]).includes(name);
   return [
     ...(meta.error?.issues ?? []).map(({ path, message }) => `${path.join('.')}: ${message}`),
-    // A word not translated yet keeps the entry out of that language; it does not stop a save.
-    ...problems.filter((problem) => !isMissingWord(problem)),
+    // A word not translated yet keeps an entry out of that language; it does not stop a save.
+    ...problems.filter((problem) => everyLanguage || !isMissingWord(problem)),
     ...(typeof body === 'string' ? mdxProblems(body) : []),
   ];
 }

@@ -18,7 +18,7 @@ import { clearMarkers, markedFields } from './placeholders';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { LANGUAGES_FILE, readLanguages } from '../i18n/languages';
-import { languagesSchema } from '../schemas/languages';
+import { languageCode, languagesSchema } from '../schemas/languages';
 import { addLanguage } from './add-language';
 import { isDay } from '../lib/dates';
 
@@ -167,8 +167,8 @@ export interface Plan {
   copies: [from: string, to: string][];
   removals: string[];
   deploy?: DeploySettings;
-  /** Languages the answers add, whose translation files `npm run add-language` writes. */
-  addedLanguages?: string[];
+  /** The languages' folder names (`en`, `es`) once the answers are in, when they change them. */
+  languageCodes?: string[];
 }
 
 const IMAGES_DIR = 'src/assets/images';
@@ -212,7 +212,7 @@ export class Setup {
     doc.set('languages', doc.createNode(tags));
     if (physicians === undefined) doc.delete('physicians');
     plan.writes.push({ ...entry, doc });
-    plan.addedLanguages = tags.filter((tag) => !current.languages?.includes(tag));
+    plan.languageCodes = tags.map(languageCode);
   }
 
   /** An image answer: the file on this machine and the path the content names it by. */
@@ -259,6 +259,33 @@ export class Setup {
     const data = entry.doc.toJS() as Data;
     plan.problems.push(...problemsOf(name, data).map((problem) => `${name}.${problem}`));
     plan.writes.push(entry);
+    this.translationsFollow(`settings/${name}.yaml`, answers, plan);
+  }
+
+  /**
+   * Each other language's translation of `file` (`settings/clinic.yaml`, under its own folder):
+   * the words the answers set replace that language's (its placeholders included), in the main
+   * language until a fluent speaker translates them, and the file is marked for review.
+   */
+  private translationsFollow(file: string, answers: Data, plan: Plan): void {
+    const [folder = '', name = ''] = file.split('/');
+    const onSite = (code: string) => plan.languageCodes?.includes(code) ?? true;
+    for (const code of this.otherFolders(folder).filter(onSite)) {
+      const path = `src/content/${folder}/${code}/${name}`;
+      if (!existsSync(join(this.root, path))) continue;
+      const entry = this.planned(plan, path);
+      let changed = false;
+      for (const field of leafPaths(answers)) {
+        // Only the words the translation holds: facts (a phone, the hours) are the main file's.
+        if (!entry.doc.hasIn(field)) continue;
+        const value = field.reduce<unknown>((node, key) => (node as Data)[key], answers);
+        if (value === null) entry.doc.deleteIn(field);
+        else entry.doc.setIn(field, value);
+        changed = true;
+      }
+      if (changed) entry.doc.set('reviewed', false);
+      else plan.writes.splice(plan.writes.indexOf(entry), 1);
+    }
   }
 
   private deploy(answers: NonNullable<Answers['deploy']>, plan: Plan): void {
@@ -376,6 +403,19 @@ export class Setup {
     paragraphs[at] = text.trim();
     entry.body = paragraphs.join('\n\n');
     plan.writes.push(entry);
+    // Each translation's placeholder paragraph too, with these words until they are translated.
+    for (const code of this.otherFolders('pages')) {
+      if (plan.languageCodes && !plan.languageCodes.includes(code)) continue;
+      const path = `src/content/pages/${code}/accessibility.mdx`;
+      if (!existsSync(join(this.root, path))) continue;
+      const theirs = (this.file(path).body ?? '').split(/\n{2,}/);
+      const placeholder = theirs.findIndex((paragraph) => /\bplaceholder\b/i.test(paragraph));
+      if (placeholder === -1) continue;
+      const translation = this.planned(plan, path);
+      theirs[placeholder] = text.trim();
+      translation.body = theirs.join('\n\n');
+      translation.doc.set('reviewed', false);
+    }
   }
 
   /** The file at `path` as this plan already changes it, or as it is. */
@@ -561,7 +601,10 @@ export class Setup {
       writeSiteConfig(join(this.root, 'src/site.config.ts'), plan.deploy);
       changed.push('src/site.config.ts');
     }
-    for (const tag of plan.addedLanguages ?? []) changed.push(...addLanguage(this.root, tag));
+    // Every other language gets the entries it lacks (a new language all of them; an existing one
+    // the therapists just added), in the main language's words, each marked for review.
+    const { others } = readLanguages(pathToFileURL(`${this.root}/`));
+    for (const { tag } of others) changed.push(...addLanguage(this.root, tag));
     return [...new Set(changed)];
   }
 }

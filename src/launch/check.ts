@@ -82,7 +82,9 @@ const CONFIRM_PROBLEM =
   'is the original clinic’s, as shipped (marked CONFIRM): confirm it in npm run setup, or change it (in the CMS or the file)';
 
 const asProblem = (message: string) =>
-  /^(is required|is a translation)/.test(message) ? message : `is not valid: ${message}`;
+  /^(is required|is a translation|is not translated yet)/.test(message)
+    ? message
+    : `is not valid: ${message}`;
 
 function contentFindings(root: string, path: string): Finding[] {
   const file = relative(root, path).split(sep).join('/');

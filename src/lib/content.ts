@@ -97,6 +97,7 @@ async function localize<E extends Entry>(
   entry: E,
   schema: ContentName,
   language: Language,
+  required = false,
 ): Promise<Localized<E> | undefined> {
   if (language.code === LANGUAGES.main.code) return { ...entry, language };
   const folder = folderOf(schema);
@@ -124,6 +125,8 @@ async function localize<E extends Entry>(
   }
   const invalid = problems.filter((problem) => !isMissingWord(problem));
   if (invalid.length > 0) throw new Error(`${file}\n  ${invalid.join('\n  ')}`);
+  // A settings file is needed in every language: a word it lacks is named, not a gap.
+  if (problems.length > 0 && required) throw new Error(`${file}\n  ${problems.join('\n  ')}`);
   if (problems.length > 0) {
     // A word added in the main language since (a new picture's description): not in this
     // language until it is translated, rather than half in one language or a failed build.
@@ -364,7 +367,7 @@ async function getSetting<Name extends SettingsName>(
     const entry = await getEntry(name, name);
     const file = (code: string) => `src/content/settings/${code}/${name}.yaml`;
     if (!entry) throw new Error(`${file(LANGUAGES.main.code)} is missing`);
-    const localized = await localize(entry as Entry, name, language);
+    const localized = await localize(entry as Entry, name, language, true);
     if (!localized) {
       throw new Error(
         `${file(language.code)} is missing: every language of the site (${language.tag}, in src/content/settings/languages.yaml) needs its words`,

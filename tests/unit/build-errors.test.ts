@@ -135,6 +135,17 @@ describe.concurrent('broken content fails the build, naming file and field', () 
     expect(output).toMatch(/found <script: only <BookTier> and <Callout> may be used/);
   });
 
+  test('a settings translation without a word its main file has names the file and field, not "is missing"', async () => {
+    const project = projectCopy();
+    // The optional logo text deleted in the Spanish column (Decap leaves the emptied group out).
+    edit(project, 'src/content/settings/es/clinic.yaml', (text) =>
+      text.replace(/^brand:\n(?: {2}.*\n)+/m, ''),
+    );
+    const output = await syncErrors(project, 'build');
+    expect(output).toContain('src/content/settings/es/clinic.yaml\n  brand: is not translated yet');
+    expect(output).not.toContain('clinic.yaml is missing');
+  });
+
   test('a script link typed into a body by hand', async () => {
     const project = projectCopy();
     edit(

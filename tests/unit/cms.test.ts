@@ -283,6 +283,26 @@ describe('languages side by side', () => {
     expect(pricing.fields.map(({ name }) => name)).not.toContain('image');
   });
 
+  test('a settings file’s translation cannot lose a word: every language’s site needs its settings', () => {
+    // Deleting the optional logo text in the Spanish column: the build would stop for /es/.
+    const main = {
+      brand: { colour: '#24485e', logo: '/src/assets/images/logo.svg', logoAlt: 'Willow Creek' },
+    };
+    expect(translationProblems('clinic', { reviewed: true }, main)).toContain(
+      'brand: is not translated yet',
+    );
+    expect(translationProblems('clinic', { reviewed: true, brand: {} }, main)).toContain(
+      'brand: is not translated yet',
+    );
+    expect(
+      translationProblems(
+        'clinic',
+        { reviewed: true, brand: { logoAlt: 'Willow Creek (logotipo)' } },
+        main,
+      ),
+    ).not.toContain('brand: is not translated yet');
+  });
+
   test('a translation is checked before saving as the build checks it, answer included', () => {
     const main = {
       question: 'Why do I need a prescription?',
