@@ -412,6 +412,9 @@ describe('a translation not yet reviewed', () => {
  * command a pseudo-terminal of 120 columns. Each answer is typed once its question is on screen,
  * and each refusal is waited for as the person would read it.
  */
+/** A question's input line as the terminal shows it (`│  09:00-17:00█`, lines end in CR LF). */
+const INPUT_LINE = /\n[│|] {2}([^\r\n]*)\r?\n/;
+
 function terminalSession(cwd: string) {
   const child = spawn(
     'script',
@@ -451,6 +454,28 @@ function terminalSession(cwd: string) {
         if (!seen()) waiting.push(seen);
       });
       if (answer !== undefined) child.stdin.write(`${answer ? `\x15${answer}` : ''}\r`);
+    },
+    /**
+     * Waits until the question `text` is on screen and returns the answer it offers (the text
+     * of its input line, up to the end of the line), without answering.
+     */
+    async offered(text: string): Promise<string> {
+      await new Promise<void>((done, fail) => {
+        const timer = setTimeout(
+          () => fail(new Error(`"${text}" never appeared; last output:\n${screen.slice(-600)}`)),
+          60_000,
+        );
+        const seen = () => {
+          const at = screen.indexOf(text);
+          if (at === -1 || !INPUT_LINE.test(screen.slice(at))) return false;
+          clearTimeout(timer);
+          done();
+          return true;
+        };
+        if (!seen()) waiting.push(seen);
+      });
+      const line = INPUT_LINE.exec(screen.slice(screen.indexOf(text)))?.[1] ?? '';
+      return line.replace(/[_█▌]+$/u, '').trim();
     },
     /** Waits until `text` is on screen, then presses Ctrl-C, as a person stopping halfway. */
     async interrupt(text: string) {
@@ -538,6 +563,49 @@ describe('the original clinic’s facts, as shipped', () => {
 });
 
 describe('npm run setup in a terminal', () => {
+  test('run again on a set-up site, it offers every value already there, the hours and service area included', async () => {
+    const copy = copyProject('clinic-setup-again-', ['scripts', 'prettier.config.mjs', 'tests']);
+    try {
+      expect(run(copy.dir, ['scripts/setup.mjs', '--answers', answersFile]).status).toBe(0);
+      const session = terminalSession(copy.dir);
+      // Enter through each question keeps what is offered; the screen shows what that is.
+      for (const question of [
+        'The site’s languages',
+        'Clinic name',
+        'Phone number',
+        'Email address',
+        'Street and number',
+        'City',
+        'State',
+        'ZIP code',
+        'time zone',
+      ]) {
+        await session.answer(question, '');
+      }
+      const offered: string[] = [];
+      for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+        offered.push(await session.offered(day));
+        await session.answer(day, '');
+      }
+      expect(offered).toEqual([
+        '09:00-17:00',
+        '11:00-19:00',
+        '09:00-17:00',
+        '11:00-19:00',
+        '09:00-17:00',
+      ]);
+      // Closed days stay closed.
+      await session.answer('Saturday', '');
+      await session.answer('Sunday', '');
+      await session.answer('A note under the opening hours', '');
+      expect(await session.offered('Towns or areas')).toBe('Portland, Milwaukie, Gresham');
+      await session.interrupt('Towns or areas');
+      expect((await session.end()).status).toBe(1);
+    } finally {
+      copy.remove();
+    }
+  });
+
   test('asks, refuses bad answers with the schema’s words, and leaves nothing to replace', async () => {
     const copy = copyProject('clinic-setup-tty-', [
       'scripts',
