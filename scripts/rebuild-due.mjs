@@ -195,26 +195,33 @@ async function siteUrl(root) {
 }
 
 if (import.meta.main) {
-  const { at, site } = parseArgs({
-    options: { at: { type: 'string' }, site: { type: 'string' } },
-  }).values;
-  const start = at === undefined ? new Date() : new Date(at);
-  if (Number.isNaN(start.getTime())) throw new Error(`--at ${at}: not an ISO 8601 instant`);
-  const { env } = process;
-  const event = env['GITHUB_EVENT_NAME'] ?? '';
-  const root = process.cwd();
-  const { due, stale, why } = rebuildDue({
-    event,
-    attempt: Number(env['GITHUB_RUN_ATTEMPT'] ?? 1),
-    cron: env['SCHEDULE'] ?? '',
-    start,
-    timeZone: await clinicTimeZone(root),
-    published:
-      event === 'schedule' ? await publishedDay(site ?? (await siteUrl(root)), start) : undefined,
-  });
-  console.log(`${due ? 'Rebuild' : 'No rebuild'}: ${why}.`);
-  if (stale) console.log(`::error::The site is out of date: ${why}.`);
-  if (env['GITHUB_OUTPUT']) {
-    appendFileSync(env['GITHUB_OUTPUT'], `due=${due}\nstale=${stale}\nwhy=${why}\n`);
+  try {
+    const { at, site } = parseArgs({
+      options: { at: { type: 'string' }, site: { type: 'string' } },
+    }).values;
+    const start = at === undefined ? new Date() : new Date(at);
+    if (Number.isNaN(start.getTime())) throw new Error(`--at ${at}: not an ISO 8601 instant`);
+    const { env } = process;
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    const root = process.cwd();
+    const { due, stale, why } = rebuildDue({
+      event,
+      attempt: Number(env['GITHUB_RUN_ATTEMPT'] ?? 1),
+      cron: env['SCHEDULE'] ?? '',
+      start,
+      timeZone: await clinicTimeZone(root),
+      published:
+        event === 'schedule' ? await publishedDay(site ?? (await siteUrl(root)), start) : undefined,
+    });
+    console.log(`${due ? 'Rebuild' : 'No rebuild'}: ${why}.`);
+    if (stale) console.log(`::error::The site is out of date: ${why}.`);
+    if (env['GITHUB_OUTPUT']) {
+      appendFileSync(env['GITHUB_OUTPUT'], `due=${due}\nstale=${stale}\nwhy=${why}\n`);
+    }
+  } catch (error) {
+    // A schedule that is not hourly, an --at that is no instant, a zone that is no zone: named,
+    // as GitHub shows an error annotation, without a stack trace.
+    console.log(`::error::${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   }
 }

@@ -14,7 +14,7 @@ import { group, kind } from '../schemas/fields';
 import { contentNameOf, type ContentName } from '../collections';
 import { DEPLOY_FIELDS } from './check';
 import { readEntryFile, writeEntryFile, type EntryFile } from './entry-file';
-import { clearMarkers, markedFields } from './placeholders';
+import { clearMarkers, markedFields, valueProblems } from './placeholders';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { LANGUAGES_FILE, readLanguages } from '../i18n/languages';
@@ -235,6 +235,7 @@ export class Setup {
     imageFields: ReadonlySet<string> = new Set(),
   ): void {
     const entry = this.file(`src/content/settings/${this.main}/${name}.yaml`);
+    const before = entry.doc.toJS() as Data;
     for (const path of leafPaths(answers)) {
       let value = path.reduce<unknown>((node, key) => (node as Data)[key], answers);
       const field = path.join('.');
@@ -259,15 +260,17 @@ export class Setup {
     const data = entry.doc.toJS() as Data;
     plan.problems.push(...problemsOf(name, data).map((problem) => `${name}.${problem}`));
     plan.writes.push(entry);
-    this.translationsFollow(`settings/${name}.yaml`, answers, plan);
+    this.translationsFollow(`settings/${name}.yaml`, answers, before, plan);
   }
 
   /**
    * Each other language's translation of `file` (`settings/clinic.yaml`, under its own folder):
-   * the words the answers set replace that language's (its placeholders included), in the main
-   * language until a fluent speaker translates them, and the file is marked for review.
+   * the words the answers change (from the main file as it was, `before`), and any placeholder
+   * words, are replaced by the answers, in the main language until a fluent speaker translates
+   * them, and the file is marked for review. A word the answers leave as it was keeps its
+   * translation.
    */
-  private translationsFollow(file: string, answers: Data, plan: Plan): void {
+  private translationsFollow(file: string, answers: Data, before: Data, plan: Plan): void {
     const [folder = '', name = ''] = file.split('/');
     const onSite = (code: string) => plan.languageCodes?.includes(code) ?? true;
     for (const code of this.otherFolders(folder).filter(onSite)) {
@@ -278,7 +281,13 @@ export class Setup {
       for (const field of leafPaths(answers)) {
         // Only the words the translation holds: facts (a phone, the hours) are the main file's.
         if (!entry.doc.hasIn(field)) continue;
-        const value = field.reduce<unknown>((node, key) => (node as Data)[key], answers);
+        const valueIn = (data: unknown) =>
+          field.reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), data);
+        const value = valueIn(answers);
+        const theirs = entry.doc.getIn(field);
+        const placeholder = typeof theirs === 'string' && valueProblems(theirs).length > 0;
+        const unchanged = JSON.stringify(value ?? null) === JSON.stringify(valueIn(before) ?? null);
+        if (unchanged && !placeholder) continue;
         if (value === null) entry.doc.deleteIn(field);
         else entry.doc.setIn(field, value);
         changed = true;
@@ -464,11 +473,14 @@ export class Setup {
         String(data(file)['name']),
       ),
       cases:
-        this.toConfirm([
-          ...this.mainFiles('faq'),
-          ...pages('home', 'faq'),
-          `src/content/settings/${this.main}/booking.yaml`,
-        ]).length > 0,
+        this.toConfirm(
+          [
+            `src/content/faq/${this.main}/workers-compensation.mdx`,
+            `src/content/faq/${this.main}/auto-accidents.mdx`,
+            ...pages('faq'),
+            `src/content/settings/${this.main}/booking.yaml`,
+          ].filter((path) => existsSync(join(this.root, path))),
+        ).length > 0,
       policies: this.toConfirm(pages('privacy', 'accessibility')).length > 0,
     };
   }
@@ -520,7 +532,34 @@ export class Setup {
       }
     }
     const plans = this.toConfirm(this.mainFiles('insurance'));
-    if (answers.insurancePlans === 'keep') confirmAll(plans);
+    const everyLanguage = (folder: string, name: string, path: (string | number)[] = []) =>
+      [this.main, ...this.otherFolders(folder)]
+        .map((code) => `src/content/${folder}/${code}/${name}`)
+        .filter((file) => existsSync(join(this.root, file)))
+        .map((file) => ({ file, path }));
+    const confirmEach = (marks: { file: string; path: (string | number)[] }[]) => {
+      for (const { file, path } of marks) {
+        const entry = this.planned(plan, file);
+        clearMarkers(entry.doc, path, 'CONFIRM');
+      }
+    };
+    // What states the plans, and what states the care, in every language (src/content: the
+    // `# CONFIRM` marks); the insurance page states both.
+    const plansSaid = [
+      ...everyLanguage('faq', 'which-insurance-plans.mdx'),
+      ...everyLanguage('pages', 'home.mdx', ['description']),
+    ];
+    const careSaid = [
+      ...everyLanguage('faq', 'workers-compensation.mdx'),
+      ...everyLanguage('faq', 'auto-accidents.mdx'),
+      ...everyLanguage('pages', 'home.mdx', ['words', 'insuranceLink']),
+      ...everyLanguage('pages', 'faq.mdx', ['description']),
+      ...everyLanguage('settings', 'booking.yaml', ['beforeYourVisit', 'items', 2]),
+    ];
+    if (answers.insurancePlans === 'keep') {
+      confirmAll(plans);
+      confirmEach(plansSaid);
+    }
     if (answers.insurancePlans === 'remove') {
       for (const { file } of plans) {
         const name = basename(file);
@@ -530,19 +569,10 @@ export class Setup {
         }
       }
     }
-    const cases = [
-      ...this.toConfirm([
-        ...this.mainFiles('faq'),
-        `src/content/pages/${this.main}/home.mdx`,
-        `src/content/pages/${this.main}/faq.mdx`,
-        `src/content/settings/${this.main}/booking.yaml`,
-      ]),
-    ];
     if (answers.workersCompensationAndAutoAccidents === true) {
-      confirmAll(cases);
-      // The insurance page states both the plans and this care.
+      confirmEach(careSaid);
       if (answers.insurancePlans === 'keep') {
-        confirmAll(this.toConfirm([`src/content/pages/${this.main}/insurance.mdx`]));
+        confirmEach(everyLanguage('pages', 'insurance.mdx'));
       }
     }
     if (answers.policiesReviewed) {

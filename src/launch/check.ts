@@ -79,7 +79,7 @@ function fieldsOf(value: unknown, path: (string | number)[] = []): [string, unkn
 /** A schema's message as a finding: one that says the field is required says it in full. */
 /** A fact of the clinic this site was built from, still as shipped (`# CONFIRM`). */
 const CONFIRM_PROBLEM =
-  'is the original clinic’s, as shipped (marked CONFIRM): confirm it in npm run setup, or change it (in the CMS or the file)';
+  'is the original clinic’s, as shipped (marked CONFIRM): keep it through npm run setup, or change it and delete its # CONFIRM line (saving it in the CMS does both)';
 
 const asProblem = (message: string) =>
   /^(is required|is a translation|is not translated yet)/.test(message)

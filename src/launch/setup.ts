@@ -7,7 +7,7 @@ import { LANGUAGES_FILE } from '../i18n/languages';
 import { languagesSchema } from '../schemas/languages';
 import * as prompt from '@clack/prompts';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { parseDocument } from 'yaml';
@@ -92,10 +92,11 @@ async function kept<T, O extends { message: string; initialValue?: T }>(
   return answer;
 }
 
-/** A file on this machine, or empty for none. */
-const askFile = (message: string, extensions: RegExp, kind: string) =>
+/** A file on this machine (`initialValue` offered), or empty for none. */
+const askFile = (message: string, extensions: RegExp, kind: string, initialValue = '') =>
   ask({
     message,
+    initialValue,
     placeholder: 'path to the file, or empty for none',
     validate: (value) => {
       if (!value) return undefined;
@@ -337,15 +338,19 @@ async function askClinic(setup: Setup): Promise<Data> {
       validate: check('brand', 'colour'),
     }),
   };
+  const currentBrand = current.brand as Data;
   const logo = await askFile(
     'The clinic’s logo, or empty for none',
     /\.(?:svg|png|jpe?g)$/i,
     'an SVG, PNG or JPEG file',
+    // The logo a run before set, from the project's root (`/src/assets/images/logo.svg`).
+    own(currentBrand.logo).replace(/^\//, ''),
   );
   if (logo) {
     brand.logo = logo;
     brand.logoAlt = await ask({
       message: 'Describe the logo for people who cannot see it',
+      initialValue: own(currentBrand.logoAlt),
       validate: check('brand', 'logoAlt'),
     });
   } else {
@@ -645,7 +650,10 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   prompt.intro('Set up the clinic site');
   let answers: Answers;
   let setup: Setup;
-  if (at !== -1 && (!answersPath || !existsSync(resolve(answersPath)))) {
+  if (
+    at !== -1 &&
+    (!answersPath || !existsSync(resolve(answersPath)) || !statSync(resolve(answersPath)).isFile())
+  ) {
     prompt.log.error(
       `--answers: there is no answers file ${answersPath ? resolve(answersPath) : ''}`,
     );
@@ -680,6 +688,16 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
     const parsed = answersSchema.safeParse(document.toJS() ?? {});
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
+        const unknown = issue.code === 'unrecognized_keys' ? issue.keys : [];
+        const known = issue.path.length
+          ? ''
+          : ` (the answers are ${Object.keys(answersSchema.shape).join(', ')})`;
+        for (const key of unknown) {
+          prompt.log.error(
+            `${answersPath}: ${[...issue.path, key].join('.')}: is not an answer setup knows${known}`,
+          );
+        }
+        if (unknown.length) continue;
         prompt.log.error(
           issue.path.length
             ? `${answersPath}: ${issue.path.join('.')}: ${issue.message}`

@@ -161,14 +161,20 @@ describe('Harbor Light Medical Massage, from setup to a production build', () =>
         path,
         fields.filter((field) => field.includes('marked CONFIRM')).map((f) => f.split(':')[0]),
       ]);
-    expect(Object.fromEntries(shipped)).toEqual({
-      'src/content/faq/en/auto-accidents.mdx': ['(the whole entry)'],
-      'src/content/faq/en/workers-compensation.mdx': ['(the whole entry)'],
-      'src/content/pages/en/faq.mdx': ['description'],
-      'src/content/pages/en/home.mdx': ['words.insuranceLink'],
-      'src/content/pages/en/insurance.mdx': ['(the whole entry)'],
-      'src/content/settings/en/booking.yaml': ['beforeYourVisit.items.2'],
-    });
+    // In both languages: what the plans removed and the care not given leave saying otherwise.
+    const expected: Record<string, string[]> = {};
+    for (const code of ['en', 'es']) {
+      Object.assign(expected, {
+        [`src/content/faq/${code}/auto-accidents.mdx`]: ['(the whole entry)'],
+        [`src/content/faq/${code}/which-insurance-plans.mdx`]: ['(the whole entry)'],
+        [`src/content/faq/${code}/workers-compensation.mdx`]: ['(the whole entry)'],
+        [`src/content/pages/${code}/faq.mdx`]: ['description'],
+        [`src/content/pages/${code}/home.mdx`]: ['description', 'words.insuranceLink'],
+        [`src/content/pages/${code}/insurance.mdx`]: ['(the whole entry)'],
+        [`src/content/settings/${code}/booking.yaml`]: ['beforeYourVisit.items.2'],
+      });
+    }
+    expect(Object.fromEntries(shipped)).toEqual(expected);
     // Everything else left is the Spanish words, for a fluent speaker to review.
     const others = [...check.keys()].filter(
       (path) => !shipped.some(([named]) => named === path) && !path.includes('/es/'),
@@ -183,11 +189,31 @@ describe('Harbor Light Medical Massage, from setup to a production build', () =>
         rmSync(file(`src/content/faq/${code}/${name}`));
       }
     }
-    edit('src/content/pages/en/home.mdx', (set) =>
-      set(['words', 'insuranceLink'], 'All plans and programs, and paying with HSA/FSA'),
+    edit('src/content/pages/en/home.mdx', (set) => {
+      set(['words', 'insuranceLink'], 'Insurance and paying with HSA/FSA');
+      set(
+        ['description'],
+        'Orthopedic/medical massage that treats the condition your physician prescribed. Sessions from 30 minutes, HSA/FSA accepted.',
+      );
+    });
+    edit('src/content/pages/es/home.mdx', (set) => {
+      set(['words', 'insuranceLink'], 'Seguros y pago con HSA/FSA');
+      set(
+        ['description'],
+        'Masaje ortopédico/médico que trata la afección indicada en la receta de su médico. Sesiones desde 30 minutos, aceptamos HSA/FSA.',
+      );
+    });
+    edit(
+      'src/content/faq/en/which-insurance-plans.mdx',
+      (set) => set(['question'], 'Does my insurance cover medical massage?'),
+      () =>
+        '\nCall the member services number on your card and ask whether medical massage with a prescription is covered.\n',
     );
-    edit('src/content/pages/es/home.mdx', (set) =>
-      set(['words', 'insuranceLink'], 'Todos los planes y programas, y el pago con HSA/FSA'),
+    edit(
+      'src/content/faq/es/which-insurance-plans.mdx',
+      (set) => set(['question'], '¿Mi seguro cubre el masaje médico?'),
+      () =>
+        '\nLlame al número de servicios para miembros de su tarjeta y pregunte si cubre el masaje médico con receta.\n',
     );
     edit('src/content/pages/en/faq.mdx', (set) =>
       set(
@@ -204,6 +230,7 @@ describe('Harbor Light Medical Massage, from setup to a production build', () =>
     for (const code of ['en', 'es']) {
       const path = `src/content/settings/${code}/booking.yaml`;
       const entry = readEntryFile(file(path));
+      clearMarkers(entry.doc, ['beforeYourVisit', 'items', 2], 'CONFIRM');
       const items = entry.doc.getIn(['beforeYourVisit', 'items']);
       if (isSeq(items)) items.delete(2);
       writeEntryFile(entry);
@@ -277,6 +304,10 @@ describe('Harbor Light Medical Massage, from setup to a production build', () =>
         'accidentes de auto',
         'Clinic Name',
         '555-01',
+        'under these plans',
+        'en estos planes',
+        'listed with many plans',
+        'registrados en muchos planes',
       ]) {
         expect(html.toLowerCase(), `${path} says "${original}"`).not.toContain(
           original.toLowerCase(),
