@@ -258,7 +258,21 @@ export class Setup {
         clearMarkers(entry.doc, path.slice(0, depth));
     }
     const data = entry.doc.toJS() as Data;
-    plan.problems.push(...problemsOf(name, data).map((problem) => `${name}.${problem}`));
+    // A problem with a field the answers set is the answer's; one with a field they leave is the
+    // file's own (a hand edit that broke it), named by its file.
+    const answered = leafPaths(answers).map((path) => path.join('.'));
+    const file = `src/content/settings/${this.main}/${name}.yaml`;
+    for (const problem of problemsOf(name, data)) {
+      const field = problem.split(': ')[0] ?? '';
+      const ours = answered.some(
+        (path) => field === path || field.startsWith(`${path}.`) || path.startsWith(`${field}.`),
+      );
+      plan.problems.push(
+        ours
+          ? `${name}.${problem}`
+          : `${file}: ${problem} (not in the answers: correct the file, or answer it)`,
+      );
+    }
     plan.writes.push(entry);
     this.translationsFollow(`settings/${name}.yaml`, answers, before, plan);
   }

@@ -726,7 +726,10 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   const plan = setup.plan(answers);
   if (plan.problems.length) {
     for (const problem of plan.problems) {
-      prompt.log.error(answersPath ? `${answersPath}: ${problem}` : problem);
+      // A problem of a project file (`src/…`) is named by that file, not the answers file.
+      prompt.log.error(
+        answersPath && !problem.startsWith('src/') ? `${answersPath}: ${problem}` : problem,
+      );
     }
     journal?.markRefused(plan.problems);
     prompt.outro(

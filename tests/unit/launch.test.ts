@@ -286,6 +286,24 @@ describe('what setup and launch-check cannot read is named, never a stack trace'
     }
   });
 
+  test('a field the answers leave, broken in its file by hand, is named by that file, not the answers', () => {
+    const copy = copyProject('clinic-setup-broken-', ['scripts']);
+    try {
+      const clinic = join(copy.dir, 'src/content/settings/en/clinic.yaml');
+      writeFileSync(clinic, readFileSync(clinic, 'utf8').replace(/^name: .*$/m, 'name: X'));
+      const answers = join(copy.dir, 'answers.yaml');
+      writeFileSync(answers, 'clinic:\n  email: care@harborlightmassage.com\n');
+      const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      expect(result.status).toBe(1);
+      expect(result.output).toContain(
+        'src/content/settings/en/clinic.yaml: name: must be at least 2 characters (not in the answers: correct the file, or answer it)',
+      );
+      expect(result.output).not.toContain('answers.yaml: clinic.name');
+    } finally {
+      copy.remove();
+    }
+  });
+
   test('a second run keeps a translation of a value it leaves as it was', () => {
     const copy = copyProject('clinic-setup-keeps-', ['scripts', 'prettier.config.mjs']);
     try {
