@@ -704,6 +704,19 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
             : `${answersPath}: (the whole file): must be answers by name, like languages:, clinic: and deploy:`,
         );
       }
+      // The answers that are well formed are checked too, so that every problem is named at once.
+      const broken = new Set(parsed.error.issues.map(({ path: [key] }) => String(key ?? '')));
+      const given: unknown = document.toJS();
+      const rest =
+        typeof given === 'object' && given !== null && !broken.has('')
+          ? Object.fromEntries(Object.entries(given).filter(([key]) => !broken.has(key)))
+          : undefined;
+      const wellFormed = rest && answersSchema.safeParse(rest);
+      if (wellFormed?.success) {
+        for (const problem of new Setup(root, dirname(path)).plan(wellFormed.data).problems) {
+          prompt.log.error(problem.startsWith('src/') ? problem : `${answersPath}: ${problem}`);
+        }
+      }
       prompt.outro('Nothing was written.');
       return 1;
     }

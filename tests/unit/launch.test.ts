@@ -252,6 +252,11 @@ describe('a malformed answers file', () => {
     ],
     ['\u0000\u0001', 'answers.yaml'],
     [
+      // A malformed answer does not hide the problems of the others.
+      'confirm: { policiesReviewed: 2026-02-30 }\nclinic: { email: care.harborlight.com }',
+      'answers.yaml: clinic.email: must be an email address',
+    ],
+    [
       'languages: [en-US]\nclinc: { name: Typo }',
       'answers.yaml: clinc: is not an answer setup knows (the answers are languages, clinic,',
     ],
