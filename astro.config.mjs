@@ -58,6 +58,16 @@ export default defineConfig({
     }),
   ],
   vite: {
+    server: {
+      watch: {
+        // A file is read once it has stopped changing, not at its first change. A save truncates
+        // the file, then writes it (decap-server's fs.writeFile, most editors, git): read between
+        // the two, an entry was stored empty, and the write's own change, under 50 ms later, was
+        // dropped by chokidar's throttle, so `npm run dev` showed the entry empty until its next
+        // change (seen under load; a writer pausing 25–45 ms between the two did it every time).
+        awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 25 },
+      },
+    },
     // The booking widget is built as a separate ES module (imported with `?worker&url`, see
     // BookingIntent.astro), so the listener on every page can load it without Vite's preload helper
     // (vitejs/vite#13952), which would triple the listener's size.

@@ -157,6 +157,8 @@ test.describe('with the browser in UTC−10', () => {
 test('the site built as of the last day shows both in each language; as of the next day, neither', async ({
   page,
 }) => {
+  // Two builds of the whole site, each up to the project's 180 s on a loaded machine.
+  test.slow();
   const pages = [
     {
       language: MAIN,

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { languagePane, markChecked, openCms, setStatus, typeAtEnd } from '../../support/cms-editor';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LANGUAGES, pathIn } from '../site';
 import { startDev, type DevWorkspace } from '../../support/dev-workspace';
@@ -18,6 +19,8 @@ test.describe.configure({ mode: 'serial' });
 const PORT = 4331;
 /** How long staff keep typing in one entry while others are drafts (the reload loop was 2–3 s). */
 const WATCH_MS = 20_000;
+/** The pause of a slow writer between emptying a file and writing it (see writeInPlace). */
+const WRITER_PAUSE_MS = 35;
 
 /** Marks the page, so that a reload (which would lose what is typed) shows as a lost mark. */
 async function markPage(page: Page): Promise<void> {
@@ -37,6 +40,19 @@ async function openEditor(page: Page, dev: DevWorkspace, hash: string): Promise<
     // The editor's toolbar ("Writing in Prices collection"), drafts or not.
     page.getByRole('link', { name: /Writing in / }),
   );
+}
+
+/**
+ * Writes `text` over the file at `path` in place, as an editor or decap-server's `fs.writeFile`
+ * does: the file is emptied, then written. Between the two, WRITER_PAUSE_MS: a writer descheduled
+ * on a loaded machine. A dev server that read the file at its first change stored the entry empty,
+ * and missed the write (chokidar drops a second change within 50 ms): 3 times in 3 at 25–45 ms.
+ */
+async function writeInPlace(path: string, text: string): Promise<void> {
+  const file = await open(path, 'w');
+  await new Promise((resolve) => setTimeout(resolve, WRITER_PAUSE_MS));
+  await file.writeFile(text);
+  await file.close();
 }
 
 /** Saves the open entry (a draft, or with --simple, straight to the site) and waits until it is. */
@@ -92,6 +108,10 @@ for (const simple of [false, true]) {
     test.afterEach(async ({}, testInfo) => {
       if (testInfo.status !== testInfo.expectedStatus && dev) {
         await testInfo.attach('npm run dev printed', { body: dev.output().slice(-20_000) });
+        // The terminal report shows an attachment's first 300 characters: the last lines here.
+        console.log(
+          `npm run dev printed, last lines:\n${dev.output().split('\n').slice(-40).join('\n')}`,
+        );
       }
     });
 
@@ -181,8 +201,13 @@ for (const simple of [false, true]) {
         const faqPage = `${dev.url}${pathIn('/faq/', other)}`;
         await openEditor(page, dev, `/collections/faq/entries/${entry}`);
         // Edited by hand (or published before every column was checked): MDX reads {…} as code.
+        // Saved in place as an editor does, the file emptied a moment before its words are
+        // written: the dev server reads it once it has stopped changing (astro.config.mjs).
         const path = join(dev.dir, file);
-        writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n\nEscrito a mano {roto}.\n`);
+        await writeInPlace(
+          path,
+          `${readFileSync(path, 'utf8').trimEnd()}\n\nEscrito a mano {roto}.\n`,
+        );
         // Asked for once the dev server has stored the change (see storedEntry).
         await expect
           .poll(() => dev.storedEntry(file)?.body, { timeout: 60_000 })
