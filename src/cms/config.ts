@@ -3,6 +3,7 @@
  * only the CMS needs: labels, list summaries, sort orders, widgets for images and relations.
  */
 import type {
+  CmsBackend,
   CmsCollection,
   CmsConfig,
   CmsField,
@@ -12,7 +13,7 @@ import type {
 } from 'decap-cms-core';
 import { z } from 'astro/zod';
 import { CMS_BACKEND } from '../site.config';
-import { authEndpointFor } from '../schemas/deploy';
+import { authEndpointFor, type CmsBackendSettings } from '../schemas/deploy';
 import {
   COLLECTION_NAMES,
   COLLECTIONS,
@@ -325,6 +326,19 @@ function fileCollections(languages: CmsLanguages): CmsCollection[] {
   ];
 }
 
+/**
+ * Decap's `backend` for the site's settings (`CMS_BACKEND` in src/site.config.ts): `github`, the
+ * repository and branch, logging in at `base_url` (`auth_endpoint` as `authEndpointFor` gives it);
+ * or `git-gateway`, the branch only: Netlify's Git Gateway knows the repository, and staff log in
+ * with Netlify Identity at the site's own `/.netlify/identity` (Decap's defaults).
+ */
+export function backendConfig(settings: CmsBackendSettings): CmsBackend {
+  const { name, repo, branch, base_url } = settings;
+  return name === 'git-gateway'
+    ? { name, branch }
+    : { name, repo, branch, base_url, auth_endpoint: authEndpointFor(base_url) };
+}
+
 /** Where the CMS saves: the local decap-server while editing on this machine, else GitHub. */
 export function cmsConfig({
   local,
@@ -363,7 +377,7 @@ export function cmsConfig({
       : collection;
   return {
     load_config_file: false,
-    backend: { ...CMS_BACKEND, auth_endpoint: authEndpointFor(CMS_BACKEND.base_url) },
+    backend: backendConfig(CMS_BACKEND),
     // Drafts, review and publishing as on GitHub (each edit a branch and a pull request), also on
     // this machine with decap-server in git mode. Its file-system mode (`npm run dev -- --simple`)
     // offers no drafts, and Decap then falls back to publishing each save.

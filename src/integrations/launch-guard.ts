@@ -15,8 +15,8 @@ import { isTimeZone } from '../schemas/clinic';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFindings, launchCheck } from '../launch/check';
-import { productionDeploy } from '../launch/placeholders';
-import { CMS_BACKEND } from '../site.config';
+import { buildHost, productionDeploy } from '../launch/placeholders';
+import { CMS_BACKEND, HOST } from '../site.config';
 
 /**
  * Entries kept off the site by `draft: true` (in a collection with `draft` in src/collections.ts),
@@ -59,6 +59,13 @@ export default function launchGuard(): AstroIntegration {
         root = fileURLToPath(config.root);
         const production = productionDeploy(process.env, CMS_BACKEND.branch);
         if (command !== 'build' || !production) return;
+        // The CMS login is the host's (its functions, or Netlify Identity): on another host it fails.
+        const host = buildHost(process.env);
+        if (host && host !== HOST) {
+          throw new Error(
+            `${production}: src/site.config.ts says HOST is '${HOST}', but this build runs on ${host}, where the CMS login set for ${HOST} does not work: run npm run setup and choose ${host}, or publish on ${HOST}.`,
+          );
+        }
         const findings = launchCheck(root);
         if (findings.length) {
           throw new Error(

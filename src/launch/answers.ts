@@ -9,7 +9,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { Document, isScalar, isSeq, visit, type Node } from 'yaml';
 import { entryProblems, type EntryData } from '../cms/validate';
-import { deploySchema, type DeploySettings } from '../schemas/deploy';
+import { deploySchema, type DeploySettings, type Host } from '../schemas/deploy';
 import { group, kind } from '../schemas/fields';
 import { contentNameOf, type ContentName } from '../collections';
 import { DEPLOY_FIELDS } from './check';
@@ -40,12 +40,12 @@ const photo = z.union(
  * runs: setup removes them, so that a site on Netlify runs no GitHub Pages deploy on every push,
  * and a site on GitHub Pages no hourly hook workflow (docs/go-live.md, "4. Publish on a host").
  */
-export const HOSTS = {
+export const HOSTS: Record<Host, { label: string; othersOnly: string[] }> = {
   netlify: { label: 'Netlify', othersOnly: ['.github/workflows/deploy-pages.yml'] },
   cloudflare: { label: 'Cloudflare Pages', othersOnly: ['.github/workflows/deploy-pages.yml'] },
   'github-pages': { label: 'GitHub Pages', othersOnly: ['.github/workflows/rebuild-hooks.yml'] },
-} as const;
-export type Host = keyof typeof HOSTS;
+};
+export type { Host };
 
 /** A deploy answer: text, with the hint `deploySchema` gives, which checks it once it is read. */
 const deployAnswer = (field: keyof typeof deploySchema.shape) =>
@@ -67,10 +67,9 @@ export const answersSchema = z.strictObject({
   clinic: fieldsOf('clinic.yaml').optional(),
   booking: fieldsOf('booking.yaml').optional(),
   deploy: group({
-    host: z
-      .enum(Object.keys(HOSTS) as [Host, ...Host[]], kind('netlify, cloudflare or github-pages'))
-      .optional()
-      .describe('Where the site is published: netlify, cloudflare or github-pages.'),
+    // Left out: as the site's settings say now (HOST, CMS_BACKEND.name in src/site.config.ts).
+    host: deploySchema.shape.host.optional(),
+    backend: deploySchema.shape.backend.optional(),
     siteUrl: deployAnswer('siteUrl'),
     repo: deployAnswer('repo'),
     branch: deployAnswer('branch').default('main'),
@@ -312,10 +311,13 @@ export class Setup {
   }
 
   private deploy(answers: NonNullable<Answers['deploy']>, plan: Plan): void {
-    const { host, ...settings } = answers;
+    const { host = this.siteConfigValue('host'), backend = this.siteConfigValue('backend') } =
+      answers;
     const result = deploySchema.safeParse({
-      ...settings,
-      loginEndpoint: settings.loginEndpoint ?? settings.siteUrl,
+      ...answers,
+      host,
+      backend,
+      loginEndpoint: answers.loginEndpoint ?? answers.siteUrl,
     });
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -324,10 +326,18 @@ export class Setup {
       return;
     }
     plan.deploy = result.data;
-    if (host) {
-      const unused = HOSTS[host].othersOnly.filter((path) => existsSync(join(this.root, path)));
+    if (answers.host) {
+      const unused = HOSTS[answers.host].othersOnly.filter((path) =>
+        existsSync(join(this.root, path)),
+      );
       plan.removals.push(...unused);
     }
+  }
+
+  /** A deploy setting as `src/site.config.ts` has it now (`HOST`, `CMS_BACKEND.name`), if it does. */
+  private siteConfigValue(key: keyof typeof SITE_CONFIG_PATTERNS): string | undefined {
+    const text = readFileSync(join(this.root, 'src/site.config.ts'), 'utf8');
+    return new RegExp(SITE_CONFIG_PATTERNS[key].source).exec(text)?.[2];
   }
 
   /** The therapists replace the placeholder therapist (an entry marked PLACEHOLDER as a whole). */
@@ -653,19 +663,26 @@ export class Setup {
   }
 }
 
+/** Each deploy setting in `src/site.config.ts`: what precedes it, then its value, quoted. */
+const SITE_CONFIG_PATTERNS: Record<keyof DeploySettings, RegExp> = {
+  host: /(export const HOST: Host = )'([^']*)'/g,
+  backend: /(\n\s+name: )'([^']*)'/g,
+  siteUrl: /(export const SITE_URL = )'([^']*)'/g,
+  repo: /(\n\s+repo: )'([^']*)'/g,
+  branch: /(\n\s+branch: )'([^']*)'/g,
+  loginEndpoint: /(\n\s+base_url: )'([^']*)'/g,
+};
+
 /**
  * Sets the deploy settings in `src/site.config.ts`, keeping everything else of the file. Each value
  * must appear exactly once, as the file ships; a file rewritten by hand is refused with its name.
  */
 function writeSiteConfig(path: string, settings: DeploySettings): void {
   let text = readFileSync(path, 'utf8');
-  const patterns: Record<keyof DeploySettings, RegExp> = {
-    siteUrl: /(export const SITE_URL = )'[^']*'/g,
-    repo: /(\n\s+repo: )'[^']*'/g,
-    branch: /(\n\s+branch: )'[^']*'/g,
-    loginEndpoint: /(\n\s+base_url: )'[^']*'/g,
-  };
-  for (const [key, pattern] of Object.entries(patterns) as [keyof DeploySettings, RegExp][]) {
+  for (const [key, pattern] of Object.entries(SITE_CONFIG_PATTERNS) as [
+    keyof DeploySettings,
+    RegExp,
+  ][]) {
     const count = text.match(pattern)?.length ?? 0;
     if (count !== 1) {
       throw new Error(

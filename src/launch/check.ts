@@ -18,7 +18,7 @@ import {
   type EntryData,
 } from '../cms/validate';
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
-import { CMS_BACKEND, SITE_URL } from '../site.config';
+import { CMS_BACKEND, HOST, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
 import { readLanguages } from '../i18n/languages';
 import {
@@ -42,6 +42,8 @@ const SITE_CONFIG = 'src/site.config.ts';
 
 /** Each deploy setting, the name it has in `src/site.config.ts`. */
 export const DEPLOY_FIELDS: Record<keyof DeploySettings, string> = {
+  host: 'HOST',
+  backend: 'CMS_BACKEND.name',
   siteUrl: 'SITE_URL',
   repo: 'CMS_BACKEND.repo',
   branch: 'CMS_BACKEND.branch',
@@ -49,6 +51,8 @@ export const DEPLOY_FIELDS: Record<keyof DeploySettings, string> = {
 };
 
 export const deploySettings = (): DeploySettings => ({
+  host: HOST,
+  backend: CMS_BACKEND.name,
   siteUrl: SITE_URL,
   repo: CMS_BACKEND.repo,
   branch: CMS_BACKEND.branch,

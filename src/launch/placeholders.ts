@@ -2,6 +2,7 @@
  * What counts as "not the clinic's own yet": the template's placeholders and example values. Read by
  * `npm run launch-check`, the production build guard and `npm run setup`.
  */
+import type { Host } from '../schemas/deploy';
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 
 /**
@@ -195,5 +196,17 @@ export function productionDeploy(
       ? `Cloudflare Pages production branch (CF_PAGES_BRANCH=${branch})`
       : undefined;
   }
+  return undefined;
+}
+
+/**
+ * The host a build runs on, from the variables each sets: Netlify `NETLIFY=true`, Cloudflare Pages
+ * `CF_PAGES=1`, GitHub Actions `GITHUB_ACTIONS=true` (the GitHub Pages workflow); undefined
+ * elsewhere (this machine, another CI).
+ */
+export function buildHost(env: Record<string, string | undefined>): Host | undefined {
+  if (env.NETLIFY === 'true') return 'netlify';
+  if (env.CF_PAGES === '1') return 'cloudflare';
+  if (env.GITHUB_ACTIONS === 'true') return 'github-pages';
   return undefined;
 }

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { parseDocument } from 'yaml';
 import { WEEKDAYS, type OpeningHours, type Weekday } from '../schemas/clinic';
-import { deploySchema, NETLIFY_OAUTH } from '../schemas/deploy';
+import { deploySchema, NETLIFY_OAUTH, type Backend } from '../schemas/deploy';
 import { isDay } from '../lib/dates';
 import { contentNameOf } from '../collections';
 import { deploySettings, formatFindings, launchCheck } from './check';
@@ -439,6 +439,7 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
   prompt.log.step('Publishing and the CMS login');
   const host = await choose<Host>({
     message: 'Where will the site be published?',
+    initialValue: current.host,
     options: [
       { value: 'netlify', label: HOSTS.netlify.label, hint: 'recommended' },
       { value: 'cloudflare', label: HOSTS.cloudflare.label },
@@ -467,6 +468,26 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
     initialValue: current.branch,
     validate: check('branch'),
   });
+  // On Netlify staff may log in without GitHub accounts, invited by email (Netlify Identity).
+  const backend =
+    host === 'netlify'
+      ? await choose<Backend>({
+          message: 'How will staff log in to the CMS?',
+          initialValue: current.backend,
+          options: [
+            {
+              value: 'github',
+              label: 'With GitHub accounts',
+              hint: 'each staff member a collaborator on the repository',
+            },
+            {
+              value: 'git-gateway',
+              label: 'By email invitation (Netlify Identity)',
+              hint: 'no GitHub account; Netlify has deprecated it, and it still works',
+            },
+          ],
+        })
+      : 'github';
   // Netlify and Cloudflare Pages run the login that ships with the site, at its own address;
   // GitHub Pages runs no functions, so staff log in through the login Worker (login-worker/).
   const loginEndpoint =
@@ -481,7 +502,7 @@ async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
       : current.loginEndpoint === NETLIFY_OAUTH && host === 'netlify'
         ? NETLIFY_OAUTH
         : siteUrl;
-  return { host, siteUrl, repo, branch, loginEndpoint };
+  return { host, backend, siteUrl, repo, branch, loginEndpoint };
 }
 
 /** The site's languages, main first (`src/content/settings/languages.yaml`). */

@@ -80,8 +80,14 @@ export const ADMIN_SCRIPT_RESOURCE = "'unsafe-eval'";
 export const ADMIN_DIRECTIVES: CspDirective[] = [
   "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
   "font-src 'self' data:",
-  // blob: an uploaded image is read back from its object URL when the entry is saved.
-  `connect-src 'self' blob: https://api.github.com ${CMS_BACKEND.base_url} http://localhost:8081`,
+  // blob: an uploaded image is read back from its object URL when the entry is saved. With Netlify
+  // Identity, Decap saves through the site's own /.netlify/git and asks Netlify's status page
+  // whether Git Gateway is up (GIT_GATEWAY_STATUS_ENDPOINT in decap-cms-backend-git-gateway).
+  `connect-src 'self' blob: ${
+    CMS_BACKEND.name === 'git-gateway'
+      ? 'https://www.netlifystatus.com'
+      : `https://api.github.com ${CMS_BACKEND.base_url}`
+  } http://localhost:8081`,
   "frame-src 'self' blob:",
 ];
 

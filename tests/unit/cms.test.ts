@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import type { CmsCollection, CmsField } from 'decap-cms-core';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
-import { cmsConfig } from '../../src/cms/config';
+import { backendConfig, cmsConfig } from '../../src/cms/config';
 import { itemInWords } from '../../src/cms/list-summaries';
 import { addressesOf } from '../../src/cms/addresses';
 import { SITE_URL } from '../../src/site.config';
@@ -223,6 +223,23 @@ describe('the CMS configuration agrees with the content schemas', () => {
     expect(authEndpointFor(SITE_URL)).toBe('api/auth');
     expect(authEndpointFor('https://clinic-cms-login.example.workers.dev')).toBe('api/auth');
     expect(authEndpointFor(NETLIFY_OAUTH)).toBe('auth');
+  });
+
+  test('with Netlify Identity, the CMS saves through Git Gateway: the branch only, no login address', () => {
+    const settings = {
+      name: 'git-gateway',
+      repo: 'my-clinic/website',
+      branch: 'live',
+      base_url: SITE_URL,
+    } as const;
+    expect(backendConfig(settings)).toEqual({ name: 'git-gateway', branch: 'live' });
+    expect(backendConfig({ ...settings, name: 'github' })).toEqual({
+      name: 'github',
+      repo: 'my-clinic/website',
+      branch: 'live',
+      base_url: SITE_URL,
+      auth_endpoint: 'api/auth',
+    });
   });
 });
 

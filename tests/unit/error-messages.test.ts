@@ -205,6 +205,8 @@ describe('the words for a missing field', () => {
 
   test('the deploy settings (launch check and setup)', () => {
     expect(problems(deploySchema, {})).toEqual([
+      'host: is required: where the site is published: netlify, cloudflare or github-pages',
+      'backend: is required: how staff log in to the CMS: github (each with a GitHub account) or git-gateway (email invitations with Netlify Identity, on Netlify only)',
       'siteUrl: is required: the address the site is published at, e.g. https://www.your-clinic.com',
       'repo: is required: the GitHub repository of this site, owner/name',
       'branch: is required: the branch that is published (the production branch)',
@@ -226,12 +228,60 @@ describe('the words for a missing field', () => {
     ['', 'siteUrl: must be a full https:// address like https://www.your-clinic.com'],
   ])('the deploy settings with the site address %j: named, not thrown', (siteUrl, expected) => {
     const settings = {
+      host: 'netlify',
+      backend: 'github',
       siteUrl,
       repo: 'my-clinic/website',
       branch: 'main',
       loginEndpoint: 'https://api.netlify.com',
     };
     expect(problems(deploySchema, settings)).toEqual([expected]);
+  });
+
+  // A login that cannot work on the host is refused where it is set, naming the host.
+  test.each([
+    [
+      'Netlify Identity off Netlify',
+      { host: 'cloudflare', backend: 'git-gateway' },
+      'backend: git-gateway (Netlify Identity) works only on Netlify, and the host is cloudflare: use github, or publish on Netlify',
+    ],
+    [
+      'GitHub Pages with no login Worker',
+      { host: 'github-pages', loginEndpoint: 'https://www.your-clinic.com' },
+      'loginEndpoint: is the site’s own address, but GitHub Pages runs no login: deploy the login Worker (login-worker/) and give its address',
+    ],
+    [
+      'Netlify’s GitHub provider on Cloudflare Pages',
+      { host: 'cloudflare', loginEndpoint: 'https://api.netlify.com' },
+      'loginEndpoint: Netlify’s GitHub provider works only for a site on Netlify, and the host is cloudflare: use the site’s own address',
+    ],
+  ])('the deploy settings with %s: refused', (_, change, expected) => {
+    const netlify = {
+      host: 'netlify',
+      backend: 'github',
+      siteUrl: 'https://www.your-clinic.com',
+      repo: 'my-clinic/website',
+      branch: 'main',
+      loginEndpoint: 'https://www.your-clinic.com',
+    };
+    expect(problems(deploySchema, Object.assign(netlify, change))).toEqual([expected]);
+  });
+
+  test.each([
+    ['netlify', 'git-gateway', 'https://www.your-clinic.com'],
+    ['netlify', 'github', 'https://api.netlify.com'],
+    ['cloudflare', 'github', 'https://www.your-clinic.com'],
+    ['github-pages', 'github', 'https://cms-login.my-clinic.workers.dev'],
+  ])('the deploy settings on %s with %s, logging in at %s: accepted', (host, backend, login) => {
+    const settings = {
+      host,
+      backend,
+      siteUrl: 'https://www.your-clinic.com',
+      repo: 'my-clinic/website',
+      branch: 'main',
+      loginEndpoint: login,
+    };
+    expect(problems(deploySchema, settings)).toEqual([]);
   });
 
   test.each(['cal.com', 'https//cal.com', 'cal com'])(

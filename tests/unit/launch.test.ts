@@ -29,6 +29,12 @@ function run(cwd: string, args: string[], env: Record<string, string> = {}) {
   };
 }
 
+/** `src/site.config.ts`'s text with HOST and the GitHub login's address (`base_url`) set. */
+const withDeploy = (text: string, { host, login }: { host: string; login: string }) =>
+  text
+    .replace(/(export const HOST: Host = )'[^']*'/, `$1'${host}'`)
+    .replace(/(\n\s+base_url: )'[^']*'/, `$1'${login}'`);
+
 const launchCheck = (cwd: string) => run(cwd, ['scripts/launch-check.mjs']);
 const astroBuild = (cwd: string, env: Record<string, string>) =>
   run(cwd, ['node_modules/astro/bin/astro.mjs', 'build'], env);
@@ -229,6 +235,37 @@ describe('bad answers are refused with the schema’s words', () => {
   });
 });
 
+describe('the CMS login an answers file chooses', () => {
+  test('Netlify Identity on Netlify: git-gateway and the host are written, the login address left as it was', () => {
+    const copy = copyProject('clinic-setup-identity-', ['scripts', 'prettier.config.mjs']);
+    try {
+      const answers = join(copy.dir, 'answers.yaml');
+      writeFileSync(
+        answers,
+        'deploy:\n  host: netlify\n  backend: git-gateway\n  siteUrl: https://www.willowcreekmassage.com\n  repo: willow-creek/website\n',
+      );
+      const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      expect(result.output).not.toContain('Nothing was written');
+      const config = readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8');
+      expect(config).toContain("export const HOST: Host = 'netlify';");
+      expect(config).toContain("name: 'git-gateway',");
+      expect(config).toContain("repo: 'willow-creek/website',");
+      // A second answers file that leaves the host and the login out keeps them.
+      writeFileSync(
+        answers,
+        'deploy:\n  siteUrl: https://www.willowcreekmassage.com\n  repo: willow-creek/site\n',
+      );
+      run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      const again = readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8');
+      expect(again).toContain("name: 'git-gateway',");
+      expect(again).toContain("export const HOST: Host = 'netlify';");
+      expect(again).toContain("repo: 'willow-creek/site',");
+    } finally {
+      copy.remove();
+    }
+  });
+});
+
 describe('a malformed answers file', () => {
   let copy: ReturnType<typeof copyProject>;
   beforeAll(() => {
@@ -244,6 +281,11 @@ describe('a malformed answers file', () => {
     [
       'deploy: { host: mars }',
       'answers.yaml: deploy.host: must be netlify, cloudflare or github-pages',
+    ],
+    ['deploy: { backend: okta }', 'answers.yaml: deploy.backend: must be github or git-gateway'],
+    [
+      'deploy: { host: cloudflare, backend: git-gateway, siteUrl: https://harborlightmassage.com, repo: harbor-light/site }',
+      'answers.yaml: deploy.backend: git-gateway (Netlify Identity) works only on Netlify, and the host is cloudflare: use github, or publish on Netlify',
     ],
     ['confirm: { prices: lots }', 'answers.yaml: confirm.prices: must be a price for each length'],
     [
@@ -416,27 +458,51 @@ describe('from setup to a production build', () => {
   });
 
   test.each([
-    ['Netlify', { NETLIFY: 'true', CONTEXT: 'production' }],
-    ['Cloudflare Pages', { CF_PAGES: '1', CF_PAGES_BRANCH: 'main' }],
-    ['the GitHub Pages workflow', { DEPLOY_CONTEXT: 'production' }],
-  ])('a production build on %s with one placeholder left fails, naming it', (_, env) => {
-    const settings = join(copy.dir, 'src/content/settings/en/clinic.yaml');
-    const filled = readFileSync(settings, 'utf8');
-    try {
-      writeFileSync(settings, filled.replace(/^email: .*$/m, 'email: hello@example.com'));
-      const build = astroBuild(copy.dir, env);
-      expect(build.status).not.toBe(0);
-      expect(build.output).toContain(
-        'the production site is not built while placeholders are left',
-      );
-      expect(build.output).toContain('src/content/settings/en/clinic.yaml');
-      expect(build.output).toContain(
-        'email: "hello@example.com" uses example.com, an example address',
-      );
-      expect(build.output).toMatch(/Launch check: 1 value is still/);
-    } finally {
-      writeFileSync(settings, filled);
-    }
+    ['Netlify', 'netlify', 'https://api.netlify.com', { NETLIFY: 'true', CONTEXT: 'production' }],
+    [
+      'Cloudflare Pages',
+      'cloudflare',
+      'https://www.willowcreekmassage.com',
+      { CF_PAGES: '1', CF_PAGES_BRANCH: 'main' },
+    ],
+    [
+      'the GitHub Pages workflow',
+      'github-pages',
+      'https://cms-login.willow-creek.workers.dev',
+      { GITHUB_ACTIONS: 'true', DEPLOY_CONTEXT: 'production' },
+    ],
+  ])(
+    'a production build on %s with one placeholder left fails, naming it',
+    (_, host, login, env) => {
+      const settings = join(copy.dir, 'src/content/settings/en/clinic.yaml');
+      const config = join(copy.dir, 'src/site.config.ts');
+      const filled = [readFileSync(settings, 'utf8'), readFileSync(config, 'utf8')] as const;
+      try {
+        writeFileSync(settings, filled[0].replace(/^email: .*$/m, 'email: hello@example.com'));
+        writeFileSync(config, withDeploy(filled[1], { host, login }));
+        const build = astroBuild(copy.dir, env);
+        expect(build.status).not.toBe(0);
+        expect(build.output).toContain(
+          'the production site is not built while placeholders are left',
+        );
+        expect(build.output).toContain('src/content/settings/en/clinic.yaml');
+        expect(build.output).toContain(
+          'email: "hello@example.com" uses example.com, an example address',
+        );
+        expect(build.output).toMatch(/Launch check: 1 value is still/);
+      } finally {
+        writeFileSync(settings, filled[0]);
+        writeFileSync(config, filled[1]);
+      }
+    },
+  );
+
+  test('a production build on another host than HOST says so, and the host to choose', () => {
+    const build = astroBuild(copy.dir, { CF_PAGES: '1', CF_PAGES_BRANCH: 'main' });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain(
+      "src/site.config.ts says HOST is 'netlify', but this build runs on cloudflare, where the CMS login set for netlify does not work: run npm run setup and choose cloudflare, or publish on netlify.",
+    );
   });
 });
 
@@ -791,7 +857,10 @@ describe('npm run setup in a terminal', () => {
       expect(sixty).not.toContain('CONFIRM');
       // On GitHub Pages staff log in through the login Worker, whose address setup asked for; the
       // hourly hook workflow, for Netlify and Cloudflare Pages, is removed.
-      expect(readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8')).toContain(
+      const config = readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8');
+      expect(config).toContain("export const HOST: Host = 'github-pages';");
+      expect(config).toContain("name: 'github',");
+      expect(config).toContain(
         "base_url: 'https://willow-creek-cms-login.willow-creek.workers.dev',",
       );
       expect(existsSync(join(copy.dir, '.github/workflows/rebuild-hooks.yml'))).toBe(false);

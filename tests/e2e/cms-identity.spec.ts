@@ -1,0 +1,112 @@
+/**
+ * Staff log in with Netlify Identity (`CMS_BACKEND.name: 'git-gateway'` in src/site.config.ts), as
+ * far as that can be tried without Netlify: a copy of the site built with that setting, served at
+ * the clinic's own address. Its /admin/ loads Netlify's widget from the site itself, Decap accepts
+ * the configuration and shows its Netlify Identity button, nothing is asked of another origin, and
+ * the widget's login form talks to the site's own `/.netlify/identity` (answered here by a
+ * stand-in: the settings, and a refused password, as GoTrue answers them).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startServer } from '../../scripts/serve.mjs';
+import { copyProject } from '../support/project-copy.mjs';
+
+const CLINIC = 'https://clinic.test';
+/** GoTrue's answer to a wrong password (`POST /token`, grant_type=password). */
+const REFUSED = {
+  error: 'invalid_grant',
+  error_description: 'No user found with that email, or password invalid.',
+};
+
+let copy: { dir: string; remove: () => void };
+let site: Server;
+let origin: string;
+
+test.beforeAll(async () => {
+  // A site build on a loaded machine.
+  test.setTimeout(180_000);
+  copy = copyProject('clinic-identity-', [], { withCms: true });
+  const config = join(copy.dir, 'src/site.config.ts');
+  const before = readFileSync(config, 'utf8');
+  const after = before.replace(/(\n\s+name: )'github'/, "$1'git-gateway'");
+  if (after === before) throw new Error(`${config}: no CMS_BACKEND name 'github' to change`);
+  writeFileSync(config, after);
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    cwd: copy.dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  site = await startServer({ root: join(copy.dir, 'dist'), port: 0 });
+  origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise((resolve) => site?.close(resolve));
+  copy?.remove();
+});
+
+test('with Netlify Identity, /admin/ loads the widget from the site and logs in at the site’s own /.netlify/identity', async ({
+  page,
+}) => {
+  // Everything at the clinic's address is answered by the built copy, but Identity, which only
+  // Netlify runs; any other origin is recorded and refused.
+  const elsewhere: string[] = [];
+  const identityCalls: { path: string; body: string }[] = [];
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== CLINIC) {
+      elsewhere.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    if (url.pathname.startsWith('/.netlify/identity/')) {
+      const path = url.pathname.slice('/.netlify/identity'.length);
+      identityCalls.push({ path, body: route.request().postData() ?? '' });
+      if (path === '/settings') {
+        return route.fulfill({
+          json: { external: {}, disable_signup: true, autoconfirm: false },
+        });
+      }
+      if (path === '/token') return route.fulfill({ status: 400, json: REFUSED });
+      return route.fulfill({ status: 404, json: { code: 404, msg: 'Not found' } });
+    }
+    const response = await route.fetch({ url: `${origin}${url.pathname}${url.search}` });
+    return route.fulfill({ response });
+  });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  const widget = page.waitForResponse((response) =>
+    /\/_astro\/netlify-identity-widget\.[\w-]+\.js$/.test(response.url()),
+  );
+
+  await page.goto(`${CLINIC}/admin/`);
+  // The widget, self-hosted: from the site, before Decap (a classic script in the head).
+  const script = await widget;
+  expect(script.status()).toBe(200);
+  expect(new URL(script.url()).origin).toBe(CLINIC);
+  const login = page.getByRole('button', { name: 'Login with Netlify Identity' });
+  await expect(login).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Error loading the CMS configuration|Config Errors/i)).toHaveCount(0);
+  expect(elsewhere, 'requests to other origins before the login button').toEqual([]);
+
+  await login.click();
+  const form = page.frameLocator('#netlify-identity-widget');
+  await form.getByRole('textbox', { name: /email/i }).fill('reception@clinic.test');
+  await form.getByLabel(/password/i).fill('not-the-password');
+  // The form's own button (the one above it is the widget's "Log in" tab).
+  await form.locator('form').getByRole('button', { name: 'Log in' }).click();
+  await expect(form.getByText(REFUSED.error_description)).toBeVisible();
+  // The password went to the site's own Identity, and nowhere else.
+  const token = identityCalls.find(({ path }) => path === '/token');
+  expect(token?.body).toContain('grant_type=password');
+  expect(token?.body).toContain('username=reception%40clinic.test');
+  expect(elsewhere, 'requests to other origins').toEqual([]);
+  expect(problems, 'errors and policy violations on the page').toEqual([]);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
