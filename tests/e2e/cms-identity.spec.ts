@@ -17,10 +17,15 @@ import { copyProject } from '../support/project-copy.mjs';
 
 const CLINIC = 'https://clinic.test';
 /** GoTrue's answer to a wrong password (`POST /token`, grant_type=password). */
+/** GoTrue's answer to an invitation used already or withdrawn (`POST /verify`, type=signup). */
+const EXPIRED = { code: 404, msg: 'User not found' };
 const REFUSED = {
   error: 'invalid_grant',
   error_description: 'No user found with that email, or password invalid.',
 };
+
+// One build for both tests.
+test.describe.configure({ mode: 'serial' });
 
 let copy: { dir: string; remove: () => void };
 let site: Server;
@@ -51,12 +56,13 @@ test.afterAll(async () => {
 
 test('with Netlify Identity, /admin/ loads the widget from the site and logs in at the site’s own /.netlify/identity', async ({
   page,
+  context,
 }) => {
   // Everything at the clinic's address is answered by the built copy, but Identity, which only
   // Netlify runs; any other origin is recorded and refused.
   const elsewhere: string[] = [];
   const identityCalls: { path: string; body: string }[] = [];
-  await page.route('**/*', async (route) => {
+  await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== CLINIC) {
       elsewhere.push(url.href);
@@ -71,6 +77,7 @@ test('with Netlify Identity, /admin/ loads the widget from the site and logs in 
         });
       }
       if (path === '/token') return route.fulfill({ status: 400, json: REFUSED });
+      if (path === '/verify') return route.fulfill({ status: 404, json: EXPIRED });
       return route.fulfill({ status: 404, json: { code: 404, msg: 'Not found' } });
     }
     const response = await route.fetch({ url: `${origin}${url.pathname}${url.search}` });
@@ -106,7 +113,40 @@ test('with Netlify Identity, /admin/ loads the widget from the site and logs in 
   const token = identityCalls.find(({ path }) => path === '/token');
   expect(token?.body).toContain('grant_type=password');
   expect(token?.body).toContain('username=reception%40clinic.test');
+
+  // The link of an invitation email (below) opens the widget's form for a new password.
+  const invited = await context.newPage();
+  invited.on('pageerror', (error) => problems.push(error.message));
+  await invited.goto(`${CLINIC}/admin/#invite_token=an-invitation`);
+  const signup = invited.frameLocator('#netlify-identity-widget');
+  await expect(signup.getByText('Complete your signup')).toBeVisible({ timeout: 60_000 });
+  await signup.getByLabel(/password/i).fill('a-new-password');
+  await signup.getByRole('button', { name: 'Sign up' }).click();
+  await expect(signup.getByText(EXPIRED.msg)).toBeVisible();
+  const verify = identityCalls.find(({ path }) => path === '/verify');
+  expect(JSON.parse(verify?.body ?? '{}')).toMatchObject({
+    token: 'an-invitation',
+    type: 'signup',
+    password: 'a-new-password',
+  });
   expect(elsewhere, 'requests to other origins').toEqual([]);
   expect(problems, 'errors and policy violations on the page').toEqual([]);
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
+test('Netlify’s invitation and password emails, served by the site, lead to /admin/, where the widget is', async () => {
+  for (const [email, token] of [
+    ['invitation', 'invite_token'],
+    ['recovery', 'recovery_token'],
+    ['confirmation', 'confirmation_token'],
+    ['email-change', 'email_change_token'],
+  ]) {
+    const response = await fetch(`${origin}/admin/emails/${email}.html`);
+    expect(response.status, email).toBe(200);
+    const html = await response.text();
+    expect(html, email).toContain(`<a href="{{ .SiteURL }}/admin/#${token}={{ .Token }}">`);
+    expect(html, email).toContain('Clinic Name (placeholder)');
+  }
+  // Not pages to be found.
+  expect(await (await fetch(`${origin}/sitemap-0.xml`)).text()).not.toContain('/admin/');
 });
