@@ -784,6 +784,7 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
   prompt.note(changed.join('\n'), 'Written');
   const findings = launchCheck(root, plan.deploy);
   prompt.log.message(formatFindings(findings));
+  const settings = plan.deploy ?? deploySettings();
   prompt.note(
     [
       '1. Commit and push: git add -A && git commit -m "Clinic set-up" && git push',
@@ -793,10 +794,19 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
       '3. Daily rebuild (docs/go-live.md, "Rebuilt every day"): on Netlify or Cloudflare Pages, a build',
       '   hook for `main`, its URL stored as the repository secret NETLIFY_BUILD_HOOK or',
       '   CLOUDFLARE_DEPLOY_HOOK. Netlify Free’s credits do not cover a deploy a day.',
-      '4. CMS login (docs/go-live.md, "5. Let staff log in to the CMS"): a GitHub OAuth App whose',
-      '   callback is the login’s /api/callback, and its id and secret as GITHUB_CLIENT_ID and',
-      '   GITHUB_CLIENT_SECRET on the host (on GitHub Pages, on the login Worker).',
-      '5. Invite staff: give them write access to the GitHub repository; they log in at /admin/.',
+      ...(settings.backend === 'git-gateway'
+        ? [
+            '4. CMS login (docs/go-live.md, "Staff without GitHub accounts"): on Netlify, enable',
+            '   Identity (Registration: Invite only) and Git Gateway, and set the email templates to',
+            '   /admin/emails/invitation.html, confirmation.html, recovery.html, email-change.html.',
+            '5. Invite staff: Identity › Invite users, by email; they choose a password at /admin/.',
+          ]
+        : [
+            '4. CMS login (docs/go-live.md, "5. Let staff log in to the CMS"): a GitHub OAuth App whose',
+            '   callback is the login’s /api/callback, and its id and secret as GITHUB_CLIENT_ID and',
+            '   GITHUB_CLIENT_SECRET on the host (on GitHub Pages, on the login Worker).',
+            '5. Invite staff: give them write access to the GitHub repository; they log in at /admin/.',
+          ]),
     ].join('\n'),
     'Next steps',
   );

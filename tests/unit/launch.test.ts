@@ -246,6 +246,9 @@ describe('the CMS login an answers file chooses', () => {
       );
       const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
       expect(result.output).not.toContain('Nothing was written');
+      // Its next steps are Identity's, not a GitHub OAuth App's.
+      expect(result.output).toContain('Invite staff: Identity › Invite users, by email');
+      expect(result.output).not.toContain('GITHUB_CLIENT_SECRET');
       const config = readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8');
       expect(config).toContain("export const HOST: Host = 'netlify';");
       expect(config).toContain("name: 'git-gateway',");
