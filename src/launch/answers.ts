@@ -313,6 +313,13 @@ export class Setup {
   private deploy(answers: NonNullable<Answers['deploy']>, plan: Plan): void {
     const { host = this.siteConfigValue('host'), backend = this.siteConfigValue('backend') } =
       answers;
+    // Left out, the login is the site's own; GitHub Pages has none, so its Worker is asked for.
+    if (host === 'github-pages' && backend !== 'git-gateway' && !answers.loginEndpoint) {
+      plan.problems.push(
+        'deploy.loginEndpoint: is required on GitHub Pages: the login Worker’s address (login-worker/, docs/go-live.md, “CMS login for GitHub Pages”)',
+      );
+      return;
+    }
     const result = deploySchema.safeParse({
       ...answers,
       host,

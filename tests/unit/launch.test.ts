@@ -290,6 +290,10 @@ describe('a malformed answers file', () => {
       'deploy: { host: cloudflare, backend: git-gateway, siteUrl: https://harborlightmassage.com, repo: harbor-light/site }',
       'answers.yaml: deploy.backend: git-gateway (Netlify Identity) works only on Netlify, and the host is cloudflare: use github, or publish on Netlify',
     ],
+    [
+      'deploy: { host: github-pages, siteUrl: https://harborlightmassage.com, repo: harbor-light/site }',
+      'answers.yaml: deploy.loginEndpoint: is required on GitHub Pages: the login Worker’s address',
+    ],
     ['confirm: { prices: lots }', 'answers.yaml: confirm.prices: must be a price for each length'],
     [
       'confirm: { policiesReviewed: yesterday }',
