@@ -69,7 +69,7 @@ export default function launchGuard(): AstroIntegration {
         const findings = launchCheck(root);
         if (findings.length) {
           throw new Error(
-            `${production}: the production site is not built while placeholders are left.\n\n${formatFindings(findings)}`,
+            `${production}: the production site is not built while the launch check finds a value to replace or correct.\n\n${formatFindings(findings)}`,
           );
         }
       },

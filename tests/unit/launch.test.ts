@@ -490,7 +490,7 @@ describe('from setup to a production build', () => {
         const build = astroBuild(copy.dir, env);
         expect(build.status).not.toBe(0);
         expect(build.output).toContain(
-          'the production site is not built while placeholders are left',
+          'the production site is not built while the launch check finds a value to replace or correct',
         );
         expect(build.output).toContain('src/content/settings/en/clinic.yaml');
         expect(build.output).toContain(
