@@ -12,7 +12,7 @@ import { entryProblems, type EntryData } from '../cms/validate';
 import { deploySchema, type DeploySettings, type Host } from '../schemas/deploy';
 import { group, kind } from '../schemas/fields';
 import { contentNameOf, type ContentName } from '../collections';
-import { DEPLOY_FIELDS } from './check';
+import { deploySettingIn, withDeploySettings } from './site-config';
 import { readEntryFile, writeEntryFile, type EntryFile } from './entry-file';
 import { clearMarkers, markedFields, valueProblems } from './placeholders';
 import { pathToFileURL } from 'node:url';
@@ -311,8 +311,12 @@ export class Setup {
   }
 
   private deploy(answers: NonNullable<Answers['deploy']>, plan: Plan): void {
-    const { host = this.siteConfigValue('host'), backend = this.siteConfigValue('backend') } =
-      answers;
+    // Left out, the host and the login stay as the file has them.
+    const written = readFileSync(join(this.root, 'src/site.config.ts'), 'utf8');
+    const {
+      host = deploySettingIn(written, 'host'),
+      backend = deploySettingIn(written, 'backend'),
+    } = answers;
     // Left out, the login is the site's own; GitHub Pages has none, so its Worker is asked for.
     if (host === 'github-pages' && backend !== 'git-gateway' && !answers.loginEndpoint) {
       plan.problems.push(
@@ -339,12 +343,6 @@ export class Setup {
       );
       plan.removals.push(...unused);
     }
-  }
-
-  /** A deploy setting as `src/site.config.ts` has it now (`HOST`, `CMS_BACKEND.name`), if it does. */
-  private siteConfigValue(key: keyof typeof SITE_CONFIG_PATTERNS): string | undefined {
-    const text = readFileSync(join(this.root, 'src/site.config.ts'), 'utf8');
-    return new RegExp(SITE_CONFIG_PATTERNS[key].source).exec(text)?.[2];
   }
 
   /** The therapists replace the placeholder therapist (an entry marked PLACEHOLDER as a whole). */
@@ -670,33 +668,10 @@ export class Setup {
   }
 }
 
-/** Each deploy setting in `src/site.config.ts`: what precedes it, then its value, quoted. */
-const SITE_CONFIG_PATTERNS: Record<keyof DeploySettings, RegExp> = {
-  host: /(export const HOST: Host = )'([^']*)'/g,
-  backend: /(\n\s+name: )'([^']*)'/g,
-  siteUrl: /(export const SITE_URL = )'([^']*)'/g,
-  repo: /(\n\s+repo: )'([^']*)'/g,
-  branch: /(\n\s+branch: )'([^']*)'/g,
-  loginEndpoint: /(\n\s+base_url: )'([^']*)'/g,
-};
-
 /**
- * Sets the deploy settings in `src/site.config.ts`, keeping everything else of the file. Each value
- * must appear exactly once, as the file ships; a file rewritten by hand is refused with its name.
+ * Sets the deploy settings in `src/site.config.ts`, keeping everything else of the file; a file
+ * rewritten by hand is refused with its name (`withDeploySettings`).
  */
 function writeSiteConfig(path: string, settings: DeploySettings): void {
-  let text = readFileSync(path, 'utf8');
-  for (const [key, pattern] of Object.entries(SITE_CONFIG_PATTERNS) as [
-    keyof DeploySettings,
-    RegExp,
-  ][]) {
-    const count = text.match(pattern)?.length ?? 0;
-    if (count !== 1) {
-      throw new Error(
-        `${path}: expected ${DEPLOY_FIELDS[key]} written once as a quoted string, found ${count}; set it by hand`,
-      );
-    }
-    text = text.replace(pattern, (_, before: string) => `${before}'${settings[key]}'`);
-  }
-  writeFileSync(path, text);
+  writeFileSync(path, withDeploySettings(readFileSync(path, 'utf8'), settings, path));
 }

@@ -20,6 +20,7 @@ import {
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
 import { CMS_BACKEND, HOST, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
+import { DEPLOY_FIELDS } from './site-config';
 import { readLanguages } from '../i18n/languages';
 import {
   hasWordsToTranslate,
@@ -39,16 +40,6 @@ export interface Finding {
 }
 
 const SITE_CONFIG = 'src/site.config.ts';
-
-/** Each deploy setting, the name it has in `src/site.config.ts`. */
-export const DEPLOY_FIELDS: Record<keyof DeploySettings, string> = {
-  host: 'HOST',
-  backend: 'CMS_BACKEND.name',
-  siteUrl: 'SITE_URL',
-  repo: 'CMS_BACKEND.repo',
-  branch: 'CMS_BACKEND.branch',
-  loginEndpoint: 'CMS_BACKEND.base_url',
-};
 
 export const deploySettings = (): DeploySettings => ({
   host: HOST,

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServer } from '../../scripts/serve.mjs';
+import { withDeploySettings } from '../../src/launch/site-config';
 import { copyProject } from '../support/project-copy.mjs';
 
 const CLINIC = 'https://clinic.test';
@@ -37,14 +38,10 @@ test.beforeAll(async () => {
   copy = copyProject('clinic-identity-', [], { withCms: true });
   const config = join(copy.dir, 'src/site.config.ts');
   // Whatever login the clinic chose, this copy logs in with Netlify Identity, on Netlify.
-  const before = readFileSync(config, 'utf8');
-  const after = before
-    .replace(/(\n\s+name: )'[^']*'/, "$1'git-gateway'")
-    .replace(/(export const HOST: Host = )'[^']*'/, "$1'netlify'");
-  if (!after.includes("name: 'git-gateway'")) {
-    throw new Error(`${config}: no CMS_BACKEND name to set to git-gateway`);
-  }
-  writeFileSync(config, after);
+  writeFileSync(
+    config,
+    withDeploySettings(readFileSync(config, 'utf8'), { backend: 'git-gateway', host: 'netlify' }),
+  );
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: copy.dir,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -14,6 +14,7 @@ import { expect, test, type Route } from '@playwright/test';
 import { startServer } from '../../scripts/serve.mjs';
 import { CMS_BACKEND, SITE_URL } from '../../src/site.config';
 import { loginEnvFor, startGitHubStandIn } from '../support/github-stand-in.mjs';
+import { withDeploySettings } from '../../src/launch/site-config';
 import { copyProject } from '../support/project-copy.mjs';
 
 /** A self-signed certificate for `host` (PEM), made with openssl; the test's browser accepts it. */
@@ -71,9 +72,7 @@ function siteWithShippedLogin(origin: string): { root: string; remove: () => voi
   const config = join(copy.dir, 'src/site.config.ts');
   writeFileSync(
     config,
-    readFileSync(config, 'utf8')
-      .replace(/(\n\s+name: )'[^']*'/, "$1'github'")
-      .replace(/(\n\s+base_url: )'[^']*'/, `$1'${origin}'`),
+    withDeploySettings(readFileSync(config, 'utf8'), { backend: 'github', loginEndpoint: origin }),
   );
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: copy.dir,

@@ -12,6 +12,8 @@ import { parse } from 'yaml';
 import { normalisePhone } from '../../src/launch/answers';
 import { fieldCheck } from '../../src/launch/setup';
 import { productionDeploy, valueProblems } from '../../src/launch/placeholders';
+import { withDeploySettings } from '../../src/launch/site-config';
+import type { Host } from '../../src/schemas/deploy';
 import { copyProject } from '../support/project-copy.mjs';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -28,12 +30,6 @@ function run(cwd: string, args: string[], env: Record<string, string> = {}) {
     output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
   };
 }
-
-/** `src/site.config.ts`'s text with HOST and the GitHub login's address (`base_url`) set. */
-const withDeploy = (text: string, { host, login }: { host: string; login: string }) =>
-  text
-    .replace(/(export const HOST: Host = )'[^']*'/, `$1'${host}'`)
-    .replace(/(\n\s+base_url: )'[^']*'/, `$1'${login}'`);
 
 const launchCheck = (cwd: string) => run(cwd, ['scripts/launch-check.mjs']);
 const astroBuild = (cwd: string, env: Record<string, string>) =>
@@ -464,7 +460,7 @@ describe('from setup to a production build', () => {
     }
   });
 
-  test.each([
+  test.each<[string, Host, string, Record<string, string>]>([
     ['Netlify', 'netlify', 'https://api.netlify.com', { NETLIFY: 'true', CONTEXT: 'production' }],
     [
       'Cloudflare Pages',
@@ -486,7 +482,7 @@ describe('from setup to a production build', () => {
       const filled = [readFileSync(settings, 'utf8'), readFileSync(config, 'utf8')] as const;
       try {
         writeFileSync(settings, filled[0].replace(/^email: .*$/m, 'email: hello@example.com'));
-        writeFileSync(config, withDeploy(filled[1], { host, login }));
+        writeFileSync(config, withDeploySettings(filled[1], { host, loginEndpoint: login }));
         const build = astroBuild(copy.dir, env);
         expect(build.status).not.toBe(0);
         expect(build.output).toContain(
