@@ -27,15 +27,14 @@ export default defineConfig({
     },
   },
   projects: [
-    // First: its tests run one after another in one worker, so starting them last would leave the
-    // other worker idle at the end.
+    // First: each file's tests run one after another in one worker (they share a workspace), so
+    // starting the longest chains last would leave the other worker idle at the end. Workspaces
+    // run side by side, each with its own local backend (tests/support/cms-workspace.ts).
     {
       name: 'cms',
       testDir: 'tests/e2e/cms',
       // Decap's 5 MB bundle and a rebuild of the site on a loaded machine.
       timeout: 180_000,
-      // Decap looks for its local backend on port 8081 only: one CMS workspace at a time.
-      workers: 1,
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
     {

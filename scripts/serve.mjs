@@ -46,7 +46,8 @@ export function headersFor(rules, pathname) {
 
 /**
  * Serves `root` on `host:port` (HTTP, or HTTPS with `tls`'s PEM `key` and `cert`), with each of
- * `functions` answering its paths before the files; resolves with the listening server.
+ * `functions` answering its paths before the files; resolves with the listening server, rejects
+ * when it cannot listen there (the port in use).
  * @param {{ root?: string, port?: number, host?: string, tls?: { key: string, cert: string }, functions?: SiteFunction[] }} [options]
  * @returns {Promise<import('node:http').Server>}
  */
@@ -82,7 +83,10 @@ export async function startServer({
     );
   };
   const server = tls ? createHttpsServer(tls, listener) : createServer(listener);
-  return new Promise((ready) => server.listen(port, host, () => ready(server)));
+  return new Promise((ready, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ready(server));
+  });
 }
 
 /**

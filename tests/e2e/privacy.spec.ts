@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, visitEach } from './fixtures';
 import { builtPages } from './site';
 
 /**
@@ -9,22 +9,28 @@ import { builtPages } from './site';
  * loads when it comes into view (as the notice says), is below the fold.
  */
 test('no page sets a cookie, stores anything or contacts another host before a booking click', async ({
-  page,
-  context,
+  browser,
   baseURL,
 }) => {
-  await page.setViewportSize({ width: 375, height: 640 });
-  const elsewhere: string[] = [];
-  page.on('request', (request) => {
-    const { origin } = new URL(request.url());
-    if (origin !== baseURL && !request.url().startsWith('data:')) elsewhere.push(request.url());
-  });
-  for (const path of builtPages()) {
-    await page.goto(path, { waitUntil: 'networkidle' });
-    const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
-    expect(stored, path).toBe(0);
-    expect(await page.evaluate(() => document.cookie), path).toBe('');
-  }
-  expect(await context.cookies()).toEqual([]);
-  expect(elsewhere).toEqual([]);
+  const visited: string[] = [];
+  await visitEach(
+    browser,
+    builtPages(),
+    async (page, path) => {
+      const elsewhere: string[] = [];
+      page.on('request', (request) => {
+        const { origin } = new URL(request.url());
+        if (origin !== baseURL && !request.url().startsWith('data:')) elsewhere.push(request.url());
+      });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
+      expect(stored, path).toBe(0);
+      expect(await page.evaluate(() => document.cookie), path).toBe('');
+      expect(await page.context().cookies(), path).toEqual([]);
+      expect(elsewhere, path).toEqual([]);
+      visited.push(path);
+    },
+    { options: { viewport: { width: 375, height: 640 } } },
+  );
+  expect(visited.toSorted()).toEqual(builtPages().toSorted());
 });

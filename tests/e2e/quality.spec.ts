@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { expect, iconUrls, recordCspViolations, test } from './fixtures';
+import { expect, iconUrls, recordCspViolations, test, visitEach } from './fixtures';
 import { htmlErrors } from './html';
 import { headerRules } from '../../scripts/serve.mjs';
 import { builtHtml, builtPages, distDir } from './site';
@@ -69,12 +69,15 @@ test('_headers reads cleanly with the parser Netlify uses, in a few rules that d
   expect(JSON.stringify(rules)).not.toContain('unsafe-eval');
 });
 
-test('no public page logs a CSP violation or a console error', async ({ page }) => {
-  const problems = await watchProblems(page);
-  for (const path of builtPages()) {
+test('no public page logs a CSP violation or a console error', async ({ browser }) => {
+  const visited: string[] = [];
+  await visitEach(browser, builtPages(), async (page, path) => {
+    const problems = await watchProblems(page);
     await page.goto(path, { waitUntil: 'networkidle' });
     expect(problems(), path).toEqual([]);
-  }
+    visited.push(path);
+  });
+  expect(visited.toSorted()).toEqual(builtPages().toSorted());
 });
 
 test('every built page is valid HTML', async () => {
@@ -100,36 +103,36 @@ test('before a visitor asks to book, a page carries at most 1 KB of JavaScript (
 });
 
 test('a page transfers under 20 KB, or 60 KB with a photo, on a phone', async ({ browser }) => {
-  const context = await browser.newContext({
-    viewport: { width: 412, height: 823 },
-    deviceScaleFactor: 1.75,
-    isMobile: true,
-  });
-  const page = await context.newPage();
   const probe = await browser.newPage();
   await probe.goto('/');
   const icons = new Set(await iconUrls(probe));
   await probe.close();
-  for (const path of builtPages()) {
-    const sizes: Promise<number>[] = [];
-    page.on('requestfinished', (request) => {
-      if (icons.has(request.url())) return;
-      sizes.push(
-        request
-          .sizes()
-          .then(
-            ({ responseBodySize, responseHeadersSize }) => responseBodySize + responseHeadersSize,
-          ),
+  const measured: string[] = [];
+  await visitEach(
+    browser,
+    builtPages(),
+    async (page, path) => {
+      const sizes: Promise<number>[] = [];
+      page.on('requestfinished', (request) => {
+        if (icons.has(request.url())) return;
+        sizes.push(
+          request
+            .sizes()
+            .then(
+              ({ responseBodySize, responseHeadersSize }) => responseBodySize + responseHeadersSize,
+            ),
+        );
+      });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+      expect(total, `${path}: ${total} bytes`).toBeLessThan(
+        (PHOTO_PAGES.includes(path) ? 60 : 20) * KB,
       );
-    });
-    await page.goto(path, { waitUntil: 'networkidle' });
-    page.removeAllListeners('requestfinished');
-    const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-    expect(total, `${path}: ${total} bytes`).toBeLessThan(
-      (PHOTO_PAGES.includes(path) ? 60 : 20) * KB,
-    );
-  }
-  await context.close();
+      measured.push(path);
+    },
+    { options: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true } },
+  );
+  expect(measured.toSorted()).toEqual(builtPages().toSorted());
 });
 
 test('the photo keeps its space while loading, so the layout does not shift', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Locator, Page, Request } from '@playwright/test';
-import { expect, recordCspViolations, test } from '../fixtures';
+import { expect, recordCspViolations, test, visitEach } from '../fixtures';
 import { CAL_STAND_IN_ORIGIN } from '../../../playwright.config';
 import { fill, formatDuration } from '../../../src/lib/format';
 import {
@@ -33,19 +33,31 @@ function bookingRequests(page: Page): Request[] {
 const embedFrame = (page: Page) => page.locator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`);
 
 test('no public page contacts the booking origin before a visitor asks to book', async ({
-  page,
+  browser,
 }) => {
-  // A phone-sized screen, on which the inline booking of /book/ starts below the fold: it loads
-  // when it comes into view, which is intent too (see the /book/ test).
-  await page.setViewportSize({ width: 375, height: 667 });
-  const requests = bookingRequests(page);
-  const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-  });
-  for (const path of builtPages()) await page.goto(path, { waitUntil: 'networkidle' });
-  expect(requests.map((request) => request.url())).toEqual([]);
-  expect(scripts).toEqual([]);
+  const visited: string[] = [];
+  await visitEach(
+    browser,
+    builtPages(),
+    async (page, path) => {
+      const requests = bookingRequests(page);
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      expect(
+        requests.map((request) => request.url()),
+        path,
+      ).toEqual([]);
+      expect(scripts, path).toEqual([]);
+      visited.push(path);
+    },
+    // A phone-sized screen, on which the inline booking of /book/ starts below the fold: it loads
+    // when it comes into view, which is intent too (see the /book/ test).
+    { options: { viewport: { width: 375, height: 667 } } },
+  );
+  expect(visited.toSorted()).toEqual(builtPages().toSorted());
 });
 
 test('"Book 60 minutes" on /pricing/ opens the popup for the 60-minute event at the configured origin', async ({

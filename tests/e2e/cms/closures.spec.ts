@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { languagePane, markChecked, openCms, publish, save } from '../../support/cms-editor';
-import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
+import { openCmsWorkspace, workspacePorts, type CmsWorkspace } from '../../support/cms-workspace';
 import { expect, test } from '../fixtures';
 import { LANGUAGES, siteWords } from '../site';
 
@@ -17,9 +17,11 @@ const OTHER = LANGUAGES.others[0]!;
 const MAIN = LANGUAGES.main;
 let workspace: CmsWorkspace;
 
-test.beforeAll(async () => {
-  workspace = await openCmsWorkspace();
+test.beforeAll(async ({}, worker) => {
+  workspace = await openCmsWorkspace({ ports: workspacePorts(worker.parallelIndex) });
 });
+test.beforeEach(({ context }) => workspace.connect(context));
+test.afterEach(({ context }) => workspace.disconnect(context));
 test.afterAll(async () => {
   await workspace?.close();
 });
@@ -173,7 +175,7 @@ test('the site built as of the last day shows both in each language; as of the n
       reason: 'Navidad',
     },
   ];
-  let site = await workspace.buildAndServe(4325, { SITE_DATE: '2026-12-26' });
+  let site = await workspace.buildAndServe({ SITE_DATE: '2026-12-26' });
   for (const { language, path, notice, reason } of pages) {
     await page.goto(`${site}${path}`);
     const region = page.getByRole('region', { name: siteWords(language).notice });
@@ -181,7 +183,7 @@ test('the site built as of the last day shows both in each language; as of the n
     await expect(region.getByRole('link')).toHaveAttribute('href', /contact|contacto/);
     await expect(page.getByRole('contentinfo')).toContainText(`(${reason})`);
   }
-  site = await workspace.buildAndServe(4325, { SITE_DATE: '2026-12-27' });
+  site = await workspace.buildAndServe({ SITE_DATE: '2026-12-27' });
   for (const { language, path, reason } of pages) {
     await page.goto(`${site}${path}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'yaml';
 import { languagePane, markChecked, openCms, save, setStatus } from '../../support/cms-editor';
-import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
+import { openCmsWorkspace, workspacePorts, type CmsWorkspace } from '../../support/cms-workspace';
 import { fill } from '../../../src/lib/format';
 import { languageLabel } from '../../../src/cms/config';
 import { CMS_BACKEND } from '../../../src/site.config';
@@ -35,9 +35,11 @@ let workspace: CmsWorkspace;
 /** The FAQ answer's text as the CMS preview showed it, compared with the built page at the end. */
 let previewedAnswer = '';
 
-test.beforeAll(async () => {
-  workspace = await openCmsWorkspace();
+test.beforeAll(async ({}, worker) => {
+  workspace = await openCmsWorkspace({ ports: workspacePorts(worker.parallelIndex) });
 });
+test.beforeEach(({ context }) => workspace.connect(context));
+test.afterEach(({ context }) => workspace.disconnect(context));
 
 test.afterAll(async () => {
   await workspace?.close();
@@ -193,7 +195,7 @@ test('a new service with special characters and an uploaded photo goes Draft →
   expect(draftStatus(branch ?? '')).toBe('decap-cms/pending_publish');
 
   // The site built from main before publishing shows nothing of the draft.
-  const site = await workspace.buildAndServe(4324);
+  const site = await workspace.buildAndServe();
   await page.goto(`${site}/services/`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: TITLE })).toHaveCount(0);
@@ -685,7 +687,7 @@ test('in the other language’s column a cleared field is left out, and a langua
 test('after publishing, the site shows the new price, answer, tier, service, page words and category, literally', async ({
   page,
 }) => {
-  const site = await workspace.buildAndServe(4324);
+  const site = await workspace.buildAndServe();
   await page.goto(`${site}/book/`);
   await expect(page.getByRole('heading', { level: 2, name: SESSIONS_HEADING })).toBeVisible();
   await page.goto(`${site}/faq/`);

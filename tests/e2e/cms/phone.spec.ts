@@ -8,7 +8,7 @@ import {
   toolbarFits,
 } from '../../support/cms-phone';
 import { parse } from 'yaml';
-import { openCmsWorkspace, type CmsWorkspace } from '../../support/cms-workspace';
+import { openCmsWorkspace, workspacePorts, type CmsWorkspace } from '../../support/cms-workspace';
 import { expect, test } from '../fixtures';
 
 /**
@@ -21,9 +21,11 @@ test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
 
 let workspace: CmsWorkspace;
 
-test.beforeAll(async () => {
-  workspace = await openCmsWorkspace();
+test.beforeAll(async ({}, worker) => {
+  workspace = await openCmsWorkspace({ ports: workspacePorts(worker.parallelIndex) });
 });
+test.beforeEach(({ context }) => workspace.connect(context));
+test.afterEach(({ context }) => workspace.disconnect(context));
 
 test.afterAll(async () => {
   await workspace?.close();
@@ -66,7 +68,7 @@ test('an FAQ answer, from draft to published', async ({ page, baseURL }) => {
 test('the site built from what was published shows the new hours, price and answer', async ({
   page,
 }) => {
-  const site = await workspace.buildAndServe(4325);
+  const site = await workspace.buildAndServe();
   await page.goto(`${site}/contact/`);
   const friday = page.getByRole('main').locator('dt', { hasText: 'Friday' }).locator('+ dd');
   await expect(friday).toContainText('4:00 PM');
