@@ -28,8 +28,12 @@ interface JsonSchema {
   minItems?: number;
   maxItems?: number;
   pattern?: string;
-  /** `.meta()` of the schema: text the same in every language, the collection a name refers to. */
+  /**
+   * `.meta()` of the schema: text the same in every language, a value another language may set
+   * for itself (shown in every language's column, like words), the collection a name refers to.
+   */
   sameInEveryLanguage?: boolean;
+  mayDifferByLanguage?: boolean;
   references?: string;
 }
 
@@ -166,11 +170,13 @@ function objectFields(schema: JsonSchema, path: string, overrides: FieldOverride
 
 /** The Decap fields of a schema, in the schema's order. */
 /**
- * Whether a field holds words, translated per language: the rule of `src/schemas/translation.ts`
- * read from JSON Schema (text unless marked `sameInEveryLanguage`; a choice, a number or a date is
- * the same everywhere; a group or a list holds words if any of its fields does).
+ * Whether a field is set per language (Decap's `i18n: true`): the rule of
+ * `src/schemas/translation.ts` read from JSON Schema (text unless marked `sameInEveryLanguage`,
+ * and a value marked `mayDifferByLanguage`; a choice, a number or a date is the same everywhere; a
+ * group or a list holds words if any of its fields does).
  */
 function holdsWords(schema: JsonSchema): boolean {
+  if (schema.mayDifferByLanguage === true) return true;
   if (schema.type === 'string') {
     return !schema.enum && schema.const === undefined && schema.sameInEveryLanguage !== true;
   }

@@ -14,23 +14,34 @@ export interface TierBooking {
   params: Record<string, string>;
   /** The Cal.com booking page itself. */
   href: string;
+  /**
+   * Whether the booking page is in the visitor's browser language rather than the page's: on a
+   * page in another language than the main one, the tier books the main language's event (its
+   * translation names no event of its own). Cal.com shows a booking page in its event type's
+   * interface language when one is set, else in the browser's (docs/developer-guide.md, "Booking
+   * with Cal.com").
+   */
+  browserLanguage: boolean;
 }
 
 /**
- * Where a tier is booked. Tiers that share one multi-duration event are told apart by Cal.com's
+ * Where a tier is booked, in the language of `tier` (its `calEvent` is that language's, or the
+ * main language's). `mainEvent` is the main language's event of the same tier, undefined on a page
+ * in the main language. Tiers that share one multi-duration event are told apart by Cal.com's
  * `duration` parameter.
  */
 export function tierBooking(
   booking: Pick<BookingData, 'origin' | 'calLink'>,
   tier: Tier,
   allTiers: readonly Tier[],
+  mainEvent?: string,
 ): TierBooking {
   const calLink = `${booking.calLink}/${tier.calEvent}`;
   const shared = allTiers.filter((other) => other.calEvent === tier.calEvent).length > 1;
   const params: Record<string, string> = shared ? { duration: String(tier.durationMinutes) } : {};
   const url = new URL(`/${calLink}`, booking.origin);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  return { calLink, params, href: url.href };
+  return { calLink, params, href: url.href, browserLanguage: mainEvent === tier.calEvent };
 }
 
 /** What the embed is told about the clinic's look: the booking theme and the clinic's colour. */

@@ -290,11 +290,27 @@ export interface BookableTier {
   booking: TierBooking;
 }
 
-/** The tiers, each with where it is booked. */
+/**
+ * The tiers, each with where it is booked in `where`'s language: its own Cal.com event where the
+ * translation names one (`calEvent` may differ by language), else the main language's.
+ */
 export async function getBookableTiers(where: In): Promise<BookableTier[]> {
-  const [tiers, booking] = await Promise.all([getTiers(where), getBooking(where)]);
+  const language = languageOf(where);
+  const [tiers, booking, mainTiers] = await Promise.all([
+    getTiers(language),
+    getBooking(language),
+    language.code === LANGUAGES.main.code ? undefined : getTiers(LANGUAGES.main),
+  ]);
   const all = tiers.map(({ data }) => data);
-  return tiers.map((tier) => ({ tier, booking: tierBooking(booking, tier.data, all) }));
+  return tiers.map((tier) => ({
+    tier,
+    booking: tierBooking(
+      booking,
+      tier.data,
+      all,
+      mainTiers?.find(({ id }) => id === tier.id)?.data.calEvent,
+    ),
+  }));
 }
 
 /** The published therapists, in order; one naming a missing service fails the build. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { sameInEveryLanguage } from './translation';
+import { mayDifferByLanguage } from './translation';
 import { kind, line } from './fields';
 
 const CURRENCIES = ['USD'] as const;
@@ -18,12 +18,12 @@ export const pricingSchema = z.strictObject({
     .multipleOf(0.01, { error: 'must be in whole cents, e.g. 99.50' })
     .describe('Price of the session in the currency below, e.g. 100 or 99.50.'),
   currency: z.enum(CURRENCIES, kind('USD')).default('USD').describe('Currency of the price.'),
-  calEvent: sameInEveryLanguage(
+  calEvent: mayDifferByLanguage(
     z
       .string(kind('a Cal.com event slug like 60min'))
       .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: 'must be a Cal.com event slug like 60min' }),
   ).describe(
-    'The Cal.com event that books this session, e.g. 60min. Tiers may share one multi-duration event.',
+    'The Cal.com event that books this session, e.g. 60min (tiers may share one multi-duration event); in another language’s column, optional: an event whose interface language is set to that language in Cal.com, e.g. 60min-es.',
   ),
   note: line(3, 160).optional().describe('Optional short note shown with the price.'),
 });

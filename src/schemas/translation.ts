@@ -3,9 +3,14 @@
  * language (entered once, in the main language's file), read from the content schemas themselves:
  * text is words unless its schema is marked `sameInEveryLanguage` (phone, prices' names of plans,
  * times, addresses…); numbers, dates, choices, pictures and references are the same everywhere.
+ * A third kind, marked `mayDifferByLanguage`, is set in the main language's file and may be set
+ * again in another's (a Cal.com event whose booking page is in that language); where it is not,
+ * the main language's value holds. It is not words: no translation needs it, and a fluent speaker
+ * has nothing to review in it.
  *
- * A translation file (`src/content/<folder>/<language>/<name>`) holds only words; `translate`
- * lays them over the main language's entry, so a price or a phone number is set once.
+ * A translation file (`src/content/<folder>/<language>/<name>`) holds only words (and values of
+ * that third kind); `translate` lays them over the main language's entry, so a price or a phone
+ * number is set once.
  */
 import { z } from 'astro/zod';
 
@@ -15,6 +20,18 @@ const SAME_IN_EVERY_LANGUAGE = 'sameInEveryLanguage';
 /** Marks text that is the same in every language (a phone number, a name, a time). */
 export function sameInEveryLanguage<Schema extends z.ZodType>(schema: Schema): Schema {
   return schema.meta({ [SAME_IN_EVERY_LANGUAGE]: true }) as Schema;
+}
+
+/** The metadata key that marks a value another language may set for itself. */
+const MAY_DIFFER_BY_LANGUAGE = 'mayDifferByLanguage';
+
+/**
+ * Marks a value set in the main language's file that another language's file may replace with
+ * its own (a Cal.com event whose interface language is that language); where that file does not,
+ * the main language's value holds.
+ */
+export function mayDifferByLanguage<Schema extends z.ZodType>(schema: Schema): Schema {
+  return schema.meta({ [MAY_DIFFER_BY_LANGUAGE]: true }) as Schema;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -45,11 +62,15 @@ function unwrap(schema: AnySchema): AnySchema {
   }
 }
 
+const marked = (schema: AnySchema, key: string) =>
+  z.globalRegistry.get(schema as z.ZodType)?.[key] === true;
+
 /** Whether a schema (unwrapped) is text that is translated. */
 function isText(schema: AnySchema): boolean {
   return (
     schema._zod.def.type === 'string' &&
-    z.globalRegistry.get(schema as z.ZodType)?.[SAME_IN_EVERY_LANGUAGE] !== true
+    !marked(schema, SAME_IN_EVERY_LANGUAGE) &&
+    !marked(schema, MAY_DIFFER_BY_LANGUAGE)
   );
 }
 
@@ -97,7 +118,8 @@ export interface Translation<Data> {
  * Lays a translation over the main language's entry. `main` is the entry's parsed data; `words`
  * is the translation file's data. Each field that is words must be in the translation (no page is
  * half in one language) and valid under its own schema; a field that is the same in every
- * language must not be (or be equal), since the main language's file sets it. A list whose items
+ * language must not be (or be equal), since the main language's file sets it; a field that may
+ * differ by language is taken from the translation when it is there (and valid), else from `main`. A list whose items
  * are only words is translated as a whole; a list of items with both (navigation links) item by
  * item. Checks that span several fields (an image needs its description) are the main entry's.
  */
@@ -115,6 +137,13 @@ export function translate<Data>(
     path: (string | number)[],
   ): unknown => {
     const inner = unwrap(node);
+    if (marked(inner, MAY_DIFFER_BY_LANGUAGE)) {
+      if (given === undefined) return value;
+      const result = z.safeParse(inner, given);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) problems.push(`${at(path)}: ${issue.message}`);
+      return value;
+    }
     if (!hasWords(inner)) {
       if (given !== undefined && !same(given, value)) {
         problems.push(

@@ -330,6 +330,10 @@ function renderInline(section: HTMLElement, link: HTMLAnchorElement): void {
   const failed = section.querySelector<HTMLElement>('[data-booking-failed]');
   const status = section.querySelector<HTMLElement>('[data-booking-status]');
   if (!frame || !failed || !status) return;
+  // The sentence on the calendar's language holds only for a tier whose booking page follows the
+  // browser's language (InlineBooking.astro).
+  const language = section.querySelector<HTMLElement>('[data-calendar-language]');
+  if (language) language.hidden = !('browserLanguage' in link.dataset);
   frame.replaceChildren();
   frame.hidden = false;
   failed.hidden = true;

@@ -6,6 +6,7 @@ import {
   callLinkName,
   entries,
   languageOfPage,
+  tierEvent,
 } from './site';
 
 const booking = bookingSettings();
@@ -24,9 +25,10 @@ test.describe('with JavaScript off', () => {
           ({ data }) => bookTierLabel(data.durationMinutes, languageOfPage(path)) === text,
         );
         expect(tier, `${path}: "${await link.textContent()}"`).toBeDefined();
+        // The event of the page's language where its translation names one, else the main one.
         await expect(link).toHaveAttribute(
           'href',
-          `${booking.origin}/${booking.calLink}/${tier?.data.calEvent}`,
+          `${booking.origin}/${booking.calLink}/${tierEvent(tier?.id ?? '', languageOfPage(path))}`,
         );
         checked += 1;
       }

@@ -2,7 +2,7 @@
  * What the end-to-end tests check pages against: the built pages in `dist/` and the real content
  * in `src/content/`, read straight from the files (Playwright cannot import `astro:content`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { fill, formatDuration } from '../../src/lib/format';
@@ -60,6 +60,22 @@ export function entries<T>(collection: string, language: Language = MAIN): Entry
       const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text) ?? [];
       return { id: file.replace(/\.mdx$/, ''), data: parse(frontmatter) as T, body };
     });
+}
+
+/**
+ * The Cal.com event a price tier (`60-minutes`) books on `language`'s pages: its translation's own
+ * (`calEvent` may differ by language), else the main language's.
+ */
+export function tierEvent(tier: string, language: Language = MAIN): string {
+  const own = (code: string) => {
+    const file = join(contentDir, 'pricing', code, `${tier}.mdx`);
+    if (!existsSync(file)) return undefined;
+    const [, frontmatter = ''] = /^---\n([\s\S]*?)\n?---/.exec(readFileSync(file, 'utf8')) ?? [];
+    return (parse(frontmatter) as { calEvent?: string } | null)?.calEvent;
+  };
+  const event = own(language.code) ?? own(MAIN.code);
+  if (!event) throw new Error(`src/content/pricing/${MAIN.code}/${tier}.mdx names no calEvent`);
+  return event;
 }
 
 /** The insurance plans, read as the build reads them (defaults filled in). */

@@ -24,11 +24,16 @@
 // Like the real page, it loads a script bundle and fetches slots before it is ready; their weight
 // and delay are options, so the bench can give it a realistic cost (tests keep it light).
 //
-// Its language is the browser's: the first language of the request's Accept-Language, written as
-// `<html lang>` and "Language: <code>". Cal.com chooses the booking page's language the same way
-// (apps/web/app/layout.tsx → getLocale: the signed-in user's locale, else Accept-Language) or from
-// the event type's own setting, never from a query parameter; see docs/developer-guide.md, "Booking with Cal.com".
+// Its language is the event type's interface language where one is set (the `eventLanguages`
+// option, by event slug), else the browser's: the first language of the request's Accept-Language.
+// It writes the language as `<html lang>` and "Language: <code> (<whose>)", and the event it was
+// opened with in its heading. Cal.com chooses the booking page's language the same way (the event
+// type's `interfaceLanguage`, read by apps/web/app/(booking-page-wrapper)/[user]/[type]/page.tsx
+// and embed/page.tsx; else apps/web/app/layout.tsx → getLocale: the signed-in user's locale, else
+// Accept-Language), never from a query parameter; see docs/developer-guide.md, "Booking with
+// Cal.com".
 import { createServer } from 'node:http';
+import { EVENT_LANGUAGES } from './language-events.mjs';
 
 const HANDSHAKES = ['1.5.3', 'current', 'silent', 'hung'];
 
@@ -49,14 +54,27 @@ function handshakeOf(cookieHeader = '', fallback) {
   return chosen && HANDSHAKES.includes(chosen) ? chosen : fallback;
 }
 
-function embedPage(calLink, query, { handshake, language }) {
+/**
+ * The booking page's language: the event type's interface language, else the browser's.
+ * @param {string} calLink `user/event`
+ * @param {Record<string, string>} eventLanguages interface languages by event slug
+ * @param {string | undefined} acceptLanguage
+ */
+function bookingLanguage(calLink, eventLanguages, acceptLanguage) {
+  const event = calLink.split('/').at(-1) ?? '';
+  return Object.hasOwn(eventLanguages, event)
+    ? { language: eventLanguages[event], whose: 'the event type’s' }
+    : { language: languageOf(acceptLanguage), whose: 'the browser’s' };
+}
+
+function embedPage(calLink, query, { handshake, language, whose }) {
   const details = escape(`${calLink} ${query.toString()}`);
   return page(
     `Stand-in booking: ${escape(calLink)}`,
     `<main>
 <h1>Stand-in booking for ${escape(calLink)}</h1>
 <p id="details">${details}</p>
-<p id="language">Language: ${language}</p>
+<p id="language">Language: ${language} (${whose})</p>
 <p id="connected" hidden></p>
 <button id="confirm" type="button">Confirm booking</button>
 </main>
@@ -147,13 +165,15 @@ function booker(bytes) {
 
 /**
  * @param {number} port
- * @param {{ bookerBytes?: number, slotsDelayMs?: number, handshake?: string }} [options] the
- *   weight of the booking page's script and how long the slot query takes (both small by default,
- *   for the tests), and its prerender handshake (`1.5.3`, `current`, `silent` or `hung`, above).
+ * @param {{ bookerBytes?: number, slotsDelayMs?: number, handshake?: string, eventLanguages?: Record<string, string> }} [options]
+ *   the weight of the booking page's script and how long the slot query takes (both small by
+ *   default, for the tests), its prerender handshake (`1.5.3`, `current`, `silent` or `hung`,
+ *   above), and the interface language of event types that have one, by event slug
+ *   (`{ '60min-es': 'es' }`).
  */
 export function startCalStandIn(
   port,
-  { bookerBytes = 2_000, slotsDelayMs = 0, handshake = '1.5.3' } = {},
+  { bookerBytes = 2_000, slotsDelayMs = 0, handshake = '1.5.3', eventLanguages = {} } = {},
 ) {
   if (!HANDSHAKES.includes(handshake))
     throw new Error(`handshake: ${handshake} is not one of ${HANDSHAKES.join(', ')}`);
@@ -176,10 +196,11 @@ export function startCalStandIn(
       return;
     }
     const embed = /^\/(.+)\/embed\/?$/.exec(url.pathname);
+    const calLink = embed ? decodeURIComponent(embed[1]) : '';
     const html = embed
-      ? embedPage(decodeURIComponent(embed[1]), url.searchParams, {
+      ? embedPage(calLink, url.searchParams, {
           handshake: handshakeOf(request.headers.cookie, handshake),
-          language: languageOf(request.headers['accept-language']),
+          ...bookingLanguage(calLink, eventLanguages, request.headers['accept-language']),
         })
       : page('Stand-in booking page', `<h1>Stand-in booking page ${escape(url.pathname)}</h1>`);
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', vary: 'cookie' });
@@ -190,6 +211,7 @@ export function startCalStandIn(
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const port = Number(process.env.PORT ?? 4599);
-  await startCalStandIn(port);
+  // The event types of the booking build's other languages (tests/support/booking-site.mjs).
+  await startCalStandIn(port, { eventLanguages: EVENT_LANGUAGES });
   console.log(`Cal.com stand-in on http://127.0.0.1:${port}/`);
 }

@@ -60,15 +60,31 @@ export function copyProject(prefix = 'clinic-site-', extra = [], { withCms = fal
 /**
  * A copy of the project built with its booking origin set to `origin`, through the same setting
  * the clinic edits (`src/content/settings/en/booking.yaml`); the build is in `<dir>/dist`.
+ * `languageEvents` names a Cal.com event of another language for some tiers, as the clinic would
+ * in the CMS: `calEvent` in the tier's translation (`src/content/pricing/<code>/<tier>.mdx`).
+ * @param {string} origin
+ * @param {string} [prefix]
+ * @param {{ languageEvents?: { language: string, tier: string, calEvent: string }[] }} [options]
  * @returns {{ dir: string, remove: () => void }}
  */
-export function buildBookingThrough(origin, prefix = 'clinic-booking-site-') {
+export function buildBookingThrough(
+  origin,
+  prefix = 'clinic-booking-site-',
+  { languageEvents = [] } = {},
+) {
   const copy = copyProject(prefix);
   const settings = join(copy.dir, 'src/content/settings/en/booking.yaml');
   const before = readFileSync(settings, 'utf8');
   const after = before.replace(/^origin: .*$/m, `origin: ${origin}`);
   if (after === before) throw new Error(`${settings}: no "origin:" line to point elsewhere`);
   writeFileSync(settings, after);
+  for (const { language, tier, calEvent } of languageEvents) {
+    const folder = join(copy.dir, 'src/content/pricing', language);
+    const file = join(folder, `${tier}.mdx`);
+    mkdirSync(folder, { recursive: true });
+    const translation = existsSync(file) ? readFileSync(file, 'utf8') : '---\n---\n';
+    writeFileSync(file, translation.replace(/^---\n/, `---\ncalEvent: ${calEvent}\n`));
+  }
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: copy.dir,
     stdio: ['ignore', 'ignore', 'inherit'],

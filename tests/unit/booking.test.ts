@@ -14,7 +14,19 @@ describe('tierBooking', () => {
       calLink: 'riverside/60min',
       params: {},
       href: 'https://cal.com/riverside/60min',
+      browserLanguage: false,
     });
+  });
+
+  test('on another language’s page, says whether the tier books that language’s own event', () => {
+    const spanish = { durationMinutes: 60, calEvent: '60min-es' };
+    const own = tierBooking(settings, spanish, [tiers[0]!, spanish, tiers[2]!], '60min');
+    expect(own.href).toBe('https://cal.com/riverside/60min-es');
+    expect(own.browserLanguage).toBe(false);
+    // No event of its own: the main language's, in the visitor's browser language.
+    const main = tierBooking(settings, tiers[1]!, tiers, '60min');
+    expect(main.href).toBe('https://cal.com/riverside/60min');
+    expect(main.browserLanguage).toBe(true);
   });
 
   test('tells tiers sharing one multi-duration event apart by duration', () => {
@@ -27,6 +39,7 @@ describe('tierBooking', () => {
       calLink: 'riverside/massage',
       params: { duration: '60' },
       href: 'https://cal.com/riverside/massage?duration=60',
+      browserLanguage: false,
     });
     expect(tierBooking(settings, shared[2]!, shared).href).toBe(
       'https://cal.com/riverside/intensive',

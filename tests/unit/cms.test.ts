@@ -270,6 +270,8 @@ describe('languages side by side', () => {
     const pricing = collection('pricing').fields;
     expect(field(pricing, 'price')?.i18n).toBe(false);
     expect(field(pricing, 'note')?.i18n).toBe(true);
+    // A Cal.com event may differ by language: each language's column has the field.
+    expect(field(pricing, 'calEvent')?.i18n).toBe(true);
     const services = collection('services').fields;
     expect(field(services, 'image')?.i18n).toBe(false);
     expect(field(services, 'imageAlt')?.i18n).toBe(true);

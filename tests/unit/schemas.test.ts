@@ -375,7 +375,7 @@ describe('booking settings schema', () => {
 describe('pricing tiers name their Cal.com event', () => {
   test('rejects a tier without an event', () => {
     expect(problems(pricingSchema, { durationMinutes: 60, price: 100 })).toContain(
-      'calEvent: is required: the Cal.com event that books this session, e.g. 60min. Tiers may share one multi-duration event',
+      'calEvent: is required: the Cal.com event that books this session, e.g. 60min (tiers may share one multi-duration event); in another language’s column, optional: an event whose interface language is set to that language in Cal.com, e.g. 60min-es',
     );
   });
 

@@ -92,6 +92,19 @@ describe('translate', () => {
     ]);
   });
 
+  test('a Cal.com event may differ by language: a translation’s own is used, else the main one', () => {
+    const mainFile = 'src/content/pricing/en/60-minutes.mdx';
+    const own = translate(contentSchemas.pricing, tier, { calEvent: '60min-es' }, mainFile);
+    expect(own.problems).toEqual([]);
+    expect(own.data).toEqual({ ...tier, calEvent: '60min-es' });
+    const none = translate(contentSchemas.pricing, tier, {}, mainFile);
+    expect(none.problems).toEqual([]);
+    expect(none.data).toEqual(tier);
+    const bad = translate(contentSchemas.pricing, tier, { calEvent: 'clinic/60min-es' }, mainFile);
+    expect(bad.problems).toEqual(['calEvent: must be a Cal.com event slug like 60min']);
+    expect(bad.data).toEqual(tier);
+  });
+
   test('an unknown field is named', () => {
     const { problems } = translate(contentSchemas.pricing, tier, { nota: 'x' }, 'main.mdx');
     expect(problems).toEqual(['nota: is not a field here']);
@@ -121,6 +134,13 @@ describe('words', () => {
         order: 1,
       }),
     ).toEqual({ question: 'Why?' });
+  });
+
+  test('a Cal.com event is not words: a tier without a note needs no translation or review', () => {
+    expect(pickWords(contentSchemas.pricing, tier)).toBeUndefined();
+    expect(wordPaths(contentSchemas.pricing, { calEvent: '60min-es' })).toEqual([]);
+    // A translation holding only its own event is a translation, laid over the tier.
+    expect(isEmptyTranslation({ calEvent: '60min-es' })).toBe(false);
   });
 });
 

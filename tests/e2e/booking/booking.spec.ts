@@ -1,6 +1,7 @@
 import type { Locator, Page, Request } from '@playwright/test';
 import { expect, recordCspViolations, test, visitEach } from '../fixtures';
 import { CAL_STAND_IN_ORIGIN } from '../../../playwright.config';
+import { LANGUAGE_EVENTS } from '../../support/language-events.mjs';
 import { fill, formatDuration } from '../../../src/lib/format';
 import {
   bookingSettings,
@@ -471,22 +472,78 @@ test.describe('with a Spanish-speaking browser', () => {
   });
 });
 
+/** The stand-in's booking page in the popup or the inline calendar: its event and language. */
+const calendarPage = (page: Page) => page.frameLocator(`iframe[src^="${CAL_STAND_IN_ORIGIN}/"]`);
+
 test.describe('with an English-speaking browser', () => {
   test.use({ locale: 'en-US' });
 
+  // The booking build names an event of its own for some tiers of another language
+  // (tests/support/language-events.mjs), set to that language in Cal.com (the stand-in).
+  for (const { language: code, tier: file, calEvent } of LANGUAGE_EVENTS) {
+    const language = LANGUAGES.others.find((other) => other.code === code);
+    const minutes = tiers.find(({ id }) => id === file)?.data.durationMinutes ?? 0;
+    test(`a ${code} page books ${minutes} minutes through its own event, in its language (popup and inline)`, async ({
+      page,
+    }) => {
+      if (!language) throw new Error(`${code} is not a language of the site`);
+      const booking = bookingSettings(language).words;
+      await page.goto(pathIn('/pricing/', language));
+      await expect(page.locator('html')).toHaveAttribute('lang', language.tag);
+      const link = page.getByRole('link', { name: bookTierLabel(minutes, language) });
+      // Without JavaScript too: the link itself leads to that event.
+      await expect(link).toHaveAttribute(
+        'href',
+        `${CAL_STAND_IN_ORIGIN}/${bookingSettings().calLink}/${calEvent}`,
+      );
+      await link.click();
+      await expect(calendarPage(page).getByRole('heading')).toHaveText(
+        `Stand-in booking for ${bookingSettings().calLink}/${calEvent}`,
+      );
+      await expect(calendarLanguage(page)).toHaveAttribute('lang', code);
+      await expect(
+        calendarPage(page).getByText(`Language: ${code} (the event type’s)`),
+      ).toBeVisible();
+
+      await page.goto(`${pathIn('/book/', language)}?tier=${minutes}`);
+      const inline = page.getByRole('region', { name: booking.inlineHeading });
+      await inline.scrollIntoViewIfNeeded();
+      await expect(inline.locator(`iframe[src*="/${calEvent}/embed?"]`)).toBeVisible();
+      await expect(calendarLanguage(page)).toHaveAttribute('lang', code);
+      // Its calendar is in the page's language: no sentence says otherwise.
+      await expect(
+        inline.getByText(fill(booking.ready, { duration: formatDuration(minutes, language.tag) })),
+      ).toBeVisible();
+      if (booking.calendarLanguage)
+        await expect(inline.getByText(booking.calendarLanguage)).toBeHidden();
+    });
+  }
+
   for (const language of LANGUAGES.others) {
-    test(`a ${language.tag} page cannot make its calendar ${language.tag}: Cal.com takes no language from the embedding page, and the page says so`, async ({
+    const own = new Set(
+      LANGUAGE_EVENTS.filter((event) => event.language === language.code).map(({ tier }) => tier),
+    );
+    const main = tiers.find(({ id }) => !own.has(id));
+    if (!main) continue;
+    const minutes = main.data.durationMinutes;
+    test(`a ${language.tag} tier with no event of its own books the main event, in the browser’s language, and the page says so`, async ({
       page,
     }) => {
       const booking = bookingSettings(language).words;
       await page.goto(pathIn('/pricing/', language));
       await expect(page.locator('html')).toHaveAttribute('lang', language.tag);
-      await page.getByRole('link', { name: bookTierLabel(60, language) }).click();
+      await page.getByRole('link', { name: bookTierLabel(minutes, language) }).click();
+      await expect(calendarPage(page).getByRole('heading')).toHaveText(
+        `Stand-in booking for ${bookingSettings().calLink}/${main.data.calEvent}`,
+      );
+      // Cal.com takes no language from the embedding page: the calendar follows the browser.
       await expect(calendarLanguage(page)).toHaveAttribute('lang', 'en');
+      await expect(calendarPage(page).getByText('Language: en (the browser’s)')).toBeVisible();
 
-      await page.goto(`${pathIn('/book/', language)}?tier=60`);
+      await page.goto(`${pathIn('/book/', language)}?tier=${minutes}`);
       const inline = page.getByRole('region', { name: booking.inlineHeading });
       await inline.scrollIntoViewIfNeeded();
+      await expect(inline.locator(`iframe[src*="/${main.data.calEvent}/embed?"]`)).toBeVisible();
       await expect(calendarLanguage(page)).toHaveAttribute('lang', 'en');
       // In plain words, from the content: the calendar follows the browser, not the page.
       expect(booking.calendarLanguage).toBeTruthy();
