@@ -4,7 +4,6 @@
  * it; a production build refuses to run while it finds anything (`src/integrations/launch-guard.ts`).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { z } from 'astro/zod';
 import { join, relative, sep } from 'node:path';
 import {
   COLLECTION_NAMES,
@@ -19,6 +18,7 @@ import {
   type EntryData,
 } from '../cms/validate';
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
+import { unmetRequirements } from '../schemas/fields';
 import { CMS_BACKEND, HOST, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
 import { DEPLOY_FIELDS } from './site-config';
@@ -82,21 +82,6 @@ const asProblem = (message: string) =>
     ? message
     : `is not valid: ${message}`;
 
-/**
- * Fields a schema marks `.meta({ launchRequires: why })`, a statement that must be true before the
- * site goes live (a condition page's `approvedByReviewer`, src/schemas/conditions.ts): each that is
- * not true, with its `why`. Read from the schema's own fields, so a new one needs no code here.
- */
-function unmetRequirements(name: ContentName, data: object): [string, string][] {
-  const schema = contentSchemas[name] as unknown as { shape?: Record<string, z.ZodType> };
-  return Object.entries(schema.shape ?? {}).flatMap(([field, fieldSchema]) => {
-    const why = z.globalRegistry.get(fieldSchema)?.['launchRequires'];
-    return typeof why === 'string' && (data as Record<string, unknown>)[field] !== true
-      ? [[field, why] as [string, string]]
-      : [];
-  });
-}
-
 function contentFindings(root: string, path: string): Finding[] {
   const file = relative(root, path).split(sep).join('/');
   const entry = readEntryFile(path);
@@ -132,7 +117,7 @@ function contentFindings(root: string, path: string): Finding[] {
   // A translation file with nothing in it yet is no translation (src/schemas/translation.ts).
   const empty = translated !== undefined && isEmptyTranslation(data, entry.body);
   if (name && !translated && !entry.doc.errors.length) {
-    for (const [field, why] of unmetRequirements(name, data)) add(field, [why]);
+    for (const [field, why] of unmetRequirements(contentSchemas[name], data)) add(field, [why]);
   }
   if (name && !entry.doc.errors.length && !empty) {
     const problems = translated

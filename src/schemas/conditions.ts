@@ -27,8 +27,10 @@ export function conditionsSchema({ reference }: Pick<SchemaTools, 'reference'>) 
       'The therapist of the clinic who reviewed this page; the page names them.',
     ),
     lastReviewed: day('The day the therapist last reviewed this page, e.g. 2026-12-01.'),
+    // Not approved unless said: a page new in the CMS waits for its reviewer's tick.
     approvedByReviewer: z
       .boolean(kind('true or false'))
+      .default(false)
       .describe(
         'true once the therapist named as reviewer has read this page and approved what it says; until then npm run launch-check lists it and a production build refuses it.',
       )
