@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import { day, kind, line, order, seoDescription, type SchemaTools } from './fields';
 
 /** What launch-check says of a condition page its reviewer has not approved yet. */
-export const NOT_APPROVED =
+const NOT_APPROVED =
   'is health content not yet approved by the therapist it names as its reviewer: they read the page, correct it, set the review day and tick “Approved by the reviewing therapist” in the CMS (or set approvedByReviewer: true)';
 
 export function conditionsSchema({ reference }: Pick<SchemaTools, 'reference'>) {
@@ -42,5 +42,3 @@ export function conditionsSchema({ reference }: Pick<SchemaTools, 'reference'>) 
       .describe('A draft is not published on the site.'),
   });
 }
-
-export type ConditionData = z.infer<ReturnType<typeof conditionsSchema>>;

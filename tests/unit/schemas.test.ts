@@ -104,7 +104,7 @@ describe('conditions schema', () => {
     [
       'a review day that is not one',
       { lastReviewed: '2026-02-30' },
-      'lastReviewed: must be a day like 2026-12-01',
+      'lastReviewed: must be a day like 2026-12-24',
     ],
     [
       'an approval as text',
