@@ -17,6 +17,7 @@ import { benefitsSchema } from './schemas/benefits';
 import { bookingSchema } from './schemas/booking';
 import { clinicSchema } from './schemas/clinic';
 import { closureSchema } from './schemas/closures';
+import { conditionsSchema } from './schemas/conditions';
 import { faqCategorySchema, faqSchema } from './schemas/faq';
 import { entryName, type EntryReference, type SchemaTools } from './schemas/fields';
 import { insuranceSchema } from './schemas/insurance';
@@ -119,6 +120,30 @@ export const COLLECTIONS = {
         helpsWith: 'What it helps with',
         steps: 'Elements of treatment',
         imageAlt: 'Image description (alt text)',
+      },
+    },
+  }),
+  conditions: collection({
+    folder: 'conditions',
+    format: 'mdx',
+    schema: conditionsSchema,
+    draft: true,
+    entryPages: { under: 'conditions' },
+    cms: {
+      label: 'Conditions we treat',
+      label_singular: 'Condition',
+      description:
+        'The conditions the clinic treats, one page each. Health content: the therapist named as reviewer reads and approves each page before it is published (see the staff guide).',
+      identifier_field: 'title',
+      summary: '{{order}}. {{title}}',
+      sortable_fields: ['order', 'title'],
+      body: 'Page text',
+      widgets: { summary: { widget: 'text' } },
+      labels: {
+        services: 'Services that help',
+        reviewedBy: 'Reviewed by',
+        lastReviewed: 'Last reviewed',
+        approvedByReviewer: 'Approved by the reviewing therapist',
       },
     },
   }),

@@ -8,6 +8,7 @@ import { store } from 'decap-cms-core/dist/esm/redux';
 import { isDay, todayIn } from '../lib/dates';
 import type { Language } from '../schemas/languages';
 import { duplicateDurationProblems } from '../schemas/pricing';
+import { unmetRequirements } from '../schemas/fields';
 import { isEmptyTranslation, wordsOf } from '../schemas/translation';
 import { collectionLanguage, languageLabel, type CmsLanguages } from './config';
 import { refusal, unpublishedReferences } from './guards';
@@ -182,6 +183,15 @@ async function entryIssues(
         ...overProblems(entry, data),
         ...(action === 'published' ? await unpublishedReferences(name, data) : []),
       ];
+      // What the production build requires (a condition page approved by its reviewer): publishing
+      // it unmet would stop the published site, and its daily rebuild, from building.
+      if (action === 'published' && shown.main) {
+        found.push(
+          ...unmetRequirements(contentSchemas[name], data).map(
+            ([field, why]) => `${field}: ${why} (the published site is not built with it)`,
+          ),
+        );
+      }
       if (action === 'published' && !shown.main) {
         const published = await publishedEntry();
         const before = main ? published?.i18n?.[shown.language.code]?.data : published?.data;

@@ -108,6 +108,13 @@ export const answersSchema = z.strictObject({
       .describe(
         'The day the clinic reviewed the privacy notice and the accessibility statement, YYYY-MM-DD.',
       ),
+    conditionsApproved: z
+      .string(kind('a day like 2026-12-01'))
+      .refine(isDay, { error: 'must be a day like 2026-12-01' })
+      .optional()
+      .describe(
+        'The day the therapist each page on a condition names (after setup, the first of the therapists) read those pages and approved them as written, YYYY-MM-DD; left out, launch-check lists each page until it is approved in the CMS.',
+      ),
   }).optional(),
   icon: imageFile.optional(),
 });
@@ -393,6 +400,22 @@ export class Setup {
       });
       plan.removals = plan.removals.filter((path) => path !== `${folder}/${id}.mdx`);
     });
+    // A page on a condition names its reviewer: one removed gives way to the first therapist, whose
+    // approval the page still waits for (approvedByReviewer, listed by launch-check).
+    const removed = new Set(
+      plan.removals
+        .filter((path) => path.startsWith(`${folder}/`))
+        .map((path) => basename(path, '.mdx')),
+    );
+    const first = list[0] && slug(String(list[0].name ?? 'therapist-1'));
+    for (const file of this.mainFiles('conditions')) {
+      const entry = this.file(file);
+      const reviewer = entry.doc.get('reviewedBy');
+      if (!first || typeof reviewer !== 'string' || !removed.has(reviewer)) continue;
+      const planned = this.planned(plan, file);
+      planned.doc.set('reviewedBy', first);
+      planned.doc.set('approvedByReviewer', false);
+    }
   }
 
   /** A page's or service's photo: a new file with its description, or none at all. */
@@ -485,6 +508,14 @@ export class Setup {
    * clinic treats workers' compensation and auto-accident cases, and whether the policies' review
    * days are as shipped.
    */
+  /** The titles of the pages on conditions whose reviewer has not approved them yet. */
+  unapprovedConditions(): string[] {
+    return this.mainFiles('conditions')
+      .map((file) => this.file(file).doc.toJS() as Data)
+      .filter((data) => data['approvedByReviewer'] !== true)
+      .map((data) => String(data['title']));
+  }
+
   shipped(): {
     prices: { minutes: number; price: number }[];
     plans: string[];
@@ -602,6 +633,13 @@ export class Setup {
       confirmEach(careSaid);
       if (answers.insurancePlans === 'keep') {
         confirmEach(everyLanguage('pages', 'insurance.mdx'));
+      }
+    }
+    if (answers.conditionsApproved) {
+      for (const file of this.mainFiles('conditions')) {
+        const entry = this.planned(plan, file);
+        entry.doc.set('lastReviewed', answers.conditionsApproved);
+        entry.doc.set('approvedByReviewer', true);
       }
     }
     if (answers.policiesReviewed) {

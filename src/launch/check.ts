@@ -18,6 +18,7 @@ import {
   type EntryData,
 } from '../cms/validate';
 import { deploySchema, type DeploySettings } from '../schemas/deploy';
+import { unmetRequirements } from '../schemas/fields';
 import { CMS_BACKEND, HOST, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
 import { DEPLOY_FIELDS } from './site-config';
@@ -115,6 +116,9 @@ function contentFindings(root: string, path: string): Finding[] {
   const translated = translationOf(root, file);
   // A translation file with nothing in it yet is no translation (src/schemas/translation.ts).
   const empty = translated !== undefined && isEmptyTranslation(data, entry.body);
+  if (name && !translated && !entry.doc.errors.length) {
+    for (const [field, why] of unmetRequirements(contentSchemas[name], data)) add(field, [why]);
+  }
   if (name && !entry.doc.errors.length && !empty) {
     const problems = translated
       ? translationProblems(root, name, translated, data, entry.body)

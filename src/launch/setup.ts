@@ -580,6 +580,7 @@ async function askAll(setup: Setup): Promise<Answers> {
       })
     : undefined;
   const confirm = await askConfirm(setup);
+  const conditionsApproved = await askConditionsApproved(setup);
   const icon = await askFile(
     'A square SVG icon for browser tabs (empty: the logo, if it is an SVG)',
     /\.svg$/i,
@@ -593,7 +594,7 @@ async function askAll(setup: Setup): Promise<Answers> {
     therapists,
     photos,
     accessibility: physicalAccess ? { physicalAccess } : undefined,
-    confirm,
+    confirm: conditionsApproved ? { ...confirm, conditionsApproved } : confirm,
     icon: icon || undefined,
   };
 }
@@ -654,6 +655,21 @@ async function askConfirm(setup: Setup): Promise<Answers['confirm']> {
     });
   }
   return confirm;
+}
+
+/**
+ * Whether the clinic's therapist has read the pages on conditions (health content) and approves
+ * them as written: yes gives today as their review day; no leaves each page for launch-check to
+ * list until it is approved in the CMS. Not asked once every page is approved.
+ */
+async function askConditionsApproved(setup: Setup): Promise<string | undefined> {
+  const titles = setup.unapprovedConditions();
+  if (!titles.length) return undefined;
+  const approved = await yesNo({
+    message: `Has the clinic’s therapist read the pages on conditions (${titles.join(', ')}) and approved them as written? (No: launch-check lists them until approved in the CMS)`,
+    initialValue: false,
+  });
+  return approved ? new Date().toISOString().slice(0, 10) : undefined;
 }
 
 /** Prettier's format for what setup wrote, as `npm run check` expects it. */

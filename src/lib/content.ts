@@ -168,6 +168,7 @@ export type Tier = EntryOf<'pricing'>;
 export type Question = EntryOf<'faq'>;
 export type Plan = EntryOf<'insurance'>;
 export type Therapist = EntryOf<'therapists'>;
+export type Condition = EntryOf<'conditions'>;
 export type FaqCategory = EntryOf<'faqCategories'>;
 export type Clinic = CollectionEntry<'clinic'>['data'];
 export type Booking = CollectionEntry<'booking'>['data'];
@@ -366,6 +367,16 @@ export async function getQuestionGroups(where: In): Promise<QuestionGroup[]> {
       questions: questions.filter(({ data: question }) => question.category.id === id),
     }))
     .filter((group) => group.questions.length > 0);
+}
+
+export async function getConditions(where: In): Promise<Condition[]> {
+  return getEntries('conditions', where);
+}
+
+/** The conditions whose pages name service `serviceId` among the services that help. */
+export async function getConditionsFor(where: In, serviceId: string): Promise<Condition[]> {
+  const conditions = await getConditions(where);
+  return conditions.filter(({ data }) => data.services.some(({ id }) => id === serviceId));
 }
 
 export async function getQuestionsFor(where: In, serviceId: string): Promise<Question[]> {

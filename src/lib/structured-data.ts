@@ -5,6 +5,7 @@
 import type {
   BreadcrumbList,
   FAQPage,
+  MedicalWebPage,
   Offer,
   OpeningHoursSpecification,
   Person,
@@ -216,6 +217,57 @@ export function serviceData(
       },
       url: booking.href,
     })),
+  };
+}
+
+/** A service named as a treatment: its name, and its page in the page's language. */
+export interface TreatmentFacts {
+  name: string;
+  url: URL;
+}
+
+/**
+ * A condition's page, as Google and schema.org describe a health page: a `MedicalWebPage` in the
+ * page's language (`inLanguage`, BCP 47) `about` the `MedicalCondition`, its `possibleTreatment`
+ * the services that help (each a `MedicalTherapy`, the range schema.org gives the property), and
+ * who reviewed it and when (`reviewedBy`, the therapist's `Person` of the business's `employee`
+ * list by its `@id`; `lastReviewed`, an ISO 8601 day). It takes the place of the plain `WebPage`.
+ */
+export function conditionPageData(
+  condition: { title: string; summary: string; lastReviewed: string },
+  treatments: readonly TreatmentFacts[],
+  reviewer: Pick<TherapistFacts, 'id'> & {
+    data: Pick<TherapistFacts['data'], 'name' | 'credentialName'>;
+  },
+  url: URL,
+  inLanguage: string,
+  site: URL,
+): WithContext<MedicalWebPage> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'MedicalWebPage',
+    name: condition.title,
+    description: condition.summary,
+    url: url.href,
+    inLanguage,
+    lastReviewed: condition.lastReviewed,
+    reviewedBy: {
+      '@type': 'Person',
+      '@id': new URL(`/therapists/#${reviewer.id}`, site).href,
+      name: reviewer.data.name,
+      jobTitle: reviewer.data.credentialName,
+    },
+    publisher: { '@id': businessId(site) },
+    about: {
+      '@type': 'MedicalCondition',
+      name: condition.title,
+      description: condition.summary,
+      possibleTreatment: treatments.map(({ name, url: page }) => ({
+        '@type': 'MedicalTherapy',
+        name,
+        url: page.href,
+      })),
+    },
   };
 }
 

@@ -174,3 +174,20 @@ export function daySpan<Schema extends z.ZodType<Days>>(
       path: ['validThrough'],
     });
 }
+
+/**
+ * The fields of an entry's `schema` marked `.meta({ launchRequires: why })`, a statement that must
+ * be true before the site goes live (a condition page's `approvedByReviewer`,
+ * src/schemas/conditions.ts), that `data` (as its file holds it) does not make true: each as
+ * `[field, why]`. Read by launch-check (listed, so a production build refuses them) and by the CMS
+ * before publishing.
+ */
+export function unmetRequirements(schema: z.ZodType, data: object): [string, string][] {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  return Object.entries(shape).flatMap(([field, fieldSchema]) => {
+    const why = z.globalRegistry.get(fieldSchema)?.['launchRequires'];
+    return typeof why === 'string' && (data as Record<string, unknown>)[field] !== true
+      ? [[field, why] as [string, string]]
+      : [];
+  });
+}

@@ -69,6 +69,20 @@ export const PAGES = {
       related: heading('Heading of the other techniques, on a technique’s page.'),
     }),
   },
+  conditions: {
+    label: 'Conditions we treat (the list, and the words of every condition page)',
+    path: '/conditions/',
+    words: group({
+      services: heading('Heading of the services that help, on a condition page.'),
+      reviewedBy: template(10, 120, ['name']).describe(
+        'The line naming who reviewed a condition page; {name} becomes the therapist with their credentials.',
+      ),
+      lastReviewed: template(5, 60, ['date']).describe(
+        'When a condition page was last reviewed; {date} is filled in.',
+      ),
+      helpedConditions: heading('Heading on a service page, before the conditions it helps with.'),
+    }),
+  },
   pricing: {
     label: 'Pricing',
     path: '/pricing/',

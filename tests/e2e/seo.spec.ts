@@ -155,10 +155,15 @@ test('every JSON-LD block parses, has @context and its type, and passes the offl
     if (path === pathIn('/faq/', language)) expected.push('FAQPage');
     const services = pathIn('/services/', language);
     if (path.startsWith(services) && path !== services) expected.push('Service');
+    // A condition's page is a MedicalWebPage, on any site, in place of the WebPage.
+    const conditions = pathIn('/conditions/', language);
+    const condition = path.startsWith(conditions) && path !== conditions;
+    if (condition) expected.push('MedicalWebPage');
     // On a site in several languages, the page itself, in its language.
     if (LANGUAGES.all.length > 1) {
-      expected.push('WebPage');
-      const webPage = blocks.find((block) => block['@type'] === 'WebPage');
+      const pageType = condition ? 'MedicalWebPage' : 'WebPage';
+      if (!condition) expected.push(pageType);
+      const webPage = blocks.find((block) => block['@type'] === pageType);
       expect(webPage?.['inLanguage'], path).toBe(language.tag);
       const business = blocks.find((block) => block['@type'] === 'Physiotherapy') as JsonLd & {
         contactPoint?: { availableLanguage?: string[] };

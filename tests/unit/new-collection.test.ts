@@ -1,6 +1,6 @@
 /**
  * A collection is added by the registry alone: on a copy of the project, the steps of
- * docs/developer-guide.md, "Adding a collection", add a made-up one (conditions we treat, a page
+ * docs/developer-guide.md, "Adding a collection", add a made-up one (exercises to do at home, a page
  * per entry, naming services) from tests/fixtures/new-collection/: one entry in src/collections.ts,
  * a schema file, its content files and its two page templates. Nothing else is edited, and it then
  * appears everywhere a collection does: its pages in every language with hreflang and sitemap
@@ -29,7 +29,7 @@ function node(args: string[]): { output: string; status: number | null } {
 }
 const html = (path: string) => readFileSync(join(copy.dir, 'dist', path, 'index.html'), 'utf8');
 
-/** Every file of the fixture's `src/`, from the project root (`src/schemas/conditions.ts`). */
+/** Every file of the fixture's `src/`, from the project root (`src/schemas/exercises.ts`). */
 function fixtureFiles(dir = join(FIXTURE, 'src'), prefix = 'src'): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
@@ -65,14 +65,14 @@ beforeAll(() => {
   const after = before
     .replace(
       "import { therapistsSchema } from './schemas/therapists';",
-      "$&\nimport { conditionsSchema } from './schemas/conditions';",
+      "$&\nimport { exercisesSchema } from './schemas/exercises';",
     )
     .replace(
       'export const COLLECTIONS = {\n',
       `$&${readFileSync(join(FIXTURE, 'registry-entry.txt'), 'utf8')}`,
     );
-  expect(after).toContain("import { conditionsSchema } from './schemas/conditions';");
-  expect(after).toContain('export const COLLECTIONS = {\n  conditions: collection({');
+  expect(after).toContain("import { exercisesSchema } from './schemas/exercises';");
+  expect(after).toContain('export const COLLECTIONS = {\n  exercises: collection({');
   writeFileSync(registry, after);
   // 2–4. The schema file, the content files and the page templates.
   for (const file of fixtureFiles()) cpSync(join(FIXTURE, file), join(copy.dir, file));
@@ -89,54 +89,54 @@ afterAll(() => copy?.remove());
 describe('a made-up collection added by the registry alone', () => {
   test('the example is the registry entry, a schema, content files and two templates', () => {
     expect(fixtureFiles().sort()).toEqual([
-      'src/content/conditions/en/jaw-pain.mdx',
-      'src/content/conditions/en/neck-pain.mdx',
-      'src/content/conditions/es/neck-pain.mdx',
-      'src/pages/[language]/[...condition].astro',
-      'src/pages/conditions/[id].astro',
-      'src/schemas/conditions.ts',
+      'src/content/exercises/en/jaw-release.mdx',
+      'src/content/exercises/en/neck-stretch.mdx',
+      'src/content/exercises/es/neck-stretch.mdx',
+      'src/pages/[language]/[...exercise].astro',
+      'src/pages/exercises/[id].astro',
+      'src/schemas/exercises.ts',
     ]);
   });
 
   test('each entry has its page in every language, linking to the services in that language', () => {
-    const en = html('conditions/neck-pain');
+    const en = html('exercises/neck-stretch');
     expect(en).toContain('<h1');
-    expect(en).toContain('Neck pain');
+    expect(en).toContain('Neck stretch');
     expect(en).toContain('href="/services/trigger-point-therapy/"');
-    const es = html('es/conditions/dolor-de-cuello');
-    expect(es).toContain('Dolor de cuello');
+    const es = html('es/exercises/estiramiento-de-cuello');
+    expect(es).toContain('Estiramiento de cuello');
     expect(es).toContain('lang="es-US"');
     expect(es).toContain('href="/es/servicios/terapia-de-puntos-gatillo/"');
   });
 
   test('each page names the other language’s as its alternate, and so does the sitemap', () => {
-    expect(html('conditions/neck-pain')).toContain(
-      `hreflang="es-US" href="${SITE}/es/conditions/dolor-de-cuello/"`,
+    expect(html('exercises/neck-stretch')).toContain(
+      `hreflang="es-US" href="${SITE}/es/exercises/estiramiento-de-cuello/"`,
     );
-    expect(html('es/conditions/dolor-de-cuello')).toContain(
-      `hreflang="en-US" href="${SITE}/conditions/neck-pain/"`,
+    expect(html('es/exercises/estiramiento-de-cuello')).toContain(
+      `hreflang="en-US" href="${SITE}/exercises/neck-stretch/"`,
     );
     const sitemap = readFileSync(join(copy.dir, 'dist/sitemap-0.xml'), 'utf8');
-    const entry = sitemap.match(/<url><loc>[^<]*\/conditions\/neck-pain\/<\/loc>.*?<\/url>/)?.[0];
-    expect(entry).toContain(`hreflang="es-US" href="${SITE}/es/conditions/dolor-de-cuello/"`);
+    const entry = sitemap.match(/<url><loc>[^<]*\/exercises\/neck-stretch\/<\/loc>.*?<\/url>/)?.[0];
+    expect(entry).toContain(`hreflang="es-US" href="${SITE}/es/exercises/estiramiento-de-cuello/"`);
   });
 
   test('a draft is not built, and the build names it', () => {
-    expect(existsSync(join(copy.dir, 'dist/conditions/jaw-pain'))).toBe(false);
+    expect(existsSync(join(copy.dir, 'dist/exercises/jaw-release'))).toBe(false);
     expect(built).toMatch(
-      /Not on the site \(draft: true\):.*src\/content\/conditions\/en\/jaw-pain\.mdx/,
+      /Not on the site \(draft: true\):.*src\/content\/exercises\/en\/jaw-release\.mdx/,
     );
   });
 
   test('the CMS has the collection side by side in both languages, naming services', () => {
     expect(probe.config.i18n?.locales).toEqual(['en', 'es']);
-    const conditions = probe.config.collections.find(({ name }) => name === 'conditions');
-    expect(conditions).toMatchObject({
-      label: 'Conditions we treat',
-      folder: 'src/content/conditions',
+    const exercises = probe.config.collections.find(({ name }) => name === 'exercises');
+    expect(exercises).toMatchObject({
+      label: 'Exercises at home',
+      folder: 'src/content/exercises',
       i18n: true,
     });
-    expect(conditions?.fields).toContainEqual(
+    expect(exercises?.fields).toContainEqual(
       expect.objectContaining({
         name: 'helpedBy',
         label: 'Services that help',
@@ -145,14 +145,14 @@ describe('a made-up collection added by the registry alone', () => {
         multiple: true,
       }),
     );
-    expect(conditions?.fields).toContainEqual(
+    expect(exercises?.fields).toContainEqual(
       expect.objectContaining({ name: 'title', i18n: true }),
     );
   });
 
-  test('the delete guard knows a condition names services', () => {
+  test('the delete guard knows an exercise names services', () => {
     expect(probe.references).toContainEqual({
-      holder: 'conditions',
+      holder: 'exercises',
       path: ['helpedBy'],
       target: 'services',
     });
@@ -161,16 +161,16 @@ describe('a made-up collection added by the registry alone', () => {
   test('launch-check reads the collection’s files: the unreviewed translation is listed', () => {
     const { output, status } = node(['scripts/launch-check.mjs']);
     expect(status).toBe(1);
-    expect(output).toContain('src/content/conditions/es/neck-pain.mdx');
+    expect(output).toContain('src/content/exercises/es/neck-stretch.mdx');
   });
 
   test('add-language writes the collection’s translations, each with its own address', () => {
     const { output, status } = node(['scripts/add-language.mjs', 'qaa-US']);
     expect(status, output).toBe(0);
-    expect(output).toContain('src/content/conditions/qaa/neck-pain.mdx');
-    const file = readFileSync(join(copy.dir, 'src/content/conditions/qaa/neck-pain.mdx'), 'utf8');
+    expect(output).toContain('src/content/exercises/qaa/neck-stretch.mdx');
+    const file = readFileSync(join(copy.dir, 'src/content/exercises/qaa/neck-stretch.mdx'), 'utf8');
     expect(file).toMatch(/^reviewed: false$/m);
-    expect(file).toMatch(/^slug: neck-pain$/m);
-    expect(file).toMatch(/^title: Neck pain$/m);
+    expect(file).toMatch(/^slug: neck-stretch$/m);
+    expect(file).toMatch(/^title: Neck stretch$/m);
   });
 });

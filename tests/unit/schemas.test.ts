@@ -63,6 +63,59 @@ describe('services schema', () => {
   });
 });
 
+describe('conditions schema', () => {
+  /** As the CMS and launch-check read a file: references are the slugs they name. */
+  const schema = contentSchemas.conditions;
+  const valid = {
+    title: 'Sciatica',
+    summary:
+      'Pain that runs from the lower back down the leg, eased by work on the muscles around it.',
+    services: ['trigger-point-therapy'],
+    reviewedBy: 'dana-whitfield-lmt',
+    lastReviewed: '2026-12-01',
+    approvedByReviewer: true,
+    order: 2,
+  };
+
+  test('accepts a valid condition, its review day read from YAML as the day written', () => {
+    expect(problems(schema, valid)).toEqual([]);
+    const parsed = schema.parse({ ...valid, lastReviewed: new Date('2026-12-01T00:00:00Z') });
+    expect(parsed.lastReviewed).toBe('2026-12-01');
+    expect(parsed.draft).toBe(false);
+  });
+
+  test('a page that says nothing of its approval is not approved', () => {
+    const parsed = schema.parse({ ...valid, approvedByReviewer: undefined });
+    expect(parsed.approvedByReviewer).toBe(false);
+  });
+
+  test.each([
+    ['no services', { services: [] }, 'services: needs at least one service'],
+    [
+      'no reviewer',
+      { reviewedBy: undefined },
+      'reviewedBy: is required: name a therapist (a file in src/content/therapists/)',
+    ],
+    [
+      'no review day',
+      { lastReviewed: undefined },
+      'lastReviewed: is required: the day the therapist last reviewed this page, e.g. 2026-12-01',
+    ],
+    [
+      'a review day that is not one',
+      { lastReviewed: '2026-02-30' },
+      'lastReviewed: must be a day like 2026-12-24',
+    ],
+    [
+      'an approval as text',
+      { approvedByReviewer: 'yes' },
+      'approvedByReviewer: must be true or false',
+    ],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(schema, { ...valid, ...change })).toContain(expected);
+  });
+});
+
 describe('benefits schema', () => {
   test('accepts a valid benefit', () => {
     expect(problems(benefitsSchema, { title: 'Calms the nervous system', order: 9 })).toEqual([]);
@@ -419,7 +472,7 @@ describe('site settings schema', () => {
     [
       'a navigation link to a page that does not exist',
       { navigation: { label: 'Main', items: [{ label: 'Blog', href: '/blog/' }] } },
-      'navigation.items.0.href: must be one of the pages: /, /services/, /pricing/, /insurance/, /hsa-fsa/, /faq/, /book/, /contact/, /therapists/, /your-visit/, /privacy/, /accessibility/',
+      'navigation.items.0.href: must be one of the pages: /, /services/, /conditions/, /pricing/, /insurance/, /hsa-fsa/, /faq/, /book/, /contact/, /therapists/, /your-visit/, /privacy/, /accessibility/',
     ],
     [
       'an empty navigation',

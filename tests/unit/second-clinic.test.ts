@@ -78,6 +78,7 @@ confirm:
   insurancePlans: remove
   workersCompensationAndAutoAccidents: false
   policiesReviewed: 2026-12-03
+  conditionsApproved: 2026-12-03
 `;
 
 function run(cwd: string, args: string[], env: Record<string, string> = {}) {

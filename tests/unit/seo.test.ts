@@ -3,6 +3,7 @@ import { breadcrumbTrail, documentTitle } from '../../src/lib/seo';
 import {
   breadcrumbData,
   businessData,
+  conditionPageData,
   faqData,
   jsonLd,
   serviceData,
@@ -138,6 +139,51 @@ describe('structured data', () => {
     expect(data).not.toHaveProperty('image');
   });
 
+  test('a condition’s page is a MedicalWebPage about the condition, its treatments, reviewer and review day', () => {
+    const data = conditionPageData(
+      { title: 'Ciática', summary: 'Dolor que baja por la pierna.', lastReviewed: '2026-12-01' },
+      [
+        {
+          name: 'Terapia neuromuscular',
+          url: new URL('/es/servicios/terapia-neuromuscular/', site),
+        },
+      ],
+      { id: 'dana-whitfield-lmt', data: { name: 'Dana Whitfield', credentialName: 'LMT' } },
+      new URL('/es/afecciones/ciatica/', site),
+      'es-US',
+      site,
+    );
+    expect(data).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'MedicalWebPage',
+      name: 'Ciática',
+      description: 'Dolor que baja por la pierna.',
+      url: 'https://clinic.example.com/es/afecciones/ciatica/',
+      inLanguage: 'es-US',
+      lastReviewed: '2026-12-01',
+      // The same person as the business's employee of that id.
+      reviewedBy: {
+        '@type': 'Person',
+        '@id': 'https://clinic.example.com/therapists/#dana-whitfield-lmt',
+        name: 'Dana Whitfield',
+        jobTitle: 'LMT',
+      },
+      publisher: { '@id': 'https://clinic.example.com/#business' },
+      about: {
+        '@type': 'MedicalCondition',
+        name: 'Ciática',
+        description: 'Dolor que baja por la pierna.',
+        possibleTreatment: [
+          {
+            '@type': 'MedicalTherapy',
+            name: 'Terapia neuromuscular',
+            url: 'https://clinic.example.com/es/servicios/terapia-neuromuscular/',
+          },
+        ],
+      },
+    });
+  });
+
   test('FAQ answers are plain text', () => {
     const data = faqData([
       { data: { question: 'Can I pay with HSA?' }, body: 'Yes, see [prices](/pricing/).' },
@@ -180,6 +226,18 @@ describe('the offline structured-data validator', () => {
   test('accepts our breadcrumbs', async () => {
     const data = breadcrumbData(
       breadcrumbTrail('Home', [{ label: 'Prices', href: '/pricing/' }]),
+      site,
+    );
+    expect(await validate([data as never])).toEqual([]);
+  });
+
+  test('accepts a condition’s page', async () => {
+    const data = conditionPageData(
+      { title: 'Sciatica', summary: 'Pain down the leg.', lastReviewed: '2026-12-01' },
+      [{ name: 'Trigger point therapy', url: new URL('/services/trigger-point-therapy/', site) }],
+      { id: 'therapist', data: { name: 'Dana Whitfield', credentialName: 'LMT' } },
+      new URL('/conditions/sciatica/', site),
+      'en-US',
       site,
     );
     expect(await validate([data as never])).toEqual([]);
