@@ -27,7 +27,7 @@ import { HOST } from '../site.config';
  * Netlify's `_redirects` lines for the page-not-found pages of the languages `codes` (`['es']`):
  * `/es/*  /es/404.html  404` each, with a newline after each.
  */
-export function notFoundRules(codes: string[]): string {
+function notFoundRules(codes: string[]): string {
   return codes.map((code) => `/${code}/*  /${code}/404.html  404\n`).join('');
 }
 
