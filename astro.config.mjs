@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import launchGuard from './src/integrations/launch-guard.ts';
+import notFoundPages from './src/integrations/not-found-pages.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { withAlternates } from './src/integrations/sitemap-alternates.ts';
 import { BASE_DIRECTIVES } from './src/lib/security-headers.ts';
@@ -47,12 +48,15 @@ export default defineConfig({
     launchGuard(),
     mdx(),
     securityHeaders(),
-    // Every public page; the CMS (/admin/) and the 404 page are not pages to be found. Each with
+    // Each language's page-not-found page where the hosts look for it (/es/404.html), and
+    // Netlify's rule that serves it.
+    notFoundPages(),
+    // Every public page; the CMS (/admin/) and the 404 pages are not pages to be found. Each with
     // its other languages, translated slugs included, as the page's hreflang links give them.
     sitemap({
       filter: (page) => {
         const path = new URL(page).pathname;
-        return !path.startsWith('/admin/') && path !== '/404/';
+        return !path.startsWith('/admin/') && !path.endsWith('/404/');
       },
       serialize: withAlternates('dist'),
     }),

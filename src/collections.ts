@@ -35,6 +35,7 @@ import {
 import { pricingSchema } from './schemas/pricing';
 import { servicesSchema } from './schemas/services';
 import { siteSchema } from './schemas/site';
+import { testimonialsSchema } from './schemas/testimonials';
 import { therapistsSchema } from './schemas/therapists';
 import { sameInEveryLanguage } from './schemas/translation';
 
@@ -295,6 +296,27 @@ export const COLLECTIONS = {
         viaWellnessProgram: 'Reached through a discount or wellness program',
         coverageUrl: 'Where to check coverage (link)',
         coverageNote: 'How to check coverage',
+      },
+    },
+  }),
+  testimonials: collection({
+    folder: 'testimonials',
+    format: 'yaml',
+    schema: testimonialsSchema,
+    cms: {
+      label: 'Testimonials',
+      label_singular: 'Testimonial',
+      description:
+        'Short quotes from clients, each with their written permission: on the home page and the service pages they name. Optional: with none, the site shows none.',
+      identifier_field: 'name',
+      slug: '{{permissionDate}}-{{name}}',
+      summary: '{{order}}. {{name}}: {{quote}}',
+      sortable_fields: ['order', 'permissionDate', 'name'],
+      widgets: { quote: { widget: 'text' } },
+      labels: {
+        name: 'First name or initials',
+        permissionDate: 'Written permission recorded on',
+        services: 'Show on these service pages',
       },
     },
   }),

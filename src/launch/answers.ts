@@ -11,7 +11,7 @@ import { Document, isScalar, isSeq, visit, type Node } from 'yaml';
 import { entryProblems, type EntryData } from '../cms/validate';
 import { deploySchema, type DeploySettings, type Host } from '../schemas/deploy';
 import { group, kind } from '../schemas/fields';
-import { contentNameOf, type ContentName } from '../collections';
+import { COLLECTIONS, contentNameOf, type ContentName } from '../collections';
 import { deploySettingIn, withDeploySettings } from './site-config';
 import { readEntryFile, writeEntryFile, type EntryFile } from './entry-file';
 import { clearMarkers, markedFields, valueProblems } from './placeholders';
@@ -654,6 +654,24 @@ export class Setup {
     }
   }
 
+  /**
+   * The example testimonials (a main-language file marked PLACEHOLDER as a whole) go, with their
+   * translations: a testimonial is a client's own words, added in the CMS with the day of their
+   * written permission, and an invented one is what the FTC's rule forbids (16 CFR 465.2).
+   */
+  private exampleTestimonials(plan: Plan): void {
+    const folder = COLLECTIONS.testimonials.folder;
+    if (!existsSync(join(this.root, 'src/content', folder, this.main))) return;
+    for (const file of this.mainFiles(folder)) {
+      if (!markedFields(this.file(file).doc).some((path) => path.length === 0)) continue;
+      const name = basename(file);
+      for (const code of [this.main, ...this.otherFolders(folder)]) {
+        const path = `src/content/${folder}/${code}/${name}`;
+        if (existsSync(join(this.root, path))) plan.removals.push(path);
+      }
+    }
+  }
+
   /** Every change the answers make, and every problem with them; nothing is written yet. */
   plan(answers: Answers): Plan {
     const plan: Plan = { problems: [], notes: [], writes: [], copies: [], removals: [] };
@@ -665,6 +683,7 @@ export class Setup {
     if (answers.photos) this.photos(answers.photos, plan);
     if (answers.accessibility) this.physicalAccess(answers.accessibility.physicalAccess, plan);
     if (answers.confirm) this.confirm(answers.confirm, plan);
+    this.exampleTestimonials(plan);
     // Without an icon of its own, an SVG logo is the icon too.
     const logo = (answers.clinic?.brand as Data | undefined)?.logo;
     const icon =

@@ -170,6 +170,7 @@ export type Plan = EntryOf<'insurance'>;
 export type Therapist = EntryOf<'therapists'>;
 export type Condition = EntryOf<'conditions'>;
 export type FaqCategory = EntryOf<'faqCategories'>;
+export type Testimonial = EntryOf<'testimonials'>;
 export type Clinic = CollectionEntry<'clinic'>['data'];
 export type Booking = CollectionEntry<'booking'>['data'];
 /** The words every page shares, and the page's language tag (`en-US`) for `Intl`. */
@@ -382,6 +383,20 @@ export async function getConditionsFor(where: In, serviceId: string): Promise<Co
 export async function getQuestionsFor(where: In, serviceId: string): Promise<Question[]> {
   const questions = await getQuestions(where);
   return questions.filter(({ data }) => data.services.some((service) => service.id === serviceId));
+}
+
+/**
+ * The clients' quotes in `where`'s language, in their order (the home page shows them all); none
+ * when the clinic has none. One naming a missing service fails the build, naming its file.
+ */
+export async function getTestimonials(where: In): Promise<Testimonial[]> {
+  return getEntries('testimonials', where);
+}
+
+/** The quotes that name service `serviceId`, for its page. */
+export async function getTestimonialsFor(where: In, serviceId: string): Promise<Testimonial[]> {
+  const testimonials = await getTestimonials(where);
+  return testimonials.filter(({ data }) => data.services.some(({ id }) => id === serviceId));
 }
 
 /** A settings file in `language`; one missing in a language of the site fails the build. */

@@ -68,6 +68,10 @@ export const siteSchema = z.strictObject({
   sections: group({
     treatmentSteps: label(80, 'Heading of the treatment’s steps (home and treatment pages).'),
     techniques: label(80, 'Heading of the techniques (home and treatment pages).'),
+    testimonials: label(
+      80,
+      'Heading of the clients’ quotes (home and service pages; shown only where there are testimonials).',
+    ),
   }).describe('Headings that several pages share.'),
   planTypes: group(
     Object.fromEntries(PLAN_TYPES.map((type) => [type, line(2, 40)])) as Record<

@@ -1,12 +1,20 @@
 /** axe-core on built pages, one test per page: no WCAG 2.2 A/AA violation. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { LANGUAGES } from './site';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-/** A test for each of `paths` (and the page-not-found page): axe finds no A/AA violation. */
+/**
+ * A test for each of `paths` and each language's page-not-found page (an unknown path under the
+ * language's prefix, as the served host's rule answers it): axe finds no A/AA violation.
+ */
 export function axeTests(paths: readonly string[]): void {
-  for (const path of [...paths, '/no-such-page/']) {
+  const notFound = [
+    '/no-such-page/',
+    ...LANGUAGES.others.map(({ code }) => `/${code}/no-such-page/`),
+  ];
+  for (const path of [...paths, ...notFound]) {
     test(`axe finds no WCAG 2.2 A/AA violations on ${path}`, async ({ page }) => {
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
