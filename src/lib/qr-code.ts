@@ -203,7 +203,8 @@ class QrSymbol {
         for (let dx = -4; dx <= 4; dx++) {
           const ring = Math.max(Math.abs(dx), Math.abs(dy));
           const [mx, my] = [x + dx, y + dy];
-          if (mx >= 0 && mx < size && my >= 0 && my < size) this.set(mx, my, ring !== 2 && ring !== 4);
+          if (mx >= 0 && mx < size && my >= 0 && my < size)
+            this.set(mx, my, ring !== 2 && ring !== 4);
         }
       }
     }
@@ -212,9 +213,15 @@ class QrSymbol {
     centres.forEach((cy, row) =>
       centres.forEach((cx, column) => {
         // None where a finder is.
-        if ((row === 0 && column === 0) || (row === 0 && column === last) || (row === last && column === 0)) return;
+        if (
+          (row === 0 && column === 0) ||
+          (row === 0 && column === last) ||
+          (row === last && column === 0)
+        )
+          return;
         for (let dy = -2; dy <= 2; dy++) {
-          for (let dx = -2; dx <= 2; dx++) this.set(cx + dx, cy + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+          for (let dx = -2; dx <= 2; dx++)
+            this.set(cx + dx, cy + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
         }
       }),
     );
@@ -278,10 +285,7 @@ class QrSymbol {
   penalty(): number {
     const { size, dark } = this;
     let score = 0;
-    const lines = [
-      ...dark,
-      ...Array.from({ length: size }, (_, x) => dark.map((row) => row[x]!)),
-    ];
+    const lines = [...dark, ...Array.from({ length: size }, (_, x) => dark.map((row) => row[x]!))];
     for (const line of lines) {
       let run = 1;
       for (let index = 1; index <= size; index++) {
@@ -294,13 +298,19 @@ class QrSymbol {
       // 1:1:3:1:1 dark-light-dark-light-dark with four light modules on one side (N3).
       const text = `0000${line.map((module) => (module ? '1' : '0')).join('')}0000`;
       for (const pattern of ['00001011101', '10111010000']) {
-        for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1)) score += 40;
+        for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1))
+          score += 40;
       }
     }
     for (let y = 0; y < size - 1; y++) {
       for (let x = 0; x < size - 1; x++) {
         const module = dark[y]![x];
-        if (module === dark[y]![x + 1] && module === dark[y + 1]![x] && module === dark[y + 1]![x + 1]) score += 3;
+        if (
+          module === dark[y]![x + 1] &&
+          module === dark[y + 1]![x] &&
+          module === dark[y + 1]![x + 1]
+        )
+          score += 3;
       }
     }
     const darkCount = dark.flat().filter(Boolean).length;
@@ -318,7 +328,10 @@ export function encodeQr(text: string): QrCode {
   const bytes = new TextEncoder().encode(text);
   let version = 1;
   // Mode (4 bits) and length (8 bits below version 10, 16 from it) before the bytes.
-  while (version <= MAX_VERSION && 4 + (version < 10 ? 8 : 16) + bytes.length * 8 > dataCodewords(version) * 8) {
+  while (
+    version <= MAX_VERSION &&
+    4 + (version < 10 ? 8 : 16) + bytes.length * 8 > dataCodewords(version) * 8
+  ) {
     version++;
   }
   if (version > MAX_VERSION) {

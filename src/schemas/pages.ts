@@ -175,9 +175,7 @@ export const PAGES = {
     label: 'Leave a review (the short /review/ address: only with a Google Place ID)',
     path: '/review/',
     words: group({
-      go: link(
-        'The link to Google’s review form, for a browser that does not go there by itself.',
-      ),
+      go: link('The link to Google’s review form, for a browser that does not go there by itself.'),
     }),
   },
   'review-card': {

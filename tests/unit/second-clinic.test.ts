@@ -282,9 +282,11 @@ describe('Harbor Light Medical Massage, from setup to a production build', () =>
 
   test('with no profiles and no Google Place ID, no page shows a profile or review link, and there is no review page or card', () => {
     const words = (code: string) =>
-      (parse(readFileSync(file(`src/content/settings/${code}/site.yaml`), 'utf8')) as {
-        profiles: { heading: string; review: string };
-      }).profiles;
+      (
+        parse(readFileSync(file(`src/content/settings/${code}/site.yaml`), 'utf8')) as {
+          profiles: { heading: string; review: string };
+        }
+      ).profiles;
     for (const [path, code] of [
       ['/', 'en'],
       ['/contact/', 'en'],
