@@ -19,14 +19,21 @@ function alternateLinks(html: string): { lang: string; url: string }[] {
   });
 }
 
+/** Whether the page asks search engines not to index it (`<meta name="robots" content="noindex">`). */
+const isNoindex = (html: string) =>
+  /<meta\b(?=[^>]*\bname="robots")(?=[^>]*\bcontent="[^"]*\bnoindex\b)[^>]*>/.test(html);
+
 /**
  * A sitemap `serialize` that adds each page's alternates, reading `<outDir><path>index.html`.
- * A page without alternates (a one-language site) is left as it is.
+ * A page without alternates (a one-language site) is left as it is; a page that asks not to be
+ * indexed (the short /review/ address and the review card, in every language) is left out.
  */
-export function withAlternates(outDir: string): (item: SitemapItem) => SitemapItem {
+export function withAlternates(outDir: string): (item: SitemapItem) => SitemapItem | undefined {
   return (item) => {
     const file = join(outDir, new URL(item.url).pathname, 'index.html');
-    const links = alternateLinks(readFileSync(file, 'utf8'));
+    const html = readFileSync(file, 'utf8');
+    if (isNoindex(html)) return undefined;
+    const links = alternateLinks(html);
     return links.length ? { ...item, links } : item;
   };
 }

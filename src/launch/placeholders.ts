@@ -26,6 +26,11 @@ const SAMPLES: [RegExp, string][] = [
   [/^your-clinic$/, 'is the sample Cal.com link'],
   [/your-github-account/, 'is the sample GitHub account'],
   [/\bAnytown\b/, 'is the sample town'],
+  [/^https:\/\/.*\/your-clinic$/, 'is a sample profile address'],
+  [
+    /^ChIJN1t_tDeuEmsRUsoyG83frY4$/,
+    'is Google’s example Place ID (Google Sydney’s), not the clinic’s',
+  ],
 ];
 
 /** Why a stored value is a placeholder or an example, or nothing when it looks like the clinic's own. */

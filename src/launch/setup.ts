@@ -358,6 +358,35 @@ async function askClinic(setup: Setup): Promise<Data> {
     brand.logoAlt = null;
   }
   answers.brand = brand;
+
+  prompt.log.step('The clinic on other sites (each optional: empty for none)');
+  const currentProfiles = (current.profiles ?? {}) as Data;
+  const profiles: Data = {};
+  for (const [key, message] of [
+    ['google', 'Google Business Profile link (in the profile: Share › Copy link)'],
+    ['yelp', 'Yelp page'],
+    ['facebook', 'Facebook page'],
+    ['instagram', 'Instagram profile'],
+    ['healthgrades', 'Healthgrades page'],
+  ] as const) {
+    // A profile not given is removed: the file's shipped examples are not the clinic's.
+    profiles[key] =
+      (await ask({
+        message,
+        placeholder: 'https://…, or empty for none',
+        initialValue: kept('profiles') ? own(currentProfiles[key]) : '',
+        validate: (value) => (value ? check('profiles', key)(value) : undefined),
+      })) || null;
+  }
+  answers.profiles = Object.values(profiles).some(Boolean) ? profiles : null;
+  answers.googlePlaceId =
+    (await ask({
+      message:
+        'Google Place ID, for the review link, /review/ and the printable card (Google’s Place ID Finder; docs/go-live.md)',
+      placeholder: 'ChIJ…, or empty for none',
+      initialValue: kept('googlePlaceId') ? own(current.googlePlaceId) : '',
+      validate: (value) => (value ? check('googlePlaceId')(value) : undefined),
+    })) || null;
   return answers;
 }
 

@@ -23,6 +23,7 @@ import type { TierBooking } from './booking';
 import { formatDuration, formatPrice, mapHref } from './format';
 import type { Crumb } from './seo';
 import { markdownToText } from './mdx-text';
+import { profileLinks } from './profiles';
 
 type Tier = { data: PricingData; booking: Pick<TierBooking, 'href'> };
 
@@ -113,6 +114,9 @@ export function businessData(
   const prices = tiers.map(({ data }) => data.price);
   const currency = tiers[0]?.data.currency ?? 'USD';
   const range = (price: number) => formatPrice({ price, currency }, lang);
+  // The clinic's own profiles elsewhere: schema.org's `sameAs`, "URL of a reference Web page that
+  // unambiguously indicates the item's identity".
+  const sameAs = profileLinks(clinic).map(({ href }) => href);
   return {
     '@context': 'https://schema.org',
     '@type': 'Physiotherapy',
@@ -138,6 +142,7 @@ export function businessData(
       },
     }),
     hasMap: mapHref(clinic),
+    ...(sameAs.length > 0 && { sameAs }),
     openingHoursSpecification: clinic.hours.map((hours) => ({
       '@type': 'OpeningHoursSpecification',
       dayOfWeek: hours.days.map((day) => `https://schema.org/${day}` as const),

@@ -88,6 +88,57 @@ const hexColour = sameInEveryLanguage(
     .regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour like #1f5f57' }),
 );
 
+/**
+ * The clinic's profiles on other sites, by the name the site's words give each (`profiles` in
+ * `settings/<language>/site.yaml`), and the hosts each profile's address may be on: the forms
+ * each site gives its share links (Google Business Profile: `https://g.page/r/…`,
+ * `https://maps.app.goo.gl/…`, `https://www.google.com/maps/place/…`, `https://g.co/kgs/…`).
+ * Linked as plain links (no script, no widget) and listed in the business's JSON-LD `sameAs`.
+ */
+export const PROFILE_HOSTS = {
+  google: ['google.com', 'maps.google.com', 'g.page', 'maps.app.goo.gl', 'goo.gl', 'g.co'],
+  yelp: ['yelp.com'],
+  facebook: ['facebook.com', 'fb.com'],
+  instagram: ['instagram.com'],
+  healthgrades: ['healthgrades.com'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Profile = keyof typeof PROFILE_HOSTS;
+export const PROFILES = Object.keys(PROFILE_HOSTS) as Profile[];
+
+/** Whether `hostname` is `domain` or one of its subdomains (`www.yelp.com`, `m.facebook.com`). */
+const onDomain = (hostname: string, domain: string) =>
+  hostname === domain || hostname.endsWith(`.${domain}`);
+
+/** An https:// address of one of `profile`'s hosts, the same in every language. */
+const profileUrl = (profile: Profile, example: string) => {
+  const hosts = PROFILE_HOSTS[profile];
+  return sameInEveryLanguage(
+    z.url({ protocol: /^https$/, ...kind(`a full https:// address like ${example}`) }).refine(
+      (value) => {
+        // Also run when z.url() has refused the value, which then says what is wrong.
+        const url = URL.parse(value);
+        return !url || hosts.some((domain) => onDomain(url.hostname, domain));
+      },
+      { error: `must be an address on ${hosts.join(', ')}, like ${example}` },
+    ),
+  ).optional();
+};
+
+/**
+ * A Google Place ID: the identifier Google's Place ID Finder gives a business (usually 27
+ * characters or more, starting `ChIJ`; letters, digits, `_` and `-`). Google: "Place IDs",
+ * https://developers.google.com/maps/documentation/places/web-service/place-id
+ */
+export const placeId = sameInEveryLanguage(
+  z
+    .string(kind('a Google Place ID like ChIJN1t_tDeuEmsRUsoyG83frY4'))
+    .regex(/^[A-Za-z0-9_-]{16,1000}$/, {
+      error:
+        'must be a Google Place ID like ChIJN1t_tDeuEmsRUsoyG83frY4 (letters, digits, _ and -), as the Place ID Finder shows it',
+    }),
+);
+
 /** The clinic's own facts. One file (`src/content/settings/en/clinic.yaml`), each fact set once. */
 export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
   z.strictObject({
@@ -131,6 +182,33 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       .optional()
       .describe(
         'Optional link to the clinic on a map. Without it, a map search for the address is linked.',
+      ),
+    profiles: group({
+      google: profileUrl('google', 'https://g.page/r/CdXf4yz').describe(
+        'Optional: the clinic’s Google Business Profile: the share link Google gives it (Share › Copy link), e.g. https://g.page/r/… or https://maps.app.goo.gl/….',
+      ),
+      yelp: profileUrl('yelp', 'https://www.yelp.com/biz/your-clinic').describe(
+        'Optional: the clinic’s page on Yelp.',
+      ),
+      facebook: profileUrl('facebook', 'https://www.facebook.com/your-clinic').describe(
+        'Optional: the clinic’s page on Facebook.',
+      ),
+      instagram: profileUrl('instagram', 'https://www.instagram.com/your-clinic').describe(
+        'Optional: the clinic’s profile on Instagram.',
+      ),
+      healthgrades: profileUrl(
+        'healthgrades',
+        'https://www.healthgrades.com/group-directory/your-clinic',
+      ).describe('Optional: the clinic’s page on Healthgrades.'),
+    })
+      .optional()
+      .describe(
+        'Optional: the clinic’s profiles on other sites, linked in the footer and on the contact page, and named to search engines. Leave a profile out and nothing is shown for it.',
+      ),
+    googlePlaceId: placeId
+      .optional()
+      .describe(
+        'Optional: the clinic’s Google Place ID (from Google’s Place ID Finder). With it, the site shows a "leave us a review" link, and builds the short /review/ address and a printable card with a QR code that lead to Google’s review form. Without it, none of these exist.',
       ),
     timeZone: timeZone.describe(
       'The clinic’s time zone (an IANA name, e.g. America/Los_Angeles). Every date staff enter (a closure, a notice) means that day in this zone, and the site changes at its midnight.',

@@ -185,6 +185,26 @@ export const PAGES = {
     }),
     facts: { reviewed: dated('The day the statement was last reviewed.') },
   },
+  review: {
+    label: 'Leave a review (the short /review/ address: only with a Google Place ID)',
+    path: '/review/',
+    words: group({
+      go: link('The link to Google’s review form, for a browser that does not go there by itself.'),
+    }),
+  },
+  'review-card': {
+    label: 'Review card (printable, with a QR code: only with a Google Place ID)',
+    path: '/review-card/',
+    words: group({
+      scan: line(5, 80).describe('The words beside the QR code, e.g. "Scan to leave us a review".'),
+      qrCode: template(5, 120, ['address']).describe(
+        'What the QR code is, read out by screen readers; {address} becomes the address it leads to.',
+      ),
+      orVisit: template(5, 80, ['address']).describe(
+        'The line under the QR code; {address} becomes the short review address, e.g. example.com/review/.',
+      ),
+    }),
+  },
   'not-found': {
     label: 'Page not found',
     words: group({}).default({}),

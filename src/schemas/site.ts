@@ -50,6 +50,23 @@ export const siteSchema = z.strictObject({
     email: label(20, 'Written before the email address, e.g. "Email".'),
     directions: label(60, 'The link to the clinic on a map.'),
   }).describe('Contact details, as the footer and the contact page show them.'),
+  profiles: group({
+    heading: label(
+      40,
+      'Heading of the clinic’s profiles on other sites and the review link (footer and contact page).',
+    ),
+    google: label(40, 'The link to the clinic’s Google Business Profile.'),
+    yelp: label(40, 'The link to the clinic’s Yelp page.'),
+    facebook: label(40, 'The link to the clinic’s Facebook page.'),
+    instagram: label(40, 'The link to the clinic’s Instagram profile.'),
+    healthgrades: label(40, 'The link to the clinic’s Healthgrades page.'),
+    review: label(
+      60,
+      'The link to write a review of the clinic on Google (shown only with a Google Place ID).',
+    ),
+  }).describe(
+    'The clinic’s profiles on other sites (their addresses are in the clinic settings): shown only for a profile that is set.',
+  ),
   hours: group({
     heading: label(40, 'Heading of the opening hours (footer and contact page).'),
     closed: label(30, 'Shown for a day the clinic is closed.'),

@@ -26,10 +26,17 @@ const MAIN = LANGUAGES.main;
 /** The CMS's page: built into `dist/` but not a public page. */
 const isAdmin = (file: string) => file.split(sep)[0] === 'admin';
 
-/** URL paths of every public page in `dist/` (`/`, `/pricing/`, …); 404 and /admin/ left out. */
+/** Whether a built page asks not to be indexed: the short /review/ address and the review card. */
+const isNoindex = (file: string) =>
+  readFileSync(join(distDir, file), 'utf8').includes('<meta name="robots" content="noindex">');
+
+/**
+ * URL paths of every public page in `dist/` (`/`, `/pricing/`, …), as the sitemap lists them: 404,
+ * /admin/ and the pages not to be indexed left out (the review pages: tests/e2e/review.spec.ts).
+ */
 export function builtPages(): string[] {
   return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('index.html') && !isAdmin(file))
+    .filter((file) => file.endsWith('index.html') && !isAdmin(file) && !isNoindex(file))
     .map((file) => `/${file.split(sep).slice(0, -1).join('/')}/`.replace('//', '/'))
     .sort();
 }

@@ -795,6 +795,13 @@ describe('npm run setup in a terminal', () => {
         ['reaches only 2.15:1', '#24485e'],
         ['logo', 'tests/fixtures/setup/logo.svg'],
         ['Describe the logo', 'Willow Creek Medical Massage'],
+        ['Google Business Profile link', 'https://www.yelp.com/biz/willow-creek'],
+        ['must be an address on google.com', 'https://g.page/r/CWillowCreekMassage'],
+        ['Yelp page', ''],
+        ['Facebook page', 'https://www.facebook.com/willowcreekmassage'],
+        ['Instagram profile', ''],
+        ['Healthgrades page', ''],
+        ['Google Place ID', 'ChIJd8BlQ2BZwokRAFUEcm_qrcA'],
         ['Cal.com link', 'willow-creek-massage'],
         ['Full name', 'Dana Whitfield'],
         ['Credentials after the name', ''],
@@ -853,9 +860,21 @@ describe('npm run setup in a terminal', () => {
       expect(existsSync(join(copy.dir, '.setup-answers.json'))).toBe(false);
       const clinic = parse(
         readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8'),
-      ) as { phone: string; hours: unknown; brand: { colour: string } };
+      ) as {
+        phone: string;
+        hours: unknown;
+        brand: { colour: string };
+        profiles: unknown;
+        googlePlaceId: string;
+      };
       expect(clinic.phone).toBe('+15032270144');
       expect(clinic.brand.colour).toBe('#24485e');
+      // The profiles answered, the shipped examples of the others gone.
+      expect(clinic.profiles).toEqual({
+        google: 'https://g.page/r/CWillowCreekMassage',
+        facebook: 'https://www.facebook.com/willowcreekmassage',
+      });
+      expect(clinic.googlePlaceId).toBe('ChIJd8BlQ2BZwokRAFUEcm_qrcA');
       expect(clinic.hours).toEqual([
         { days: ['Monday', 'Tuesday', 'Wednesday'], opens: '09:00', closes: '17:00' },
         { days: ['Thursday'], opens: '11:00', closes: '19:00' },

@@ -104,10 +104,15 @@ function schemaName(file: string): ContentName {
 
 /**
  * What may stay in plain Latin letters, each for a reason: the clinic's email address (an address,
- * not a word) and its state code (`OR`: the schema asks for two capital letters, the postal code
- * of the address).
+ * not a word), its state code (`OR`: the schema asks for two capital letters, the postal code
+ * of the address) and the site's own short review address on the review card
+ * (`clinic.example.com/review/`, a web address to type).
  */
-const ALLOWED = [/[^\s@]+@[^\s@]+\.[a-z]+/gi, /\b[A-Z]{2}(?= \d{5}\b)/g];
+const ALLOWED = [
+  /[^\s@]+@[^\s@]+\.[a-z]+/gi,
+  /\b[A-Z]{2}(?= \d{5}\b)/g,
+  /\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[\w/-]*/gi,
+];
 
 const kept: string[] = [];
 /** The shared words of each language as they were, before the transformation. */

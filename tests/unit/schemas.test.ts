@@ -362,6 +362,66 @@ describe('clinic settings schema', () => {
   test('rejects a key it does not know, naming it', () => {
     expect(problems(clinicSchema, { ...valid, fax: '+15415550199' }).join()).toMatch(/fax/);
   });
+
+  test.each([
+    ['google', 'https://g.page/r/CdXf4yzAbC'],
+    ['google', 'https://maps.app.goo.gl/AbCdEf123'],
+    ['google', 'https://www.google.com/maps/place/Riverside+Medical+Massage'],
+    ['yelp', 'https://www.yelp.com/biz/riverside-medical-massage-salem'],
+    ['facebook', 'https://m.facebook.com/riversidemassage'],
+    ['instagram', 'https://instagram.com/riversidemassage'],
+    ['healthgrades', 'https://www.healthgrades.com/group-directory/or-oregon/salem/riverside'],
+  ])('accepts a %s profile at %s', (profile, url) => {
+    expect(problems(clinicSchema, { ...valid, profiles: { [profile]: url } })).toEqual([]);
+  });
+
+  test.each([
+    ['google', 'http://g.page/r/CdXf4yzAbC', 'profiles.google: must be a full https:// address'],
+    [
+      'google',
+      'https://www.yelp.com/biz/riverside',
+      'profiles.google: must be an address on google.com, maps.google.com, g.page, maps.app.goo.gl, goo.gl, g.co, like https://g.page/r/CdXf4yz',
+    ],
+    [
+      'yelp',
+      'https://yelp.com.example.net/biz/riverside',
+      'profiles.yelp: must be an address on yelp.com, like https://www.yelp.com/biz/your-clinic',
+    ],
+    [
+      'facebook',
+      'https://notfacebook.com/riverside',
+      'profiles.facebook: must be an address on facebook.com, fb.com, like https://www.facebook.com/your-clinic',
+    ],
+    [
+      'instagram',
+      'instagram.com/riverside',
+      'profiles.instagram: must be a full https:// address like https://www.instagram.com/your-clinic',
+    ],
+    [
+      'healthgrades',
+      'https://www.healthgrade.com/riverside',
+      'profiles.healthgrades: must be an address on healthgrades.com, like https://www.healthgrades.com/group-directory/your-clinic',
+    ],
+  ])('rejects a %s profile at %s', (profile, url, expected) => {
+    expect(problems(clinicSchema, { ...valid, profiles: { [profile]: url } })).toContain(expected);
+  });
+
+  test('rejects a profile of a site it does not know, naming it', () => {
+    expect(
+      problems(clinicSchema, { ...valid, profiles: { tiktok: 'https://tiktok.com/@x' } }).join(),
+    ).toMatch(/tiktok/);
+  });
+
+  test('accepts a Google Place ID and refuses what is not one, naming the field', () => {
+    expect(
+      problems(clinicSchema, { ...valid, googlePlaceId: 'ChIJN1t_tDeuEmsRUsoyG83frY4' }),
+    ).toEqual([]);
+    for (const wrong of ['https://g.page/r/CdXf4yz', 'ChIJ N1t tDeu', 'short']) {
+      expect(problems(clinicSchema, { ...valid, googlePlaceId: wrong })).toEqual([
+        expect.stringMatching(/^googlePlaceId: must be a Google Place ID like/),
+      ]);
+    }
+  });
 });
 
 describe('booking settings schema', () => {

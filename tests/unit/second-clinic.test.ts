@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isSeq } from 'yaml';
+import { isSeq, parse } from 'yaml';
 import { readEntryFile, writeEntryFile } from '../../src/launch/entry-file';
 import { clearMarkers } from '../../src/launch/placeholders';
 import { copyProject } from '../support/project-copy.mjs';
@@ -40,6 +40,9 @@ clinic:
       closes: '14:00'
   hoursNote: null
   serviceArea: [Portland, South Portland, Falmouth]
+  # No profiles and no Google Place ID: no links, no sameAs, no /review/ and no card.
+  profiles: null
+  googlePlaceId: null
   visitPolicy:
     cancellationNoticeHours: 24
     cancellation: Please let us know at least {notice} ahead if you need to cancel.
@@ -276,6 +279,30 @@ describe('Harbor Light Medical Massage, from setup to a production build', () =>
     });
     expect(build.status, build.output).toBe(0);
     expect(build.output).toContain('launch check passed');
+  });
+
+  test('with no profiles and no Google Place ID, no page shows a profile or review link, and there is no review page or card', () => {
+    const words = (code: string) =>
+      (
+        parse(readFileSync(file(`src/content/settings/${code}/site.yaml`), 'utf8')) as {
+          profiles: { heading: string; review: string };
+        }
+      ).profiles;
+    for (const [path, code] of [
+      ['/', 'en'],
+      ['/contact/', 'en'],
+      ['/es/', 'es'],
+      ['/es/contacto/', 'es'],
+    ] as const) {
+      const html = readFileSync(file(`dist${path}index.html`), 'utf8');
+      expect(html, path).not.toContain(words(code).heading);
+      expect(html, path).not.toContain(words(code).review);
+      expect(html, path).not.toContain('search.google.com');
+      expect(html, path).not.toContain('"sameAs"');
+    }
+    for (const path of ['review', 'review-card', 'es/resena', 'es/tarjeta-de-resena']) {
+      expect(existsSync(file(`dist/${path}/index.html`)), path).toBe(false);
+    }
   });
 
   test('every language’s pages state the clinic’s own facts, and none of the original clinic’s', () => {

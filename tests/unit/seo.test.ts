@@ -99,6 +99,29 @@ describe('structured data', () => {
     expect(data).not.toHaveProperty('geo');
   });
 
+  test('the business names the clinic’s profiles as sameAs, and none when it has none', () => {
+    const data = businessData(
+      {
+        ...clinic,
+        profiles: {
+          google: 'https://g.page/r/CdXf4yzAbC',
+          instagram: 'https://www.instagram.com/riversidemassage',
+        },
+      },
+      tiers,
+      site,
+      '',
+      'en-US',
+    );
+    expect(data).toMatchObject({
+      sameAs: ['https://g.page/r/CdXf4yzAbC', 'https://www.instagram.com/riversidemassage'],
+    });
+    expect(businessData(clinic, tiers, site, '', 'en-US')).not.toHaveProperty('sameAs');
+    expect(businessData({ ...clinic, profiles: {} }, tiers, site, '', 'en-US')).not.toHaveProperty(
+      'sameAs',
+    );
+  });
+
   test('the business gets coordinates when the clinic has them', () => {
     const data = businessData(
       { ...clinic, geo: { latitude: 44.94, longitude: -123.03 } },

@@ -1,0 +1,23 @@
+/**
+ * The clinic's profiles on other sites and the address of its Google review form, from the clinic
+ * settings (`profiles`, `googlePlaceId` in `settings/<language>/clinic.yaml`).
+ */
+import { PROFILES, type Profile } from '../schemas/clinic';
+import type { ClinicData } from '../schemas/clinic';
+
+/**
+ * Google's form for writing a review of the place `placeId`, as Google's Business Profile help
+ * gives it ("Create a link for customers to write reviews"): where /review/ and the card lead.
+ */
+export const reviewUrl = (placeId: string): string =>
+  `https://search.google.com/local/writereview?placeid=${encodeURIComponent(placeId)}`;
+
+/** The profiles the clinic has, in `PROFILES`' order: none for a profile not set. */
+export function profileLinks(
+  clinic: Pick<ClinicData, 'profiles'>,
+): { profile: Profile; href: string }[] {
+  return PROFILES.flatMap((profile) => {
+    const href = clinic.profiles?.[profile];
+    return href ? [{ profile, href }] : [];
+  });
+}
