@@ -185,7 +185,7 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       ),
     profiles: group({
       google: profileUrl('google', 'https://g.page/r/CdXf4yz').describe(
-        'Optional: the clinic’s Google Business Profile: the share link Google gives it (Share › Copy link), e.g. https://g.page/r/… or https://maps.app.goo.gl/….',
+        'Optional: the clinic’s Google Business Profile: the link Google gives it (its Share button, then Copy link), e.g. https://g.page/r/… or https://maps.app.goo.gl/….',
       ),
       yelp: profileUrl('yelp', 'https://www.yelp.com/biz/your-clinic').describe(
         'Optional: the clinic’s page on Yelp.',
