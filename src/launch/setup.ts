@@ -363,7 +363,7 @@ async function askClinic(setup: Setup): Promise<Data> {
   const currentProfiles = (current.profiles ?? {}) as Data;
   const profiles: Data = {};
   for (const [key, message] of [
-    ['google', 'Google Business Profile link (in the profile: Share › Copy link)'],
+    ['google', 'Google Business Profile link (in the profile: Share, then Copy link)'],
     ['yelp', 'Yelp page'],
     ['facebook', 'Facebook page'],
     ['instagram', 'Instagram profile'],

@@ -27,7 +27,7 @@ export interface QrCode {
 const sideOf = (version: number) => 17 + 4 * version;
 
 /** The centres of the alignment patterns on each axis (annex E's table, as its rule computes it). */
-export function alignmentCentres(version: number): number[] {
+function alignmentCentres(version: number): number[] {
   if (version === 1) return [];
   const count = Math.floor(version / 7) + 2;
   const last = sideOf(version) - 7;

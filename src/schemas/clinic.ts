@@ -95,7 +95,7 @@ const hexColour = sameInEveryLanguage(
  * `https://maps.app.goo.gl/…`, `https://www.google.com/maps/place/…`, `https://g.co/kgs/…`).
  * Linked as plain links (no script, no widget) and listed in the business's JSON-LD `sameAs`.
  */
-export const PROFILE_HOSTS = {
+const PROFILE_HOSTS = {
   google: ['google.com', 'maps.google.com', 'g.page', 'maps.app.goo.gl', 'goo.gl', 'g.co'],
   yelp: ['yelp.com'],
   facebook: ['facebook.com', 'fb.com'],
@@ -130,7 +130,7 @@ const profileUrl = (profile: Profile, example: string) => {
  * characters or more, starting `ChIJ`; letters, digits, `_` and `-`). Google: "Place IDs",
  * https://developers.google.com/maps/documentation/places/web-service/place-id
  */
-export const placeId = sameInEveryLanguage(
+const placeId = sameInEveryLanguage(
   z
     .string(kind('a Google Place ID like ChIJN1t_tDeuEmsRUsoyG83frY4'))
     .regex(/^[A-Za-z0-9_-]{16,1000}$/, {
@@ -185,7 +185,7 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       ),
     profiles: group({
       google: profileUrl('google', 'https://g.page/r/CdXf4yz').describe(
-        'Optional: the clinic’s Google Business Profile: the share link Google gives it (Share › Copy link), e.g. https://g.page/r/… or https://maps.app.goo.gl/….',
+        'Optional: the clinic’s Google Business Profile: the link Google gives it (its Share button, then Copy link), e.g. https://g.page/r/… or https://maps.app.goo.gl/….',
       ),
       yelp: profileUrl('yelp', 'https://www.yelp.com/biz/your-clinic').describe(
         'Optional: the clinic’s page on Yelp.',

@@ -27,6 +27,11 @@ interface PageDefinition {
   path?: string;
   words: z.ZodType;
   facts?: z.ZodRawShape;
+  /**
+   * Built only when a setting asks for it (the review pages: a Google Place ID), so neither the
+   * navigation nor a notice may name it: the link would lead nowhere without that setting.
+   */
+  optional?: true;
 }
 
 /**
@@ -188,6 +193,7 @@ export const PAGES = {
   review: {
     label: 'Leave a review (the short /review/ address: only with a Google Place ID)',
     path: '/review/',
+    optional: true,
     words: group({
       go: link('The link to Google’s review form, for a browser that does not go there by itself.'),
     }),
@@ -195,6 +201,7 @@ export const PAGES = {
   'review-card': {
     label: 'Review card (printable, with a QR code: only with a Google Place ID)',
     path: '/review-card/',
+    optional: true,
     words: group({
       scan: line(5, 80).describe('The words beside the QR code, e.g. "Scan to leave us a review".'),
       qrCode: template(5, 120, ['address']).describe(
@@ -229,7 +236,9 @@ export const pagePath = (id: RoutedPageId): string => PAGES[id].path;
 
 /** The public pages a navigation link or a notice may name, in the navigation's order. */
 export type PagePath = Page<RoutedPageId>['path'];
-export const PAGE_PATHS = ROUTED_PAGE_IDS.map(pagePath) as [PagePath, ...PagePath[]];
+export const PAGE_PATHS = ROUTED_PAGE_IDS.filter((id) => !('optional' in PAGES[id])).map(
+  pagePath,
+) as [PagePath, ...PagePath[]];
 
 /** `hsa-fsa` → `hsaFsa`: a page id as a name in code. */
 type Camel<Id extends string> = Id extends `${infer Head}-${infer Tail}`
