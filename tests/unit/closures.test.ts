@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { closureSchema } from '../../src/schemas/closures';
 import { NOTICE_LENGTH, noticeSchema } from '../../src/schemas/notices';
+import { PAGE_PATHS } from '../../src/schemas/pages';
 import { problems } from './schema-helpers';
 
 const christmas = { reason: 'Christmas', validFrom: '2026-12-24', validThrough: '2026-12-26' };
@@ -65,7 +66,7 @@ describe('notices schema', () => {
       `text: must be at most ${NOTICE_LENGTH} characters`,
     ]);
     expect(problems(noticeSchema, { ...notice, pages: ['/book/', '/prices/'] })).toEqual([
-      'pages.1: must be one of the pages: /, /services/, /pricing/, /insurance/, /hsa-fsa/, /faq/, /book/, /contact/, /therapists/, /your-visit/, /privacy/, /accessibility/',
+      `pages.1: must be one of the pages: ${PAGE_PATHS.join(', ')}`,
     ]);
     expect(problems(noticeSchema, { ...notice, validThrough: '2026-12-09' })).toEqual([
       'validThrough: must be the first day or later',
