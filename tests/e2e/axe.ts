@@ -1,4 +1,7 @@
-/** axe-core on built pages, one test per page: no WCAG 2.2 A/AA violation. */
+/**
+ * axe-core on built pages, one test per page: no WCAG 2.2 A/AA violation. The tests share their
+ * worker's page (`workerPage`), going from one built page to the next.
+ */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { LANGUAGES } from './site';
@@ -15,7 +18,7 @@ export function axeTests(paths: readonly string[]): void {
     ...LANGUAGES.others.map(({ code }) => `/${code}/no-such-page/`),
   ];
   for (const path of [...paths, ...notFound]) {
-    test(`axe finds no WCAG 2.2 A/AA violations on ${path}`, async ({ page }) => {
+    test(`axe finds no WCAG 2.2 A/AA violations on ${path}`, async ({ workerPage: page }) => {
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
       const summary = violations.map(

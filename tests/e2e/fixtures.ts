@@ -19,18 +19,49 @@ async function refuseOffMachine(context: BrowserContext): Promise<void> {
   await context.route(OFF_MACHINE, (route) => route.abort('blockedbyclient'));
 }
 
-export const test = base.extend({
+export const test = base.extend<object, { workerPage: Page }>({
   context: async ({ context }, use) => {
     await refuseOffMachine(context);
     await use(context);
   },
+  /**
+   * One page for all of a worker's tests that only look at pages (axe on each built page), made
+   * with the project's screen (viewport, scale, touch, user agent) and base URL, and refusing
+   * off-machine requests like `context`. Going from page to page in it, as a visitor does, costs
+   * half the CPU of a new context per test, which starts a renderer process each time. Public pages
+   * store nothing (tests/e2e/privacy.spec.ts), so one test's visit leaves nothing for the next.
+   */
+  workerPage: [
+    async ({ browser }, use, workerInfo) => {
+      const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } =
+        workerInfo.project.use;
+      const context = await browser.newContext({
+        viewport,
+        userAgent,
+        deviceScaleFactor,
+        isMobile,
+        hasTouch,
+        baseURL,
+      });
+      await refuseOffMachine(context);
+      await use(await context.newPage());
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
 });
 
 /**
- * Runs `visit` on each of `paths`, each in a page of a new browser context (made with `options`,
- * refusing off-machine requests as the `context` fixture does), `concurrency` at a time: a visit
- * that waits for the network to go quiet (500 ms without a request) then waits beside the others.
- * `visit` opens the page itself, after setting up what it watches.
+ * Runs `visit` on each of `paths`, `concurrency` at a time: a visit that waits for the network to go
+ * quiet (500 ms without a request) then waits beside the others. Each of the `concurrency` lanes is
+ * one page in a browser context of its own (made with `options`, refusing off-machine requests as
+ * the `context` fixture does), which goes from one path to the next as a visitor would: a page in a
+ * new context costs a renderer process, about twice the CPU of the visit itself.
+ *
+ * Each visit still sees the page as a first visit does: the page's HTTP cache is off (DevTools'
+ * `Network.setCacheDisabled`), and before the next visit the listeners `visit` added are removed
+ * and the cookies and storage of the site are cleared. `visit` opens the page itself, after
+ * setting up what it watches.
  * @returns when every visit has ended; rejects with the first visit's error.
  */
 export async function visitEach(
@@ -40,24 +71,47 @@ export async function visitEach(
   { concurrency = 4, options = {} }: { concurrency?: number; options?: BrowserContextOptions } = {},
 ): Promise<void> {
   const queue = [...paths];
-  const next = async (): Promise<void> => {
-    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-      const context = await browser.newContext(options);
-      try {
-        await refuseOffMachine(context);
-        await visit(await context.newPage(), path);
-      } finally {
-        await context.close();
+  const lane = async (): Promise<void> => {
+    const context = await browser.newContext(options);
+    try {
+      await refuseOffMachine(context);
+      const page = await context.newPage();
+      const devtools = await context.newCDPSession(page);
+      await devtools.send('Network.enable');
+      await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        await visit(page, path);
+        page.removeAllListeners();
+        await context.clearCookies();
+        await page.evaluate(() => {
+          localStorage.clear();
+          sessionStorage.clear();
+        });
       }
+    } finally {
+      await context.close();
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, next));
+  await Promise.all(Array.from({ length: concurrency }, lane));
 }
 
-/** Collects the page's Content Security Policy violations, from its first script on. */
+/** Where each page's Content Security Policy violations go: the list of its latest recording. */
+const cspRecordings = new WeakMap<Page, { violations: string[] }>();
+
+/**
+ * Collects the page's Content Security Policy violations, from its first script on. Called again
+ * on the same page (the next visit of a `visitEach` lane), the new list collects from then on.
+ */
 export async function recordCspViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
-  await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
+  const recording = cspRecordings.get(page);
+  if (recording) {
+    recording.violations = violations;
+    return violations;
+  }
+  const current = { violations };
+  cspRecordings.set(page, current);
+  await page.exposeFunction('reportCspViolation', (text: string) => current.violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (window as unknown as { reportCspViolation: (text: string) => void })
