@@ -9,7 +9,6 @@
  * Settings), and the `locations` relation of therapists, closures and notices.
  */
 import { readFileSync } from 'node:fs';
-import type { CmsCollection, CmsField } from 'decap-cms-core';
 import { describe, expect, test, vi } from 'vitest';
 import { cmsConfig } from '../../src/cms/config';
 import { refuseDeleteWhileReferenced } from '../../src/cms/guards';
@@ -40,8 +39,17 @@ const MOVED = ['address', 'geo', 'mapUrl', 'hours', 'hoursNote', 'googlePlaceId'
 /** The collections that gained a `locations` field (where a therapist works, a closure applies). */
 const NAMING_LOCATIONS = ['therapists', 'closures', 'notices'];
 
-type Field = CmsField & { [option: string]: unknown };
-type Collection = CmsCollection & { fields?: Field[]; files?: { name: string; fields: Field[] }[] };
+/** A CMS field or collection as JSON: its settings by name. */
+interface Field {
+  name: string;
+  [option: string]: unknown;
+}
+interface Collection {
+  name: string;
+  fields?: Field[];
+  files?: { name: string; fields: Field[]; [option: string]: unknown }[];
+  [option: string]: unknown;
+}
 interface Config {
   collections: Collection[];
   [option: string]: unknown;
