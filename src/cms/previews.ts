@@ -17,7 +17,7 @@ import {
   weekSchedule,
 } from '../lib/format';
 import type { BookingData } from '../schemas/booking';
-import type { OpeningHours } from '../schemas/clinic';
+import type { OpeningHours } from '../schemas/locations';
 import { PAGE_IDS, type PageWords } from '../schemas/pages';
 import type { SiteData } from '../schemas/site';
 import { addressesOf } from './addresses';
@@ -288,11 +288,33 @@ const InsurancePreview = (props: PreviewProps) => {
   );
 };
 
+/** A phone number as the site writes it, after the words before it (`Call (541) 555-0100`). */
+const phoneLine = (phone: string, call: string) =>
+  /^\+1\d{10}$/.test(phone) ? `${call} ${formatPhone(phone)}` : phone;
+
 const ClinicPreview = (props: PreviewProps) => {
   const { data, words } = previewOf(props);
+  return page(
+    h('h1', null, text(data['name'])),
+    h(
+      'p',
+      null,
+      phoneLine(text(data['phone']), words.site.contact.call),
+      h('br'),
+      text(data['email']),
+    ),
+  );
+};
+
+/**
+ * A location as the contact details and opening hours show it (src/components/ContactDetails.astro,
+ * OpeningHours.astro): without a phone or email of its own, the clinic's published ones.
+ */
+const LocationPreview = (props: PreviewProps) => {
+  const { data, words } = previewOf(props);
+  const clinic = (published().settings['clinic'] ?? {}) as Data;
   const address = (data['address'] ?? {}) as Data;
   const hours = (Array.isArray(data['hours']) ? data['hours'] : []) as OpeningHours[];
-  const phone = text(data['phone']);
   const { site } = words;
   return page(
     h('h1', null, text(data['name'])),
@@ -306,9 +328,9 @@ const ClinicPreview = (props: PreviewProps) => {
     h(
       'p',
       null,
-      /^\+1\d{10}$/.test(phone) ? `${site.contact.call} ${formatPhone(phone)}` : phone,
+      phoneLine(text(data['phone']) || text(clinic['phone']), site.contact.call),
       h('br'),
-      text(data['email']),
+      text(data['email']) || text(clinic['email']),
     ),
     h('h2', null, site.hours.heading),
     h(
@@ -322,6 +344,7 @@ const ClinicPreview = (props: PreviewProps) => {
       ),
     ),
     text(data['hoursNote']) && h('p', { className: 'note' }, text(data['hoursNote'])),
+    text(data['directions']) && h('p', null, text(data['directions'])),
   );
 };
 
@@ -457,6 +480,7 @@ export const previews: Record<string, ComponentType<PreviewTemplateComponentProp
   faq: FaqPreview,
   insurance: InsurancePreview,
   therapists: TherapistPreview,
+  locations: LocationPreview,
   closures: ClosurePreview,
   notices: NoticePreview,
   ...Object.fromEntries(PAGE_IDS.map((id) => [pageFileName(id), PagePreview])),

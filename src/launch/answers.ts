@@ -11,7 +11,7 @@ import { Document, isScalar, isSeq, visit, type Node } from 'yaml';
 import { entryProblems, type EntryData } from '../cms/validate';
 import { deploySchema, type DeploySettings, type Host } from '../schemas/deploy';
 import { group, kind } from '../schemas/fields';
-import { COLLECTIONS, contentNameOf, type ContentName } from '../collections';
+import { COLLECTIONS, contentNameOf, contentSchemas, type ContentName } from '../collections';
 import { deploySettingIn, withDeploySettings } from './site-config';
 import { readEntryFile, writeEntryFile, type EntryFile } from './entry-file';
 import { clearMarkers, markedFields, valueProblems } from './placeholders';
@@ -55,9 +55,30 @@ const deployAnswer = (field: keyof typeof deploySchema.shape) =>
 const fieldsOf = (file: string) => z.record(z.string(), z.unknown(), kind(`fields of ${file}`));
 
 /**
+ * The fields of the answers' `clinic` that are the main location's (`address`, `hours`,
+ * `googlePlaceId`…): those of a location's schema that clinic.yaml does not have. Setup writes them
+ * into the first location's file (src/content/locations/<language>/, the first in `order`).
+ */
+export const LOCATION_FIELDS: ReadonlySet<string> = new Set(
+  Object.keys(contentSchemas.locations.shape).filter(
+    (field) => !(field in contentSchemas.clinic.shape),
+  ),
+);
+
+/** `clinic` answers split into clinic.yaml's fields and the main location's. */
+function splitClinicAnswers(answers: Data): { clinic: Data; location: Data } {
+  const entries = Object.entries(answers);
+  return {
+    clinic: Object.fromEntries(entries.filter(([field]) => !LOCATION_FIELDS.has(field))),
+    location: Object.fromEntries(entries.filter(([field]) => LOCATION_FIELDS.has(field))),
+  };
+}
+
+/**
  * The answers file. `clinic` and `booking` hold any fields of `clinic.yaml` and `booking.yaml`
- * (checked by their schemas once merged in); image fields name files on this machine, relative to
- * the answers file, which setup copies into `src/assets/images/`.
+ * (checked by their schemas once merged in), and `clinic` those of the main location's file too
+ * (`LOCATION_FIELDS`); image fields name files on this machine, relative to the answers file,
+ * which setup copies into `src/assets/images/`.
  */
 export const answersSchema = z.strictObject({
   languages: z
@@ -233,14 +254,38 @@ export class Setup {
     return `/${IMAGES_DIR}/${name}`;
   }
 
-  /** Merges `answers` into a settings file, clearing the PLACEHOLDER marks of what they set. */
+  /**
+   * The main location's file, from the project root: the first in `order` of the main language's
+   * files in src/content/locations/.
+   */
+  mainLocationFile(): string {
+    const order = (file: string) => Number((this.file(file).doc.toJS() as Data).order ?? Infinity);
+    const [first] = this.mainFiles(COLLECTIONS.locations.folder).sort(
+      (a, b) => order(a) - order(b),
+    );
+    if (!first) {
+      throw new Error(`src/content/locations/${this.main}/ has no location: the clinic needs one`);
+    }
+    return first;
+  }
+
+  /**
+   * Merges `answers` into a settings file (`clinic`, `booking`) or the main location's file
+   * (`locations`, whose answers are under `clinic` in the answers file), clearing the PLACEHOLDER
+   * marks of what they set.
+   */
   private settings(
-    name: 'clinic' | 'booking',
+    name: 'clinic' | 'booking' | 'locations',
     answers: Data,
     plan: Plan,
     imageFields: ReadonlySet<string> = new Set(),
   ): void {
-    const entry = this.file(`src/content/settings/${this.main}/${name}.yaml`);
+    const file =
+      name === 'locations'
+        ? this.mainLocationFile()
+        : `src/content/settings/${this.main}/${name}.yaml`;
+    const answered = name === 'locations' ? 'clinic' : name;
+    const entry = this.planned(plan, file);
     const before = entry.doc.toJS() as Data;
     for (const path of leafPaths(answers)) {
       let value = path.reduce<unknown>((node, key) => (node as Data)[key], answers);
@@ -248,7 +293,7 @@ export class Setup {
       if (field === 'phone' && typeof value === 'number') value = String(value);
       if (field === 'phone' && typeof value === 'string') value = normalisePhone(value);
       if (imageFields.has(field) && typeof value === 'string') {
-        value = this.image(value, plan, `${name}.${field}`) ?? value;
+        value = this.image(value, plan, `${answered}.${field}`) ?? value;
       }
       if (value === null) entry.doc.deleteIn(path);
       else entry.doc.setIn(path, entry.doc.createNode(value));
@@ -266,21 +311,24 @@ export class Setup {
     const data = entry.doc.toJS() as Data;
     // A problem with a field the answers set is the answer's; one with a field they leave is the
     // file's own (a hand edit that broke it), named by its file.
-    const answered = leafPaths(answers).map((path) => path.join('.'));
-    const file = `src/content/settings/${this.main}/${name}.yaml`;
+    const paths = leafPaths(answers).map((path) => path.join('.'));
     for (const problem of problemsOf(name, data)) {
       const field = problem.split(': ')[0] ?? '';
-      const ours = answered.some(
+      const ours = paths.some(
         (path) => field === path || field.startsWith(`${path}.`) || path.startsWith(`${field}.`),
       );
       plan.problems.push(
         ours
-          ? `${name}.${problem}`
+          ? `${answered}.${problem}`
           : `${file}: ${problem} (not in the answers: correct the file, or answer it)`,
       );
     }
-    plan.writes.push(entry);
-    this.translationsFollow(`settings/${name}.yaml`, answers, before, plan);
+    this.translationsFollow(
+      file.replace(/^src\/content\/([^/]+)\/[^/]+\//, '$1/'),
+      answers,
+      before,
+      plan,
+    );
   }
 
   /**
@@ -676,7 +724,11 @@ export class Setup {
   plan(answers: Answers): Plan {
     const plan: Plan = { problems: [], notes: [], writes: [], copies: [], removals: [] };
     if (answers.languages) this.languages(answers.languages, plan);
-    if (answers.clinic) this.settings('clinic', answers.clinic, plan, new Set(['brand.logo']));
+    if (answers.clinic) {
+      const { clinic, location } = splitClinicAnswers(answers.clinic);
+      this.settings('clinic', clinic, plan, new Set(['brand.logo']));
+      if (Object.keys(location).length > 0) this.settings('locations', location, plan);
+    }
     if (answers.booking) this.settings('booking', answers.booking, plan);
     if (answers.deploy) this.deploy(answers.deploy, plan);
     if (answers.therapists) this.therapists(answers.therapists, plan);

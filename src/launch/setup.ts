@@ -11,7 +11,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { parseDocument } from 'yaml';
-import { WEEKDAYS, type OpeningHours, type Weekday } from '../schemas/clinic';
+import { WEEKDAYS, type Weekday } from '../schemas/clinic';
+import type { OpeningHours } from '../schemas/locations';
 import { deploySchema, NETLIFY_OAUTH, type Backend } from '../schemas/deploy';
 import { isDay } from '../lib/dates';
 import { contentNameOf } from '../collections';
@@ -21,6 +22,7 @@ import { markedFields, valueProblems } from './placeholders';
 import {
   answersSchema,
   HOSTS,
+  LOCATION_FIELDS,
   bodyTextProblem,
   normalisePhone,
   problemsOf,
@@ -38,8 +40,12 @@ const setIn = (data: Data, path: string[], value: unknown): Data => {
   return copy;
 };
 
-/** The schema's words for one field of a settings file, as the CMS would show them. */
-export function fieldCheck(name: 'clinic' | 'booking', current: Data, path: string[]) {
+/** The schema's words for one field of a settings file or a location, as the CMS would show them. */
+export function fieldCheck(
+  name: 'clinic' | 'booking' | 'locations',
+  current: Data,
+  path: string[],
+) {
   return (value: unknown): string | undefined =>
     problemsOf(name, setIn(current, path, value), path.join('.'))[0];
 }
@@ -207,11 +213,20 @@ export const timeZoneOf = (state: string): string | undefined =>
 
 async function askClinic(setup: Setup): Promise<Data> {
   const file = setup.file(`src/content/settings/${setup.main}/clinic.yaml`);
-  const current = file.doc.toJS() as Data;
+  // Where the clinic is (address, hours, Place ID) is its main location's (LOCATION_FIELDS).
+  const locationFile = setup.file(setup.mainLocationFile());
+  const location = locationFile.doc.toJS() as Data;
+  const clinic = file.doc.toJS() as Data;
+  const current = { ...clinic, ...location };
   // What a run before set is offered again; a field still marked PLACEHOLDER is not.
-  const marked = new Set(markedFields(file.doc).map((path) => String(path[0])));
+  const marked = new Set(
+    [...markedFields(file.doc), ...markedFields(locationFile.doc)].map((path) => String(path[0])),
+  );
   const kept = (field: string) => !marked.has(field);
-  const check = (...path: string[]) => fieldCheck('clinic', current, path);
+  const check = (...path: string[]) =>
+    LOCATION_FIELDS.has(path[0] ?? '')
+      ? fieldCheck('locations', location, path)
+      : fieldCheck('clinic', clinic, path);
   const answers: Data = {};
   prompt.log.step('The clinic');
   answers.name = await ask({
@@ -277,8 +292,8 @@ async function askClinic(setup: Setup): Promise<Data> {
           const hours = dayHours(value ?? '');
           if (!hours) return undefined;
           return problemsOf(
-            'clinic',
-            setIn(current, ['hours'], [{ days: [day], ...hours }]),
+            'locations',
+            setIn(location, ['hours'], [{ days: [day], ...hours }]),
             'hours',
           )[0];
         },

@@ -171,6 +171,20 @@ export type Therapist = EntryOf<'therapists'>;
 export type Condition = EntryOf<'conditions'>;
 export type FaqCategory = EntryOf<'faqCategories'>;
 export type Testimonial = EntryOf<'testimonials'>;
+/**
+ * A location as the pages show it: its entry in the page's language, with what it takes from the
+ * clinic where it sets nothing of its own, and who works there.
+ */
+export type Location = EntryOf<'locations'> & {
+  /** Its own phone number, else the clinic's (`clinic.yaml`). */
+  phone: string;
+  /** Its own email address, else the clinic's. */
+  email: string;
+  /** Its own Cal.com username or team link, else the clinic's (`booking.yaml`). */
+  calLink: string;
+  /** The published therapists who work there: those naming it, and those naming no location. */
+  therapists: Therapist[];
+};
 export type Clinic = CollectionEntry<'clinic'>['data'];
 export type Booking = CollectionEntry<'booking'>['data'];
 /** The words every page shares, and the page's language tag (`en-US`) for `Intl`. */
@@ -320,6 +334,44 @@ export async function getTherapists(where: In): Promise<Therapist[]> {
   return getEntries('therapists', where);
 }
 
+/**
+ * The clinic's locations in `where`'s language, in their `order` (the first is the main location),
+ * each with its phone, email and Cal.com link resolved and its therapists. A location not
+ * translated into the language is left out (the build says so); none at all fails the build.
+ */
+export async function getLocations(where: In): Promise<Location[]> {
+  const language = languageOf(where);
+  return once(`locations+:${language.code}`, async () => {
+    const [locations, clinic, booking, therapists] = await Promise.all([
+      getEntries('locations', language),
+      getClinic(language),
+      getBooking(language),
+      getTherapists(language),
+    ]);
+    if (locations.length === 0) {
+      throw new Error(
+        `src/content/locations/${language.code}: the clinic needs at least one location (in ${language.tag})`,
+      );
+    }
+    return locations.map((location) => ({
+      ...location,
+      phone: location.data.phone ?? clinic.phone,
+      email: location.data.email ?? clinic.email,
+      calLink: location.data.calLink ?? booking.calLink,
+      therapists: therapists.filter(
+        ({ data }) =>
+          data.locations.length === 0 || data.locations.some(({ id }) => id === location.id),
+      ),
+    }));
+  });
+}
+
+/** The clinic's main location (the first in `order`), in `where`'s language. */
+export async function getMainLocation(where: In): Promise<Location> {
+  const [main] = await getLocations(where);
+  return main!;
+}
+
 export async function getPlans(where: In): Promise<Plan[]> {
   return getEntries('insurance', where);
 }
@@ -454,6 +506,7 @@ const byFirstDay = (a: { data: { validFrom: Day } }, b: { data: { validFrom: Day
 export async function getClosures(where: In): Promise<Closure[]> {
   const language = languageOf(where);
   const [today, all] = await Promise.all([getSiteDate(), getCollection('closures')]);
+  await checkReferences('closures', all);
   const current = all.filter(({ data }) => data.validThrough >= today);
   const closures = await Promise.all(
     current.map(
@@ -485,6 +538,7 @@ export async function getUpcomingClosures(where: In): Promise<Closure[]> {
 export async function getNotices(where: In): Promise<Notice[]> {
   const language = languageOf(where);
   const [today, all] = await Promise.all([getSiteDate(), getCollection('notices')]);
+  await checkReferences('notices', all);
   const running = all.filter(({ data }) => data.validFrom <= today && today <= data.validThrough);
   return (await localizeAll(running, 'notices', language)).sort(byFirstDay);
 }

@@ -3,7 +3,8 @@
  * come from the content (`fill`) or from `Intl` in the site's language (`lang`, from
  * `src/content/settings/en/site.yaml`), never from here.
  */
-import type { ClinicData, OpeningHours, Weekday } from '../schemas/clinic';
+import type { ClinicData, Weekday } from '../schemas/clinic';
+import type { LocationData, OpeningHours } from '../schemas/locations';
 import { WEEKDAYS } from '../schemas/clinic';
 import type { PricingData } from '../schemas/pricing';
 import { asUtcDate, type Day } from './dates';
@@ -170,13 +171,13 @@ export function weekSchedule(hours: readonly OpeningHours[], lang: string): DayH
   });
 }
 
-export function addressLines({ address }: Pick<ClinicData, 'address'>): [string, string] {
+export function addressLines({ address }: Pick<LocationData, 'address'>): [string, string] {
   return [address.street, `${address.city}, ${address.region} ${address.postalCode}`];
 }
 
-/** The clinic's own map link, or a map search for its address. */
-export function mapHref(clinic: Pick<ClinicData, 'address' | 'mapUrl'>): string {
-  if (clinic.mapUrl) return clinic.mapUrl;
-  const query = addressLines(clinic).join(', ');
+/** A location's own map link, or a map search for its address. */
+export function mapHref(location: Pick<LocationData, 'address' | 'mapUrl'>): string {
+  if (location.mapUrl) return location.mapUrl;
+  const query = addressLines(location).join(', ');
   return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`;
 }

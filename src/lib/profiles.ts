@@ -1,6 +1,6 @@
 /**
- * The clinic's profiles on other sites and the address of its Google review form, from the clinic
- * settings (`profiles`, `googlePlaceId` in `settings/<language>/clinic.yaml`).
+ * The clinic's profiles on other sites (`profiles` in `settings/<language>/clinic.yaml`) and the
+ * address of the Google review form of a location (its `googlePlaceId`, src/content/locations/).
  */
 import { PROFILES, type Profile } from '../schemas/clinic';
 import type { ClinicData } from '../schemas/clinic';

@@ -16,6 +16,7 @@ import type {
   WithContext,
 } from 'schema-dts';
 import type { ClinicData } from '../schemas/clinic';
+import type { LocationData } from '../schemas/locations';
 import type { ClosureData } from '../schemas/closures';
 import type { PricingData } from '../schemas/pricing';
 import type { ServiceData } from '../schemas/services';
@@ -98,7 +99,13 @@ function specialHoursData({
  * disease, injury, deformity by physical means such as massage", which is what the clinic does.
  */
 export function businessData(
-  clinic: Omit<ClinicData, 'hsaFsa' | 'hoursNote' | 'visitPolicy' | 'brand'>,
+  clinic: Omit<ClinicData, 'hsaFsa' | 'visitPolicy' | 'brand'>,
+  /** Where it is: the main location, with its phone and email resolved (`getLocations`). */
+  location: {
+    data: Pick<LocationData, 'address' | 'geo' | 'mapUrl' | 'hours'>;
+    phone: string;
+    email: string;
+  },
   tiers: readonly Pick<Tier, 'data'>[],
   site: URL,
   image: string,
@@ -124,26 +131,26 @@ export function businessData(
     name: clinic.name,
     url: site.href,
     image,
-    telephone: clinic.phone,
-    email: clinic.email,
+    telephone: location.phone,
+    email: location.email,
     address: {
       '@type': 'PostalAddress',
-      streetAddress: clinic.address.street,
-      addressLocality: clinic.address.city,
-      addressRegion: clinic.address.region,
-      postalCode: clinic.address.postalCode,
-      addressCountry: clinic.address.country,
+      streetAddress: location.data.address.street,
+      addressLocality: location.data.address.city,
+      addressRegion: location.data.address.region,
+      postalCode: location.data.address.postalCode,
+      addressCountry: location.data.address.country,
     },
-    ...(clinic.geo && {
+    ...(location.data.geo && {
       geo: {
         '@type': 'GeoCoordinates',
-        latitude: clinic.geo.latitude,
-        longitude: clinic.geo.longitude,
+        latitude: location.data.geo.latitude,
+        longitude: location.data.geo.longitude,
       },
     }),
-    hasMap: mapHref(clinic),
+    hasMap: mapHref(location.data),
     ...(sameAs.length > 0 && { sameAs }),
-    openingHoursSpecification: clinic.hours.map((hours) => ({
+    openingHoursSpecification: location.data.hours.map((hours) => ({
       '@type': 'OpeningHoursSpecification',
       dayOfWeek: hours.days.map((day) => `https://schema.org/${day}` as const),
       opens: hours.opens,
@@ -165,8 +172,8 @@ export function businessData(
       contactPoint: {
         '@type': 'ContactPoint',
         contactType: 'customer service',
-        telephone: clinic.phone,
-        email: clinic.email,
+        telephone: location.phone,
+        email: location.email,
         availableLanguage: [...availableLanguage],
       },
     }),

@@ -20,13 +20,16 @@ const origin = z
   )
   .transform((value) => new URL(value).origin);
 
+/** A Cal.com username or team link (`your-clinic`, `team/your-clinic`), the same in every language. */
+export const calLink = sameInEveryLanguage(
+  z.string(kind('text')).regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/i, {
+    error: 'must be a Cal.com username or team link like your-clinic or team/your-clinic',
+  }),
+);
+
 /** Online booking through Cal.com. One file: `src/content/settings/en/booking.yaml`. */
 export const bookingSchema = z.strictObject({
-  calLink: sameInEveryLanguage(
-    z.string(kind('text')).regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)?$/i, {
-      error: 'must be a Cal.com username or team link like your-clinic or team/your-clinic',
-    }),
-  ).describe(
+  calLink: calLink.describe(
     'Your Cal.com username, or team/team-name for a team. Each price tier names its event.',
   ),
   origin: origin

@@ -1,7 +1,7 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { wcagContrast } from 'culori';
-import { group, imageAlt, kind, line, stateCode, template } from './fields';
+import { group, imageAlt, kind, line, template } from './fields';
 import { sameInEveryLanguage } from './translation';
 
 export const WEEKDAYS = [
@@ -22,20 +22,6 @@ export const clockTime = sameInEveryLanguage(
     .string(kind('a time like 09:00'))
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a 24-hour time like 09:00 or 17:30' }),
 );
-
-const openingHours = group({
-  days: z
-    .array(z.enum(WEEKDAYS, kind(`a day: ${WEEKDAYS.join(', ')}`)), kind('a list of days'))
-    .min(1, { error: 'needs at least one day' })
-    .describe('Days with these opening hours.'),
-  opens: clockTime.describe('Opening time, 24-hour clock, e.g. 09:00.'),
-  closes: clockTime.describe('Closing time, 24-hour clock, e.g. 17:30.'),
-}).refine((hours) => hours.closes > hours.opens, {
-  error: 'must be later than the opening time',
-  path: ['closes'],
-});
-
-export type OpeningHours = z.infer<typeof openingHours>;
 
 /** Whether `name` is a time zone this JavaScript engine knows (IANA, e.g. America/Los_Angeles). */
 export function isTimeZone(name: string): boolean {
@@ -125,64 +111,30 @@ const profileUrl = (profile: Profile, example: string) => {
   ).optional();
 };
 
-/**
- * A Google Place ID: the identifier Google's Place ID Finder gives a business (usually 27
- * characters or more, starting `ChIJ`; letters, digits, `_` and `-`). Google: "Place IDs",
- * https://developers.google.com/maps/documentation/places/web-service/place-id
- */
-const placeId = sameInEveryLanguage(
+/** A US phone number in international form (`+15415550123`), the same in every language. */
+export const phoneNumber = sameInEveryLanguage(
   z
-    .string(kind('a Google Place ID like ChIJN1t_tDeuEmsRUsoyG83frY4'))
-    .regex(/^[A-Za-z0-9_-]{16,1000}$/, {
-      error:
-        'must be a Google Place ID like ChIJN1t_tDeuEmsRUsoyG83frY4 (letters, digits, _ and -), as the Place ID Finder shows it',
-    }),
+    .string(kind('a phone number'))
+    .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' }),
 );
 
-/** The clinic's own facts. One file (`src/content/settings/en/clinic.yaml`), each fact set once. */
+/** An email address, the same in every language. */
+export const emailAddress = sameInEveryLanguage(z.email(kind('an email address')));
+
+/**
+ * The clinic's own facts, those of the organisation: one file
+ * (`src/content/settings/en/clinic.yaml`), each fact set once. Where it is (address, map, hours,
+ * Google Place ID) is each location's (src/schemas/locations.ts).
+ */
 export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
   z.strictObject({
     name: sameInEveryLanguage(line(2, 60)).describe(
       'The clinic name as it appears in the header, titles and search results.',
     ),
-    phone: sameInEveryLanguage(
-      z
-        .string(kind('a phone number'))
-        .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' }),
-    ).describe('Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.'),
-    email: sameInEveryLanguage(z.email(kind('an email address'))).describe(
-      'Email address for questions.',
+    phone: phoneNumber.describe(
+      'Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.',
     ),
-    address: group({
-      street: sameInEveryLanguage(line(3, 100)).describe(
-        'Street and number, e.g. 123 Main Street, Suite 4.',
-      ),
-      city: sameInEveryLanguage(line(2, 60)).describe('City.'),
-      region: stateCode.describe('Two-letter state code, e.g. OR.'),
-      postalCode: sameInEveryLanguage(
-        z
-          .string(kind('a ZIP code'))
-          .regex(/^\d{5}(-\d{4})?$/, { error: 'must be a ZIP code like 97201' }),
-      ).describe('ZIP code, e.g. 97201.'),
-      country: z.literal('US', kind('US')).default('US').describe('Country code.'),
-    }).describe('Where clients come for their session.'),
-    geo: group({
-      latitude: z
-        .number(kind('a number like 45.5231'))
-        .min(-90, { error: 'must be between -90 and 90' })
-        .max(90, { error: 'must be between -90 and 90' }),
-      longitude: z
-        .number(kind('a number like -122.6765'))
-        .min(-180, { error: 'must be between -180 and 180' })
-        .max(180, { error: 'must be between -180 and 180' }),
-    })
-      .optional()
-      .describe('Optional map position of the entrance, for search engines (decimal degrees).'),
-    mapUrl: sameInEveryLanguage(z.url({ protocol: /^https$/, ...kind('a full https:// address') }))
-      .optional()
-      .describe(
-        'Optional link to the clinic on a map. Without it, a map search for the address is linked.',
-      ),
+    email: emailAddress.describe('Email address for questions.'),
     profiles: group({
       google: profileUrl('google', 'https://g.page/r/CdXf4yz').describe(
         'Optional: the clinic’s Google Business Profile: the link Google gives it (its Share button, then Copy link), e.g. https://g.page/r/… or https://maps.app.goo.gl/….',
@@ -205,19 +157,9 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       .describe(
         'Optional: the clinic’s profiles on other sites, linked in the footer and on the contact page, and named to search engines. Leave a profile out and nothing is shown for it.',
       ),
-    googlePlaceId: placeId
-      .optional()
-      .describe(
-        'Optional: the clinic’s Google Place ID (from Google’s Place ID Finder). With it, the site shows a "leave us a review" link, and builds the short /review/ address and a printable card with a QR code that lead to Google’s review form. Without it, none of these exist.',
-      ),
     timeZone: timeZone.describe(
       'The clinic’s time zone (an IANA name, e.g. America/Los_Angeles). Every date staff enter (a closure, a notice) means that day in this zone, and the site changes at its midnight.',
     ),
-    hours: z
-      .array(openingHours, kind('a list of opening hours'))
-      .min(1, { error: 'needs at least one set of opening hours' })
-      .describe('Opening hours. Days not listed are shown as closed.'),
-    hoursNote: line(5, 160).optional().describe('Optional note shown under the opening hours.'),
     serviceArea: z
       .array(sameInEveryLanguage(line(2, 60)), kind('a list of places'))
       .min(1, { error: 'needs at least one place' })

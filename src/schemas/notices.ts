@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { day, daySpan, kind, line } from './fields';
+import { day, daySpan, kind, line, type SchemaTools } from './fields';
 
 /** The longest notice, in days (a year): longer is most likely a year typed wrong. */
 const NOTICE_DAYS = 366;
@@ -27,25 +27,33 @@ const target = sameInEveryLanguage(
  * A notice: one short line above every page's heading (or the chosen pages') from its first to
  * its last day, in the clinic's time zone. One file per notice in `src/content/notices/<language>/`.
  */
-export const noticeSchema = daySpan(
-  z.strictObject({
-    text: line(5, NOTICE_LENGTH).describe(
-      `The notice, at most ${NOTICE_LENGTH} characters to fit one line on a phone, e.g. Closed 24–26 December, back on the 27th.`,
-    ),
-    link: target
-      .optional()
-      .describe(
-        'Optional: where the notice leads, a page of the site (/contact/, in each language its own page) or a full https:// address.',
+export const noticeSchema = ({ reference }: Pick<SchemaTools, 'reference'>) =>
+  daySpan(
+    z.strictObject({
+      text: line(5, NOTICE_LENGTH).describe(
+        `The notice, at most ${NOTICE_LENGTH} characters to fit one line on a phone, e.g. Closed 24–26 December, back on the 27th.`,
       ),
-    pages: z
-      .array(z.enum(PAGE_PATHS, kind(`one of the pages: ${PAGE_PATHS.join(', ')}`)), kind('a list'))
-      .default([])
-      .describe(
-        'Show it only on these pages (/services/ includes every service page); none: on every page.',
-      ),
-    validFrom: day('The first day it shows (in the clinic’s time zone), e.g. 2026-12-01.'),
-    validThrough: day('The last day it shows, e.g. 2026-12-26.'),
-  }),
-  NOTICE_DAYS,
-  `makes the notice longer than ${NOTICE_DAYS} days (a year): check the years`,
-);
+      link: target
+        .optional()
+        .describe(
+          'Optional: where the notice leads, a page of the site (/contact/, in each language its own page) or a full https:// address.',
+        ),
+      pages: z
+        .array(
+          z.enum(PAGE_PATHS, kind(`one of the pages: ${PAGE_PATHS.join(', ')}`)),
+          kind('a list'),
+        )
+        .default([])
+        .describe(
+          'Show it only on these pages (/services/ includes every service page); none: on every page.',
+        ),
+      validFrom: day('The first day it shows (in the clinic’s time zone), e.g. 2026-12-01.'),
+      validThrough: day('The last day it shows, e.g. 2026-12-26.'),
+      locations: z
+        .array(reference('locations'), kind('a list of locations'))
+        .default([])
+        .describe('The locations it is about; none: every location.'),
+    }),
+    NOTICE_DAYS,
+    `makes the notice longer than ${NOTICE_DAYS} days (a year): check the years`,
+  );

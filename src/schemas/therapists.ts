@@ -38,6 +38,10 @@ export function therapistsSchema({ image, reference }: SchemaTools) {
         .array(line(2, 40), kind('a list'))
         .min(1, { error: 'needs at least one language' })
         .describe('Languages the therapist speaks with clients, one each.'),
+      locations: z
+        .array(reference('locations'), kind('a list of locations'))
+        .default([])
+        .describe('The locations where this therapist works; none: every location.'),
       order,
       draft: z
         .boolean(kind('true or false'))

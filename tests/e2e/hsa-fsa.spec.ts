@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fill, formatPhone } from '../../src/lib/format';
 import { expect, iconUrls, test } from './fixtures';
-import { bookingSettings, clinic, pageData, siteWords } from './site';
+import { bookingSettings, clinic, mainLocation, pageData, siteWords } from './site';
 
 const settings = clinic();
 const { letter } = settings.hsaFsa;
@@ -72,7 +72,7 @@ test('typed values print on one US-Letter page, and on A4, with the clinic detai
     expect(pages, format).toBe(1);
     for (const value of typed) expect(text, `${format}: ${value}`).toContain(value);
     expect(text).toContain(settings.name);
-    expect(text).toContain(settings.address.street);
+    expect(text).toContain(mainLocation().address.street);
     expect(text).toContain(formatPhone(settings.phone));
     expect(text).toContain(letter.labels.techniques.split('{techniques}')[0]?.trim());
     expect(text).not.toContain(words.skipLink);

@@ -11,10 +11,10 @@ import { SITE_URL } from '../../src/site.config';
 import { decodeQr, modulesOfPath } from '../support/qr-decode';
 import { WCAG_TAGS } from './axe';
 import { expect, test } from './fixtures';
-import { clinic, LANGUAGES, pageData, pathIn, siteWords } from './site';
+import { clinic, LANGUAGES, mainLocation, pageData, pathIn, siteWords } from './site';
 
 const settings = clinic();
-const placeId = settings.googlePlaceId ?? '';
+const placeId = mainLocation().googlePlaceId ?? '';
 const review = reviewUrl(placeId);
 
 /** Where a page with no hreflang links (the review pages) is in `language`: its slug's page. */

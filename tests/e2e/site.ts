@@ -9,6 +9,7 @@ import { fill, formatDuration } from '../../src/lib/format';
 import type { BookingData } from '../../src/schemas/booking';
 import { contentSchemas } from '../../src/collections';
 import type { ClinicData } from '../../src/schemas/clinic';
+import type { LocationData } from '../../src/schemas/locations';
 import { insuranceSchema, type InsuranceData } from '../../src/schemas/insurance';
 import type { PageId, PageWords } from '../../src/schemas/pages';
 import type { SiteData } from '../../src/schemas/site';
@@ -98,6 +99,23 @@ export function clinic(): ClinicData {
   const file = parse(readFileSync(join(contentDir, 'settings', MAIN.code, 'clinic.yaml'), 'utf8'));
   // As the CMS reads it: the logo is its path (no image import outside Astro).
   return contentSchemas.clinic.parse(file) as ClinicData;
+}
+
+/**
+ * The main location (`src/content/locations/<main>/`, the first in `order`): its address, hours
+ * and Google Place ID, as the CMS reads the file.
+ */
+export function mainLocation(): LocationData & { id: string } {
+  const folder = join(contentDir, 'locations', MAIN.code);
+  const [first] = readdirSync(folder)
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => ({
+      id: file.replace(/\.yaml$/, ''),
+      ...contentSchemas.locations.parse(parse(readFileSync(join(folder, file), 'utf8'))),
+    }))
+    .sort((a, b) => a.order - b.order);
+  if (!first) throw new Error(`${folder} has no location`);
+  return first;
 }
 
 export interface BookingFile {

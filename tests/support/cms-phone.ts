@@ -49,9 +49,9 @@ export async function toolbarFits(page: Page): Promise<void> {
   );
 }
 
-/** Settings › Clinic › Hours: Friday closes at `closes` (e.g. '16:00'). Leaves it unsaved. */
+/** Locations › the main location › Hours: Friday closes at `closes` (e.g. '16:00'). Leaves it unsaved. */
 export async function changeFridayHours(page: Page, base: string, closes: string): Promise<void> {
-  await openEditor(page, base, '/collections/settings/entries/clinic');
+  await openEditor(page, base, '/collections/locations/entries/main');
   await toolbarFits(page);
   // Each set of hours, collapsed, reads as staff write it (`Fri 09:00–14:00`, src/cms/list-summaries.ts);
   // its item's first button (a chevron Decap leaves unnamed) opens it.

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { closureSchema } from '../../src/schemas/closures';
-import { NOTICE_LENGTH, noticeSchema } from '../../src/schemas/notices';
+import { contentSchemas } from '../../src/collections';
+import { NOTICE_LENGTH } from '../../src/schemas/notices';
 import { PAGE_PATHS } from '../../src/schemas/pages';
 import { problems } from './schema-helpers';
 
+const closureSchema = contentSchemas.closures;
+const noticeSchema = contentSchemas.notices;
 const christmas = { reason: 'Christmas', validFrom: '2026-12-24', validThrough: '2026-12-26' };
 
 describe('closures schema', () => {

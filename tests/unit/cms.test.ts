@@ -285,8 +285,8 @@ describe('languages side by side', () => {
     expect(clinic.file).toBe('src/content/settings/es/clinic.yaml');
     const names = clinic.fields.map(({ name }) => name);
     expect(names).toContain('reviewed');
-    expect(names).toContain('hoursNote');
-    for (const shared of ['name', 'phone', 'email', 'hours', 'address']) {
+    expect(names).toContain('paymentAccepted');
+    for (const shared of ['name', 'phone', 'email', 'timeZone']) {
       expect(names).not.toContain(shared);
     }
     const brand = field(clinic.fields, 'brand')?.fields as CmsField[];

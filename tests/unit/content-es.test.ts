@@ -10,6 +10,7 @@ import { getCollection } from 'astro:content';
 import {
   getBenefits,
   getClinic,
+  getMainLocation,
   getMainTreatment,
   getPlans,
   getQuestions,
@@ -167,10 +168,11 @@ describe('clinic settings', () => {
   test('unknown facts are visibly marked as placeholders, in Spanish too', async () => {
     const clinic = await getClinic(es);
     expect(clinic.name).toMatch(/placeholder/i);
-    expect(clinic.address.street).toMatch(/placeholder/i);
+    const location = await getMainLocation(es);
+    expect(location.data.address.street).toMatch(/placeholder/i);
     expect(clinic.email).toMatch(/@example\.com$/);
     expect(clinic.phone).toMatch(/^\+1\d{3}55501\d{2}$/);
-    expect(clinic.hoursNote).toMatch(/placeholder/i);
+    expect(location.data.hoursNote).toMatch(/placeholder/i);
     const { cancellation, lateArrival, noShow } = clinic.visitPolicy;
     for (const policy of [cancellation, lateArrival, noShow])
       expect(policy).toMatch(/placeholder/i);

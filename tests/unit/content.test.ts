@@ -10,6 +10,8 @@ import { getCollection } from 'astro:content';
 import {
   getBenefits,
   getClinic,
+  getLocations,
+  getMainLocation,
   getMainTreatment,
   getPlans,
   getQuestions,
@@ -166,8 +168,16 @@ describe('clinic settings', () => {
   test('unknown facts are visibly marked as placeholders', async () => {
     const clinic = await getClinic(main);
     expect(clinic.name).toMatch(/placeholder/i);
-    expect(clinic.address.street).toMatch(/placeholder/i);
     expect(clinic.email).toMatch(/@example\.com$/);
     expect(clinic.phone).toMatch(/^\+1\d{3}55501\d{2}$/);
+  });
+
+  test('one location, the main one, with placeholder address and hours and the clinic’s phone', async () => {
+    expect((await getLocations(main)).map(({ id }) => id)).toEqual(['main']);
+    const location = await getMainLocation(main);
+    expect(location.data.address.street).toMatch(/placeholder/i);
+    expect(location.data.hoursNote).toMatch(/placeholder/i);
+    expect(location.phone).toBe((await getClinic(main)).phone);
+    expect(location.email).toBe((await getClinic(main)).email);
   });
 });

@@ -171,9 +171,9 @@ describe('the words for a missing field', () => {
       'words.sectionsLabel',
       'words.sectionsLabel: is required: name of the list of FAQ categories, read out by screen readers',
     ],
-    ['clinic', 'address', 'address: is required: where clients come for their session'],
+    ['locations', 'address', 'address: is required: where clients come for their session'],
     [
-      'clinic',
+      'locations',
       'address.street',
       'address.street: is required: street and number, e.g. 123 Main Street, Suite 4',
     ],
@@ -183,7 +183,7 @@ describe('the words for a missing field', () => {
       'hsaFsa.letter.examples.reason: is required: text of 2–60 characters',
     ],
     [
-      'clinic',
+      'locations',
       'hours.0.opens',
       'hours.0.opens: is required: opening time, 24-hour clock, e.g. 09:00',
     ],

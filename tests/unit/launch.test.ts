@@ -403,6 +403,12 @@ describe('from setup to a production build', () => {
     expect(clinic).toContain('# Clinic settings: each fact about the clinic is set here, once.');
     expect(clinic).toContain("phone: '+15032270144'");
     expect(clinic).not.toMatch(/# PLACEHOLDER/);
+    // The answers' address and hours are the main location's, written into its file.
+    const location = readFileSync(join(copy.dir, 'src/content/locations/en/main.yaml'), 'utf8');
+    expect(location).toContain("# The clinic's main location");
+    expect(location).toContain('city: Portland');
+    expect(location).not.toMatch(/# PLACEHOLDER|\(placeholder\)|Anytown/);
+    expect(clinic).not.toMatch(/^(address|hours|hoursNote|googlePlaceId):/m);
     expect(readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8')).toContain(
       "export const SITE_URL = 'https://www.willowcreekmassage.com';",
     );
@@ -862,11 +868,13 @@ describe('npm run setup in a terminal', () => {
         readFileSync(join(copy.dir, 'src/content/settings/en/clinic.yaml'), 'utf8'),
       ) as {
         phone: string;
-        hours: unknown;
         brand: { colour: string };
         profiles: unknown;
-        googlePlaceId: string;
       };
+      // Where the clinic is and when it is open: its (one, main) location's file.
+      const location = parse(
+        readFileSync(join(copy.dir, 'src/content/locations/en/main.yaml'), 'utf8'),
+      ) as { hours: unknown; googlePlaceId: string; address: { city: string } };
       expect(clinic.phone).toBe('+15032270144');
       expect(clinic.brand.colour).toBe('#24485e');
       // The profiles answered, the shipped examples of the others gone.
@@ -874,8 +882,9 @@ describe('npm run setup in a terminal', () => {
         google: 'https://g.page/r/CWillowCreekMassage',
         facebook: 'https://www.facebook.com/willowcreekmassage',
       });
-      expect(clinic.googlePlaceId).toBe('ChIJd8BlQ2BZwokRAFUEcm_qrcA');
-      expect(clinic.hours).toEqual([
+      expect(clinic).not.toHaveProperty('hours');
+      expect(location.googlePlaceId).toBe('ChIJd8BlQ2BZwokRAFUEcm_qrcA');
+      expect(location.hours).toEqual([
         { days: ['Monday', 'Tuesday', 'Wednesday'], opens: '09:00', closes: '17:00' },
         { days: ['Thursday'], opens: '11:00', closes: '19:00' },
         { days: ['Friday'], opens: '09:00', closes: '15:00' },

@@ -284,9 +284,7 @@ describe('clinic settings schema', () => {
     name: 'Riverside Medical Massage',
     phone: '+15415550123',
     email: 'hello@example.com',
-    address: { street: '1 Main Street', city: 'Salem', region: 'OR', postalCode: '97301' },
     timeZone: 'America/Los_Angeles',
-    hours: [{ days: ['Monday'], opens: '09:00', closes: '17:00' }],
     serviceArea: ['Salem'],
     paymentAccepted: ['HSA card'],
     hsaFsa: {
@@ -314,9 +312,16 @@ describe('clinic settings schema', () => {
     brand: { colour: '#1f5f57' },
   };
 
-  test('accepts valid settings and defaults the country to US', () => {
-    expect(clinicSchema.parse(valid).address.country).toBe('US');
+  test('accepts valid settings', () => {
+    expect(problems(clinicSchema, valid)).toEqual([]);
   });
+
+  test.each(['address', 'hours', 'hoursNote', 'geo', 'mapUrl', 'googlePlaceId'])(
+    'refuses %s: where the clinic is, and when it is open, is each location’s',
+    (field) => {
+      expect(problems(clinicSchema, { ...valid, [field]: 'x' }).join()).toMatch(field);
+    },
+  );
 
   test.each([
     [
@@ -325,31 +330,6 @@ describe('clinic settings schema', () => {
       'phone: must be a US number written like +15415550123',
     ],
     ['an invalid email', { email: 'hello at clinic' }, 'email: must be an email address'],
-    [
-      'a ZIP code with letters',
-      { address: { ...valid.address, postalCode: 'ABCDE' } },
-      'address.postalCode: must be a ZIP code like 97201',
-    ],
-    [
-      'a state name instead of a code',
-      { address: { ...valid.address, region: 'Oregon' } },
-      'address.region: must be a two-letter state code like OR',
-    ],
-    [
-      'a closing time before the opening time',
-      { hours: [{ days: ['Monday'], opens: '17:00', closes: '09:00' }] },
-      'hours.0.closes: must be later than the opening time',
-    ],
-    [
-      'a 12-hour time',
-      { hours: [{ days: ['Monday'], opens: '9am', closes: '17:00' }] },
-      'hours.0.opens: must be a 24-hour time like 09:00 or 17:30',
-    ],
-    [
-      'a misspelled day',
-      { hours: [{ days: ['Munday'], opens: '09:00', closes: '17:00' }] },
-      'hours.0.days.0: must be a day: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
-    ],
     [
       'an empty HSA/FSA checklist',
       { hsaFsa: { ...valid.hsaFsa, checklist: [] } },
@@ -417,13 +397,83 @@ describe('clinic settings schema', () => {
       'profiles: must be a group of fields (google, yelp, facebook, instagram, healthgrades)',
     ]);
   });
+});
+
+describe('locations schema', () => {
+  const locationSchema = contentSchemas.locations;
+  const valid = {
+    name: 'Downtown',
+    order: 1,
+    address: { street: '1 Main Street', city: 'Salem', region: 'OR', postalCode: '97301' },
+    hours: [{ days: ['Monday'], opens: '09:00', closes: '17:00' }],
+  };
+
+  test('accepts a location and defaults the country to US', () => {
+    expect(locationSchema.parse(valid).address.country).toBe('US');
+  });
+
+  test('a phone, email and Cal.com link of its own are optional', () => {
+    expect(
+      problems(locationSchema, {
+        ...valid,
+        phone: '+15035550123',
+        email: 'downtown@example.com',
+        calLink: 'team/downtown',
+      }),
+    ).toEqual([]);
+  });
+
+  test.each([
+    [
+      'a ZIP code with letters',
+      { address: { ...valid.address, postalCode: 'ABCDE' } },
+      'address.postalCode: must be a ZIP code like 97201',
+    ],
+    [
+      'a state name instead of a code',
+      { address: { ...valid.address, region: 'Oregon' } },
+      'address.region: must be a two-letter state code like OR',
+    ],
+    [
+      'a closing time before the opening time',
+      { hours: [{ days: ['Monday'], opens: '17:00', closes: '09:00' }] },
+      'hours.0.closes: must be later than the opening time',
+    ],
+    [
+      'a 12-hour time',
+      { hours: [{ days: ['Monday'], opens: '9am', closes: '17:00' }] },
+      'hours.0.opens: must be a 24-hour time like 09:00 or 17:30',
+    ],
+    [
+      'a misspelled day',
+      { hours: [{ days: ['Munday'], opens: '09:00', closes: '17:00' }] },
+      'hours.0.days.0: must be a day: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+    ],
+    [
+      'a phone number with spaces',
+      { phone: '541 555 0123' },
+      'phone: must be a US number written like +15415550123',
+    ],
+    [
+      'a Cal.com link with a path',
+      { calLink: 'team/downtown/60min' },
+      'calLink: must be a Cal.com username or team link like your-clinic or team/your-clinic',
+    ],
+    [
+      'no name',
+      { name: undefined },
+      'name: is required: the location’s short name, as visitors choose between locations, e.g. Downtown',
+    ],
+  ])('rejects %s', (_, change, expected) => {
+    expect(problems(locationSchema, { ...valid, ...change })).toContain(expected);
+  });
 
   test('accepts a Google Place ID and refuses what is not one, naming the field', () => {
     expect(
-      problems(clinicSchema, { ...valid, googlePlaceId: 'ChIJN1t_tDeuEmsRUsoyG83frY4' }),
+      problems(locationSchema, { ...valid, googlePlaceId: 'ChIJN1t_tDeuEmsRUsoyG83frY4' }),
     ).toEqual([]);
     for (const wrong of ['https://g.page/r/CdXf4yz', 'ChIJ N1t tDeu', 'short']) {
-      expect(problems(clinicSchema, { ...valid, googlePlaceId: wrong })).toEqual([
+      expect(problems(locationSchema, { ...valid, googlePlaceId: wrong })).toEqual([
         expect.stringMatching(/^googlePlaceId: must be a Google Place ID like/),
       ]);
     }

@@ -55,17 +55,23 @@ const clinic = {
   name: 'Riverside Medical Massage',
   phone: '+15415550123',
   email: 'hello@example.com',
-  address: {
-    street: '1 Main Street',
-    city: 'Salem',
-    region: 'OR',
-    postalCode: '97301',
-    country: 'US' as const,
-  },
   timeZone: 'America/Los_Angeles',
-  hours: [{ days: ['Monday' as const, 'Tuesday' as const], opens: '09:00', closes: '17:00' }],
   serviceArea: ['Salem'],
   paymentAccepted: ['HSA card', 'FSA card'],
+};
+const location = {
+  data: {
+    address: {
+      street: '1 Main Street',
+      city: 'Salem',
+      region: 'OR',
+      postalCode: '97301',
+      country: 'US' as const,
+    },
+    hours: [{ days: ['Monday' as const, 'Tuesday' as const], opens: '09:00', closes: '17:00' }],
+  },
+  phone: clinic.phone,
+  email: clinic.email,
 };
 const tiers = [
   {
@@ -80,7 +86,14 @@ const tiers = [
 
 describe('structured data', () => {
   test('the business is a Physiotherapy practice with address, hours, prices and payment', () => {
-    const data = businessData(clinic, tiers, site, 'https://clinic.example.com/share.jpg', 'en-US');
+    const data = businessData(
+      clinic,
+      location,
+      tiers,
+      site,
+      'https://clinic.example.com/share.jpg',
+      'en-US',
+    );
     expect(data).toMatchObject({
       '@type': 'Physiotherapy',
       '@id': 'https://clinic.example.com/#business',
@@ -108,6 +121,7 @@ describe('structured data', () => {
           instagram: 'https://www.instagram.com/riversidemassage',
         },
       },
+      location,
       tiers,
       site,
       '',
@@ -116,15 +130,16 @@ describe('structured data', () => {
     expect(data).toMatchObject({
       sameAs: ['https://g.page/r/CdXf4yzAbC', 'https://www.instagram.com/riversidemassage'],
     });
-    expect(businessData(clinic, tiers, site, '', 'en-US')).not.toHaveProperty('sameAs');
-    expect(businessData({ ...clinic, profiles: {} }, tiers, site, '', 'en-US')).not.toHaveProperty(
-      'sameAs',
-    );
+    expect(businessData(clinic, location, tiers, site, '', 'en-US')).not.toHaveProperty('sameAs');
+    expect(
+      businessData({ ...clinic, profiles: {} }, location, tiers, site, '', 'en-US'),
+    ).not.toHaveProperty('sameAs');
   });
 
-  test('the business gets coordinates when the clinic has them', () => {
+  test('the business gets coordinates when its location has them', () => {
     const data = businessData(
-      { ...clinic, geo: { latitude: 44.94, longitude: -123.03 } },
+      clinic,
+      { ...location, data: { ...location.data, geo: { latitude: 44.94, longitude: -123.03 } } },
       tiers,
       site,
       '',

@@ -112,17 +112,34 @@ describe('translate', () => {
 });
 
 describe('words', () => {
-  test('the clinic’s words are its texts; phone, address, hours, colour and pictures are set once', () => {
+  test('the clinic’s words are its texts; phone, colour and pictures are set once', () => {
     const words = pickWords(contentSchemas.clinic, {
       name: 'Clinic',
       phone: '+15415550100',
-      hours: [{ days: ['Monday'], opens: '09:00', closes: '17:00' }],
-      hoursNote: 'Call first.',
-      address: { street: '1 Main St', city: 'Town', region: 'OR', postalCode: '97201' },
+      paymentAccepted: ['HSA card'],
       brand: { colour: '#1f5f57', logo: '/src/assets/images/logo.svg', logoAlt: 'Logo' },
     });
-    expect(words).toEqual({ hoursNote: 'Call first.', brand: { logoAlt: 'Logo' } });
-    expect(wordPaths(contentSchemas.clinic, words)).toEqual(['hoursNote', 'brand.logoAlt']);
+    expect(words).toEqual({ paymentAccepted: ['HSA card'], brand: { logoAlt: 'Logo' } });
+    expect(wordPaths(contentSchemas.clinic, words)).toEqual(['paymentAccepted', 'brand.logoAlt']);
+  });
+
+  test('a location’s words are its name, hours note and directions; address, hours and links are set once', () => {
+    const words = pickWords(contentSchemas.locations, {
+      name: 'Downtown',
+      order: 1,
+      address: { street: '1 Main St', city: 'Town', region: 'OR', postalCode: '97201' },
+      phone: '+15415550100',
+      hours: [{ days: ['Monday'], opens: '09:00', closes: '17:00' }],
+      hoursNote: 'Call first.',
+      directions: 'Parking behind the building, step-free entrance.',
+      calLink: 'team/downtown',
+      googlePlaceId: 'ChIJN1t_tDeuEmsRUsoyG83frY4',
+    });
+    expect(words).toEqual({
+      name: 'Downtown',
+      hoursNote: 'Call first.',
+      directions: 'Parking behind the building, step-free entrance.',
+    });
   });
 
   test('references, choices and dates are not words', () => {

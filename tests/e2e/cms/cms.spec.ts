@@ -5,11 +5,19 @@ import sharp from 'sharp';
 import { parse } from 'yaml';
 import { languagePane, markChecked, openCms, save, setStatus } from '../../support/cms-editor';
 import { openCmsWorkspace, workspacePorts, type CmsWorkspace } from '../../support/cms-workspace';
-import { fill } from '../../../src/lib/format';
+import { fill, formatPhone } from '../../../src/lib/format';
 import { languageLabel } from '../../../src/cms/config';
 import { CMS_BACKEND } from '../../../src/site.config';
 import { expect, test } from '../fixtures';
-import { categoryFiles, clinic, entries, LANGUAGES, pageData, siteWords } from '../site';
+import {
+  categoryFiles,
+  clinic,
+  entries,
+  LANGUAGES,
+  mainLocation,
+  pageData,
+  siteWords,
+} from '../site';
 
 /**
  * Staff's editorial workflow, through Decap's own UI, on a temporary git repository served by the
@@ -638,12 +646,32 @@ test('an FAQ answer in the other language is edited beside the main one and publ
   expect(mainFile).not.toMatch(/^reviewed:/m);
 
   // The other language's own settings file holds only words; its preview shows them with what is
-  // set once (the clinic's name and address) from the main language's file.
+  // set once (the clinic's name and phone) from the main language's file.
   await openEditor(page, `/collections/settings-${OTHER.code}/entries/clinic`);
   const clinicPreview = await previewPane(page);
   await expect(clinicPreview.locator('h1')).toHaveText(clinic().name);
-  await expect(clinicPreview.locator('address')).toContainText(clinic().address.street);
-  await expect(clinicPreview.locator('h2')).toHaveText(siteWords(OTHER).hours.heading);
+  await expect(clinicPreview.locator('main')).toContainText(
+    `${siteWords(OTHER).contact.call} ${formatPhone(clinic().phone)}`,
+  );
+
+  // A location is edited in every language side by side (a folder collection of the registry):
+  // its name and the note under its hours in each language's column, its address and hours once.
+  const location = mainLocation();
+  const otherLocation = parse(
+    readFileSync(`src/content/locations/${OTHER.code}/${location.id}.yaml`, 'utf8'),
+  ) as { name: string; hoursNote: string };
+  await openEditor(page, `/collections/locations/entries/${location.id}`);
+  const mainColumn = languagePane(page, LANGUAGES.main.code);
+  await expect(mainColumn.getByLabel('Street', { exact: true })).toHaveValue(
+    location.address.street,
+  );
+  await expect(mainColumn.getByLabel('Name', { exact: true })).toHaveValue(location.name);
+  const otherColumn = languagePane(page, OTHER.code);
+  await expect(otherColumn.getByLabel('Name', { exact: true })).toHaveValue(otherLocation.name);
+  await expect(otherColumn.getByLabel('Hours note', { exact: true })).toHaveValue(
+    otherLocation.hoursNote,
+  );
+  await expect(otherColumn.getByLabel('Street', { exact: true })).toHaveCount(0);
 });
 
 test('in the other language’s column a cleared field is left out, and a language left without words writes no file', async ({

@@ -38,7 +38,7 @@ test('Friday’s opening hours, from draft to published', async ({ page, baseURL
   await save(page);
   await toolbarFits(page);
   await publish(page);
-  const { hours } = parse(onMain('src/content/settings/en/clinic.yaml')) as {
+  const { hours } = parse(onMain('src/content/locations/en/main.yaml')) as {
     hours: { days: string[]; opens: string; closes: string }[];
   };
   expect(hours.find(({ days }) => days.includes('Friday'))).toEqual({
