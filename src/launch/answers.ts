@@ -741,7 +741,13 @@ export class Setup {
           changed = true;
         }
       }
-      const { reviewed, ...own } = words;
+      const { reviewed, ...translated } = words;
+      // Only what differs from the file changes it (a second run gives the same name again).
+      const own = Object.fromEntries(
+        Object.entries(translated).filter(
+          ([key, value]) => JSON.stringify(value) !== JSON.stringify(theirs[key]),
+        ),
+      );
       if (Object.keys(own).length > 0) {
         this.merge(entry, own, plan, field);
         changed = true;
@@ -758,7 +764,7 @@ export class Setup {
       const data = (entry.doc.toJS() ?? {}) as Data;
       plan.problems.push(
         ...translationProblems('locations', data, mainData, main.path).map((problem) =>
-          Object.keys(own).some(
+          Object.keys(translated).some(
             (key) => problem.startsWith(`${key}:`) || problem.startsWith(`${key}.`),
           )
             ? `${field}.${problem}`
@@ -1068,7 +1074,9 @@ export class Setup {
     if (answers.languages) this.languages(answers.languages, plan);
     if (answers.clinic) {
       const { clinic, location } = splitClinicAnswers(answers.clinic);
-      this.settings('clinic', clinic, plan, new Set(['brand.logo']));
+      if (Object.keys(clinic).length > 0) {
+        this.settings('clinic', clinic, plan, new Set(['brand.logo']));
+      }
       if (answers.locations) {
         // Given twice, which would win is a guess: each location's own answer is the one.
         plan.problems.push(
