@@ -68,7 +68,7 @@ const fieldsOf = (file: string) => z.record(z.string(), z.unknown(), kind(`field
  * `googlePlaceId`…): those of a location's schema that clinic.yaml does not have. Setup writes them
  * into the first location's file (src/content/locations/<language>/, the first in `order`).
  */
-export const LOCATION_FIELDS: ReadonlySet<string> = new Set(
+const LOCATION_FIELDS: ReadonlySet<string> = new Set(
   Object.keys(contentSchemas.locations.shape).filter(
     (field) => !(field in contentSchemas.clinic.shape),
   ),

@@ -40,7 +40,7 @@ const MOVED = ['address', 'geo', 'mapUrl', 'hours', 'hoursNote', 'googlePlaceId'
 /** The collections that gained a `locations` field (where a therapist works, a closure applies). */
 const NAMING_LOCATIONS = ['therapists', 'closures', 'notices'];
 
-type Field = CmsField & { [option: string]: unknown };
+type Field = CmsField;
 type Collection = CmsCollection & { fields?: Field[]; files?: { name: string; fields: Field[] }[] };
 interface Config {
   collections: Collection[];
