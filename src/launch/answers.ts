@@ -7,11 +7,20 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { Document, isScalar, isSeq, visit, type Node } from 'yaml';
-import { entryProblems, type EntryData } from '../cms/validate';
+import { Document, isMap, isScalar, isSeq, visit, type Node } from 'yaml';
+import { entryProblems, translationProblems, type EntryData } from '../cms/validate';
 import { deploySchema, type DeploySettings, type Host } from '../schemas/deploy';
 import { group, kind } from '../schemas/fields';
-import { COLLECTIONS, contentNameOf, contentSchemas, type ContentName } from '../collections';
+import {
+  COLLECTIONS,
+  contentNameOf,
+  contentSchemas,
+  hasOwnSlug,
+  type ContentName,
+} from '../collections';
+import { REFERENCE_FIELDS, valuesAt } from '../lib/references';
+import { pickWords } from '../schemas/translation';
+import { asciiSlug } from '../schemas/translation-meta';
 import { deploySettingIn, withDeploySettings } from './site-config';
 import { readEntryFile, writeEntryFile, type EntryFile } from './entry-file';
 import { clearMarkers, markedFields, valueProblems } from './placeholders';
@@ -59,7 +68,7 @@ const fieldsOf = (file: string) => z.record(z.string(), z.unknown(), kind(`field
  * `googlePlaceId`…): those of a location's schema that clinic.yaml does not have. Setup writes them
  * into the first location's file (src/content/locations/<language>/, the first in `order`).
  */
-export const LOCATION_FIELDS: ReadonlySet<string> = new Set(
+const LOCATION_FIELDS: ReadonlySet<string> = new Set(
   Object.keys(contentSchemas.locations.shape).filter(
     (field) => !(field in contentSchemas.clinic.shape),
   ),
@@ -77,8 +86,9 @@ function splitClinicAnswers(answers: Data): { clinic: Data; location: Data } {
 /**
  * The answers file. `clinic` and `booking` hold any fields of `clinic.yaml` and `booking.yaml`
  * (checked by their schemas once merged in), and `clinic` those of the main location's file too
- * (`LOCATION_FIELDS`); image fields name files on this machine, relative to the answers file,
- * which setup copies into `src/assets/images/`.
+ * (`LOCATION_FIELDS`) when `locations` does not give the locations (see `LOCATION_ID`); image
+ * fields name files on this machine, relative to the answers file, which setup copies into
+ * `src/assets/images/`.
  */
 export const answersSchema = z.strictObject({
   languages: z
@@ -86,6 +96,13 @@ export const answersSchema = z.strictObject({
     .optional()
     .describe(languagesSchema.shape.languages.description ?? 'languages'),
   clinic: fieldsOf('clinic.yaml').optional(),
+  locations: z
+    .array(fieldsOf('a location’s file'), kind('a list of locations'))
+    .min(1, { error: 'needs at least one location' })
+    .optional()
+    .describe(
+      'The clinic’s locations, the main one first: each the fields of a location’s file (src/content/locations/), and its id (the file’s name; from its name when left out), the therapists who work there, and its words in each other language (translations).',
+    ),
   booking: fieldsOf('booking.yaml').optional(),
   deploy: group({
     // Left out: as the site's settings say now (HOST, CMS_BACKEND.name in src/site.config.ts).
@@ -141,6 +158,22 @@ export const answersSchema = z.strictObject({
 });
 
 export type Answers = z.infer<typeof answersSchema>;
+
+/*
+ * One location in the answers' `locations` (`LOCATION_ID` names its file): the fields of its file (`name`, `address`, `hours`…;
+ * `order` is its place in the list), and
+ * - `id`: its file's name, `src/content/locations/<language>/<id>.yaml` (left out: from its name,
+ *   `Downtown` → `downtown`), which therapists, closures and notices name;
+ * - `therapists`: who works there, by name (or file name); a therapist every location names works
+ *   everywhere (no `locations` in their file). Left out at every location, the therapists' files
+ *   are left as they are;
+ * - `translations`: its words in each other language, by language tag (`es-US: { name: Centro }`),
+ *   `reviewed: true` when a fluent speaker wrote them. A word not given is the main language's, the
+ *   file marked for review.
+ */
+
+/** A file name setup accepts for a location: lower-case letters, digits and hyphens. */
+const LOCATION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** `(541) 555-0123` or `541.555.0123` → `+15415550123`; anything else is left for the schema. */
 export function normalisePhone(value: string): string {
@@ -259,14 +292,25 @@ export class Setup {
    * files in src/content/locations/.
    */
   mainLocationFile(): string {
-    const order = (file: string) => Number((this.file(file).doc.toJS() as Data).order ?? Infinity);
-    const [first] = this.mainFiles(COLLECTIONS.locations.folder).sort(
-      (a, b) => order(a) - order(b),
-    );
+    const [first] = this.locationFiles();
     if (!first) {
       throw new Error(`src/content/locations/${this.main}/ has no location: the clinic needs one`);
     }
     return first;
+  }
+
+  /** The main language's location files, from the project root, in their `order`. */
+  locationFiles(): string[] {
+    const order = (file: string) => Number((this.file(file).doc.toJS() as Data).order ?? Infinity);
+    return this.mainFiles(COLLECTIONS.locations.folder).sort((a, b) => order(a) - order(b));
+  }
+
+  /** Location `id`'s words in the language `tag`, as its translation file has them. */
+  translated(id: string, tag: string): Data | undefined {
+    const file = `src/content/${COLLECTIONS.locations.folder}/${languageCode(tag)}/${id}.yaml`;
+    return existsSync(join(this.root, file))
+      ? ((this.file(file).doc.toJS() ?? {}) as Data)
+      : undefined;
   }
 
   /**
@@ -287,6 +331,28 @@ export class Setup {
     const answered = name === 'locations' ? 'clinic' : name;
     const entry = this.planned(plan, file);
     const before = entry.doc.toJS() as Data;
+    this.merge(entry, answers, plan, answered, imageFields);
+    plan.problems.push(...this.answerProblems(name, entry, answers, answered, file));
+    this.translationsFollow(
+      file.replace(/^src\/content\/([^/]+)\/[^/]+\//, '$1/'),
+      answers,
+      before,
+      plan,
+    );
+  }
+
+  /**
+   * Sets each value `answers` gives in `entry` (objects merged, lists and values replaced, `null`
+   * removes), clearing the PLACEHOLDER marks of what they set. `answered` is where the answers
+   * file gives them (`clinic`, `locations.1`), for the problems of image answers.
+   */
+  private merge(
+    entry: EntryFile,
+    answers: Data,
+    plan: Plan,
+    answered: string,
+    imageFields: ReadonlySet<string> = new Set(),
+  ): void {
     for (const path of leafPaths(answers)) {
       let value = path.reduce<unknown>((node, key) => (node as Data)[key], answers);
       const field = path.join('.');
@@ -308,27 +374,31 @@ export class Setup {
       for (let depth = path.length; depth > 0; depth--)
         clearMarkers(entry.doc, path.slice(0, depth));
     }
+  }
+
+  /**
+   * What the schema of `name` says of `entry` once the answers are in: a problem with a field the
+   * answers set is the answer's (`clinic.email: …`, named where the answers file gives it); one
+   * with a field they leave is the file's own (a hand edit that broke it), named by its file.
+   */
+  private answerProblems(
+    name: ContentName,
+    entry: EntryFile,
+    answers: Data,
+    answered: string,
+    file: string,
+  ): string[] {
     const data = entry.doc.toJS() as Data;
-    // A problem with a field the answers set is the answer's; one with a field they leave is the
-    // file's own (a hand edit that broke it), named by its file.
     const paths = leafPaths(answers).map((path) => path.join('.'));
-    for (const problem of problemsOf(name, data)) {
+    return problemsOf(name, data).map((problem) => {
       const field = problem.split(': ')[0] ?? '';
       const ours = paths.some(
         (path) => field === path || field.startsWith(`${path}.`) || path.startsWith(`${field}.`),
       );
-      plan.problems.push(
-        ours
-          ? `${answered}.${problem}`
-          : `${file}: ${problem} (not in the answers: correct the file, or answer it)`,
-      );
-    }
-    this.translationsFollow(
-      file.replace(/^src\/content\/([^/]+)\/[^/]+\//, '$1/'),
-      answers,
-      before,
-      plan,
-    );
+      return ours
+        ? `${answered}.${problem}`
+        : `${file}: ${problem} (not in the answers: correct the file, or answer it)`;
+    });
   }
 
   /**
@@ -527,6 +597,284 @@ export class Setup {
     }
   }
 
+  /**
+   * The clinic's locations (see `LOCATION_ID`), in the answers' order: each merged into its file
+   * (`src/content/locations/<language>/<id>.yaml`) or written as a new one, its translation into
+   * each other language of the site, and who works there. A location file the answers do not name
+   * is removed when it is still the template's placeholder (they replace it), and kept otherwise.
+   */
+  private locations(list: Data[], tags: string[], plan: Plan): void {
+    const folder = COLLECTIONS.locations.folder;
+    const dir = `src/content/${folder}/${this.main}`;
+    const ids: string[] = [];
+    const workers: { therapist: string; id: string; at: string }[] = [];
+    list.forEach((answer, index) => {
+      const at = `locations.${index}`;
+      const { id: given, therapists, translations, ...fields } = answer;
+      const id = given === undefined ? slug(String(fields.name ?? '')) : String(given);
+      if (!LOCATION_ID.test(id)) {
+        plan.problems.push(
+          given === undefined
+            ? `${at}.name: is required: the location’s short name, e.g. Downtown (its file is named after it)`
+            : `${at}.id: must be lower-case letters, digits and hyphens, like downtown (the name of its file)`,
+        );
+        return;
+      }
+      if (ids.includes(id)) {
+        plan.problems.push(
+          `${at}.id: "${id}" is also the id of locations.${ids.indexOf(id)}: each location needs its own (give one an id, like ${id}-2)`,
+        );
+        return;
+      }
+      ids.push(id);
+      const file = `${dir}/${id}.yaml`;
+      const isNew = !existsSync(join(this.root, file));
+      const entry = isNew ? this.newFile(plan, file) : this.planned(plan, file);
+      const before = (entry.doc.toJS() ?? {}) as Data;
+      this.merge(entry, { ...fields, order: index + 1 }, plan, at);
+      if (isNew) {
+        // A new file's fields in the schema's order, as the CMS writes them.
+        const keys = Object.keys(contentSchemas.locations.shape);
+        const rank = (key: unknown) => keys.indexOf(String(isScalar(key) ? key.value : key));
+        if (isMap(entry.doc.contents)) {
+          entry.doc.contents.items.sort((a, b) => rank(a.key) - rank(b.key));
+        }
+        entry.doc.commentBefore = ` ${String(fields.name ?? id)}: one of the clinic's locations (the first in order is its main location).`;
+      }
+      plan.problems.push(...this.answerProblems('locations', entry, fields, at, file));
+      this.locationTranslations(id, entry, before, translations, tags, at, plan);
+      if (therapists === undefined) return;
+      if (!Array.isArray(therapists) || !therapists.every((name) => typeof name === 'string')) {
+        plan.problems.push(
+          `${at}.therapists: must be a list of the therapists who work there, by name`,
+        );
+        return;
+      }
+      workers.push(...therapists.map((therapist) => ({ therapist, id, at: `${at}.therapists` })));
+    });
+    // The locations the answers replace: the template's placeholder goes, with its translations.
+    for (const file of this.mainFiles(folder)) {
+      const id = basename(file, '.yaml');
+      if (ids.includes(id) || plan.writes.some((write) => write.path === join(this.root, file))) {
+        continue;
+      }
+      const doc = this.file(file).doc;
+      const placeholder =
+        markedFields(doc).length > 0 ||
+        Object.values((doc.toJS() ?? {}) as Data).some(
+          (value) => typeof value === 'string' && valueProblems(value).length > 0,
+        );
+      if (!placeholder) {
+        plan.notes.push(
+          `${file}: a location the answers do not give, kept as it is (remove it in the CMS if the clinic no longer has it)`,
+        );
+        continue;
+      }
+      for (const code of [this.main, ...this.otherFolders(folder)]) {
+        const path = `src/content/${folder}/${code}/${id}.yaml`;
+        if (existsSync(join(this.root, path))) plan.removals.push(path);
+      }
+    }
+    if (workers.length > 0 && ids.length === list.length) this.whoWorksWhere(workers, ids, plan);
+  }
+
+  /**
+   * A location's file in each other language of the site (`tags`, the main one first): the words
+   * its answer gives for that language (`translations`), and the main language's words where it
+   * gives none and the translation has none of its own (or the answers changed them), the file
+   * then marked for review. A translation's page address (`slug`) is made from its name.
+   */
+  private locationTranslations(
+    id: string,
+    main: EntryFile,
+    before: Data,
+    answer: unknown,
+    tags: string[],
+    at: string,
+    plan: Plan,
+  ): void {
+    const folder = COLLECTIONS.locations.folder;
+    const others = tags.slice(1);
+    const given = answer ?? {};
+    if (!isObject(given)) {
+      plan.problems.push(
+        `${at}.translations: must be its words by language tag, like es-US: { name: Centro }`,
+      );
+      return;
+    }
+    for (const tag of Object.keys(given).filter((tag) => !others.includes(tag))) {
+      plan.problems.push(
+        `${at}.translations.${tag}: is not another language of the site (${others.length ? `those are ${others.join(', ')}` : 'it has one language'})`,
+      );
+    }
+    const schema = contentSchemas.locations;
+    const mainData = (main.doc.toJS() ?? {}) as Data;
+    const mainWords = (pickWords(schema, mainData) ?? {}) as Data;
+    const beforeWords = (pickWords(schema, before) ?? {}) as Data;
+    for (const tag of others) {
+      const field = `${at}.translations.${tag}`;
+      const words = given[tag] ?? {};
+      if (!isObject(words)) {
+        plan.problems.push(`${field}: must be the location’s words in ${tag}, like name: Centro`);
+        continue;
+      }
+      const file = `src/content/${folder}/${languageCode(tag)}/${id}.yaml`;
+      const isNew = !existsSync(join(this.root, file));
+      const entry = isNew
+        ? this.newFile(plan, file, { reviewed: false })
+        : this.planned(plan, file);
+      let changed = isNew;
+      const theirs = (entry.doc.toJS() ?? {}) as Data;
+      for (const [key, value] of Object.entries(mainWords)) {
+        if (key in words) continue;
+        const own = theirs[key];
+        const placeholder = typeof own === 'string' && valueProblems(own).length > 0;
+        const unchanged = JSON.stringify(value) === JSON.stringify(beforeWords[key]);
+        if (own !== undefined && unchanged && !placeholder) continue;
+        entry.doc.set(key, entry.doc.createNode(value));
+        changed = true;
+      }
+      // A word the main language's file no longer has (a hoursNote removed) goes in every language.
+      for (const key of Object.keys((pickWords(schema, theirs) ?? {}) as Data)) {
+        if (!(key in mainWords) && !(key in words)) {
+          entry.doc.delete(key);
+          changed = true;
+        }
+      }
+      const { reviewed, ...translated } = words;
+      // Only what differs from the file changes it (a second run gives the same name again).
+      const own = Object.fromEntries(
+        Object.entries(translated).filter(
+          ([key, value]) => JSON.stringify(value) !== JSON.stringify(theirs[key]),
+        ),
+      );
+      if (Object.keys(own).length > 0) {
+        this.merge(entry, own, plan, field);
+        changed = true;
+      }
+      if (reviewed !== undefined) entry.doc.set('reviewed', reviewed);
+      else if (changed) entry.doc.set('reviewed', false);
+      if (hasOwnSlug('locations', id) && !entry.doc.has('slug')) {
+        entry.doc.set('slug', asciiSlug(String(entry.doc.get('name') ?? id)));
+      }
+      if (!changed && reviewed === undefined) {
+        plan.writes.splice(plan.writes.indexOf(entry), 1);
+        continue;
+      }
+      const data = (entry.doc.toJS() ?? {}) as Data;
+      plan.problems.push(
+        ...translationProblems('locations', data, mainData, main.path).map((problem) =>
+          Object.keys(translated).some(
+            (key) => problem.startsWith(`${key}:`) || problem.startsWith(`${key}.`),
+          )
+            ? `${field}.${problem}`
+            : `${file}: ${problem}`,
+        ),
+      );
+    }
+  }
+
+  /**
+   * Who works where: each therapist's `locations`, from the therapists each location's answer
+   * names (by name, or file name). A therapist named at every location works everywhere (no
+   * `locations`); one named at none is a problem, as is a name no therapist has.
+   */
+  private whoWorksWhere(
+    workers: { therapist: string; id: string; at: string }[],
+    ids: string[],
+    plan: Plan,
+  ): void {
+    const folder = `src/content/therapists/${this.main}`;
+    const files = [
+      ...new Set([
+        ...this.mainFiles('therapists'),
+        ...plan.writes
+          .map((write) => write.path.slice(this.root.length + 1))
+          .filter((path) => path.startsWith(`${folder}/`)),
+      ]),
+    ].filter((file) => !plan.removals.includes(file));
+    const therapists = files.map((file) => {
+      const entry = plan.writes.find((write) => write.path === join(this.root, file));
+      const data = ((entry ?? this.file(file)).doc.toJS() ?? {}) as Data;
+      return { file, id: basename(file).replace(/\.\w+$/, ''), name: String(data.name ?? '') };
+    });
+    const where = new Map<string, string[]>();
+    for (const { therapist, id, at } of workers) {
+      const found = therapists.find((one) => one.name === therapist || one.id === therapist);
+      if (!found) {
+        plan.problems.push(
+          `${at}: there is no therapist "${therapist}" (the therapists are ${therapists.map(({ name }) => name).join(', ')})`,
+        );
+        continue;
+      }
+      where.set(found.file, [...(where.get(found.file) ?? []), id]);
+    }
+    for (const { file, name } of therapists) {
+      const at = where.get(file);
+      if (!at) {
+        plan.problems.push(
+          `locations: ${name} (${file}) works at none of them: name them in the therapists of each location where they work`,
+        );
+        continue;
+      }
+      const entry = this.planned(plan, file);
+      const everywhere = ids.every((id) => at.includes(id));
+      if (everywhere) entry.doc.delete('locations');
+      else {
+        const node = entry.doc.createNode(ids.filter((id) => at.includes(id)));
+        node.flow = true;
+        entry.doc.set('locations', node);
+      }
+    }
+  }
+
+  /**
+   * Every therapist, closure and notice naming a location must name one the site has once the
+   * answers are in (a location the answers replace, or one a new therapist names in error), or
+   * the build stops: named here by file and field, in the build's words.
+   */
+  private locationReferences(plan: Plan): void {
+    const folder = COLLECTIONS.locations.folder;
+    const path = (file: string) => join(this.root, file);
+    const planned = plan.writes.map((write) => write.path);
+    const dir = `src/content/${folder}/${this.main}`;
+    const locations = new Set(
+      [
+        ...this.mainFiles(folder).filter((file) => !plan.removals.includes(file)),
+        ...planned.filter((file) => file.startsWith(`${path(dir)}/`)),
+      ].map((file) => basename(file, '.yaml')),
+    );
+    for (const { holder, path: field, target } of REFERENCE_FIELDS) {
+      if (target !== 'locations' || !(holder in COLLECTIONS)) continue;
+      const holderFolder = COLLECTIONS[holder as keyof typeof COLLECTIONS].folder;
+      const files = [
+        ...this.mainFiles(holderFolder).map(path),
+        ...planned.filter((file) =>
+          file.startsWith(`${path(`src/content/${holderFolder}/${this.main}`)}/`),
+        ),
+      ];
+      for (const full of new Set(files)) {
+        const file = full.slice(this.root.length + 1);
+        if (plan.removals.includes(file)) continue;
+        const entry = plan.writes.find((write) => write.path === full) ?? this.file(file);
+        for (const id of valuesAt(entry.doc.toJS(), field)) {
+          if (typeof id === 'string' && !locations.has(id)) {
+            plan.problems.push(
+              `${file}: ${field.join('.')}: there is no location "${id}" (${dir}/${id}.yaml): name one of ${[...locations].join(', ')}, or none for every location`,
+            );
+          }
+        }
+      }
+    }
+  }
+
+  /** A new file at `path` (from the project root) holding `data`, written with the plan. */
+  private newFile(plan: Plan, path: string, data: Data = {}): EntryFile {
+    const entry: EntryFile = { path: join(this.root, path), doc: new Document(data), bodyLine: 0 };
+    plan.writes.push(entry);
+    return entry;
+  }
+
   /** The file at `path` as this plan already changes it, or as it is. */
   private planned(plan: Plan, path: string): EntryFile {
     const full = join(this.root, path);
@@ -536,7 +884,7 @@ export class Setup {
   }
 
   /** The main language's files of a content folder (`pricing`), from the project root. */
-  private mainFiles(folder: string): string[] {
+  mainFiles(folder: string): string[] {
     const dir = `src/content/${folder}/${this.main}`;
     return readdirSync(join(this.root, dir))
       .filter((name) => /\.(?:mdx|ya?ml)$/.test(name))
@@ -726,12 +1074,29 @@ export class Setup {
     if (answers.languages) this.languages(answers.languages, plan);
     if (answers.clinic) {
       const { clinic, location } = splitClinicAnswers(answers.clinic);
-      this.settings('clinic', clinic, plan, new Set(['brand.logo']));
-      if (Object.keys(location).length > 0) this.settings('locations', location, plan);
+      if (Object.keys(clinic).length > 0) {
+        this.settings('clinic', clinic, plan, new Set(['brand.logo']));
+      }
+      if (answers.locations) {
+        // Given twice, which would win is a guess: each location's own answer is the one.
+        plan.problems.push(
+          ...Object.keys(location).map(
+            (field) =>
+              `clinic.${field}: is a location’s, and the answers give the locations: give it under each of them (locations.0.${field})`,
+          ),
+        );
+      } else if (Object.keys(location).length > 0) this.settings('locations', location, plan);
     }
     if (answers.booking) this.settings('booking', answers.booking, plan);
     if (answers.deploy) this.deploy(answers.deploy, plan);
     if (answers.therapists) this.therapists(answers.therapists, plan);
+    if (answers.locations) {
+      const tags =
+        answers.languages ??
+        readLanguages(pathToFileURL(`${this.root}/`)).all.map(({ tag }) => tag);
+      this.locations(answers.locations, tags, plan);
+    }
+    this.locationReferences(plan);
     if (answers.photos) this.photos(answers.photos, plan);
     if (answers.accessibility) this.physicalAccess(answers.accessibility.physicalAccess, plan);
     if (answers.confirm) this.confirm(answers.confirm, plan);
@@ -758,6 +1123,7 @@ export class Setup {
       changed.push(to);
     }
     for (const entry of plan.writes) {
+      mkdirSync(dirname(entry.path), { recursive: true });
       writeEntryFile(entry);
       changed.push(entry.path.slice(this.root.length + 1));
     }

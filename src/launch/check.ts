@@ -21,6 +21,7 @@ import { deploySchema, type DeploySettings } from '../schemas/deploy';
 import { unmetRequirements } from '../schemas/fields';
 import { CMS_BACKEND, HOST, SITE_URL } from '../site.config';
 import { readEntryFile } from './entry-file';
+import { REFERENCE_FIELDS, valuesAt } from '../lib/references';
 import { DEPLOY_FIELDS } from './site-config';
 import { readLanguages } from '../i18n/languages';
 import {
@@ -119,6 +120,9 @@ function contentFindings(root: string, path: string): Finding[] {
   if (name && !translated && !entry.doc.errors.length) {
     for (const [field, why] of unmetRequirements(contentSchemas[name], data)) add(field, [why]);
   }
+  if (name && !translated && !entry.doc.errors.length) {
+    for (const [field, problem] of missingReferences(root, name, data)) add(field, [problem]);
+  }
   if (name && !entry.doc.errors.length && !empty) {
     const problems = translated
       ? translationProblems(root, name, translated, data, entry.body)
@@ -137,6 +141,41 @@ function contentFindings(root: string, path: string): Finding[] {
   return [...byField]
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([field, problems]) => ({ file, field, problems }));
+}
+
+/** The entries of a collection, by id: its main language's files (drafts too). */
+function entryIds(root: string, folder: string): string[] {
+  const { main } = readLanguages(pathToFileURL(`${root}/`));
+  const dir = join(root, 'src/content', folder, main.code);
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => /\.(?:mdx?|ya?ml)$/.test(file))
+        .map((file) => file.replace(/\.\w+$/, ''))
+    : [];
+}
+
+/**
+ * Each entry an entry names that does not exist (a therapist working at a location that is not
+ * there, a question in a category deleted by hand): the build stops on it, with these words
+ * (`checkReferences` in src/lib/content.ts), so the launch check names it first.
+ */
+function missingReferences(root: string, name: ContentName, data: object): [string, string][] {
+  const { main } = readLanguages(pathToFileURL(`${root}/`));
+  return REFERENCE_FIELDS.filter((field) => field.holder === name).flatMap(({ path, target }) => {
+    if (!(target in COLLECTIONS)) return [];
+    const { folder, format, entryName } = COLLECTIONS[target as keyof typeof COLLECTIONS] as {
+      folder: string;
+      format: string;
+      entryName?: string;
+    };
+    const ids = entryIds(root, folder);
+    return valuesAt(data, path)
+      .filter((id): id is string => typeof id === 'string' && !ids.includes(id))
+      .map((id): [string, string] => [
+        path.join('.'),
+        `there is no ${entryName?.replace(/^an? /, '') ?? target} "${id}" (src/content/${folder}/${main.code}/${id}.${format}): the build stops until it names one that exists (${ids.join(', ')})`,
+      ]);
+  });
 }
 
 /**
@@ -206,6 +245,8 @@ function untranslatedCollections(root: string): Finding[] {
   const { main, others } = readLanguages(pathToFileURL(`${root}/`));
   const findings: Finding[] = [];
   for (const name of COLLECTION_NAMES) {
+    // Locations are named one by one (untranslatedLocations): each is a place visitors look for.
+    if (name === 'locations') continue;
     const { folder, cms } = COLLECTIONS[name];
     const mainFolder = join(root, 'src/content', folder, main.code);
     if (!existsSync(mainFolder)) continue;
@@ -241,6 +282,37 @@ function untranslatedCollections(root: string): Finding[] {
   return findings;
 }
 
+/**
+ * A location with no file in another language is left out of that language's pages (the build
+ * only warns): a Spanish visitor would not find it. Each is named, with the file to add.
+ */
+function untranslatedLocations(root: string): Finding[] {
+  const { main, others } = readLanguages(pathToFileURL(`${root}/`));
+  const { folder } = COLLECTIONS.locations;
+  const mainDir = join(root, 'src/content', folder, main.code);
+  if (!existsSync(mainDir)) return [];
+  return readdirSync(mainDir)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort()
+    .flatMap((file) => {
+      const data = (readEntryFile(join(mainDir, file)).doc.toJS() ?? {}) as { name?: unknown };
+      return others
+        .filter(({ code }) => {
+          const path = join(root, 'src/content', folder, code, file);
+          if (!existsSync(path)) return true;
+          const entry = readEntryFile(path);
+          return isEmptyTranslation((entry.doc.toJS() ?? {}) as object, entry.body);
+        })
+        .map(({ tag, code }) => ({
+          file: `src/content/${folder}/${code}/${file}`,
+          field: '(the file)',
+          problems: [
+            `is missing, so the ${tag} pages leave out the location ${String(data.name ?? file)} (src/content/${folder}/${main.code}/${file}): translate it in the CMS, or add this file`,
+          ],
+        }));
+    });
+}
+
 /** Everything left to replace before launch, in file order; empty when the site is ready. */
 export function launchCheck(root: string, settings = deploySettings()): Finding[] {
   const contentDir = join(root, 'src/content');
@@ -259,6 +331,7 @@ export function launchCheck(root: string, settings = deploySettings()): Finding[
     ...deployFindings(settings),
     ...files.flatMap((file) => contentFindings(root, file)),
     ...untranslatedCollections(root),
+    ...untranslatedLocations(root),
   ];
   const icon = join(root, 'public/favicon.svg');
   if (existsSync(icon) && isPlaceholderFile(readFileSync(icon))) {

@@ -8,7 +8,7 @@ import { languagesSchema } from '../schemas/languages';
 import * as prompt from '@clack/prompts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { parseDocument } from 'yaml';
 import { WEEKDAYS, type Weekday } from '../schemas/clinic';
@@ -22,7 +22,6 @@ import { markedFields, valueProblems } from './placeholders';
 import {
   answersSchema,
   HOSTS,
-  LOCATION_FIELDS,
   bodyTextProblem,
   normalisePhone,
   problemsOf,
@@ -211,42 +210,66 @@ const STATE_TIME_ZONES: Record<string, string> = {
 export const timeZoneOf = (state: string): string | undefined =>
   STATE_TIME_ZONES[state.toUpperCase()];
 
-async function askClinic(setup: Setup): Promise<Data> {
-  const file = setup.file(`src/content/settings/${setup.main}/clinic.yaml`);
-  // Where the clinic is (address, hours, Place ID) is its main location's (LOCATION_FIELDS).
-  const locationFile = setup.file(setup.mainLocationFile());
-  const location = locationFile.doc.toJS() as Data;
-  const clinic = file.doc.toJS() as Data;
-  const current = { ...clinic, ...location };
+/** A location's file as the prompts offer it: its values, and which of them to offer again. */
+function locationOffered(setup: Setup, file: string | undefined) {
+  const entry = file === undefined ? undefined : setup.file(file);
+  const current = (entry?.doc.toJS() ?? {}) as Data;
   // What a run before set is offered again; a field still marked PLACEHOLDER is not.
-  const marked = new Set(
-    [...markedFields(file.doc), ...markedFields(locationFile.doc)].map((path) => String(path[0])),
-  );
-  const kept = (field: string) => !marked.has(field);
-  const check = (...path: string[]) =>
-    LOCATION_FIELDS.has(path[0] ?? '')
-      ? fieldCheck('locations', location, path)
-      : fieldCheck('clinic', clinic, path);
-  const answers: Data = {};
-  prompt.log.step('The clinic');
-  answers.name = await ask({
-    message: 'Clinic name',
-    initialValue: own(current.name),
-    validate: check('name'),
-  });
-  answers.phone = normalisePhone(
-    await ask({
-      message: 'Phone number',
-      placeholder: '(541) 555-0123',
-      initialValue: own(current.phone),
-      validate: (value) => check('phone')(normalisePhone(value ?? '')),
-    }),
-  );
-  answers.email = await ask({
-    message: 'Email address',
-    initialValue: own(current.email),
-    validate: check('email'),
-  });
+  const marked = new Set((entry ? markedFields(entry.doc) : []).map((path) => String(path[0])));
+  return {
+    id: file === undefined ? undefined : basename(file, '.yaml'),
+    current,
+    /** Still the template's (a field marked PLACEHOLDER): a clinic's own location replaces it. */
+    placeholder: marked.size > 0,
+    kept: (field: string) => entry !== undefined && !marked.has(field),
+  };
+}
+
+/**
+ * One of the clinic's locations (`index` of `count`), offered as its file (`file`, the one in the
+ * same place in order) has it. With one location, only where it is and when it is open, as before
+ * there were locations: its name and the rest are the clinic's. `afterAddress` asks what follows
+ * the first location's address (the clinic's time zone, offered from its state).
+ */
+async function askLocation(
+  setup: Setup,
+  file: string | undefined,
+  {
+    index,
+    count,
+    languages,
+    clinic,
+  }: { index: number; count: number; languages: string[]; clinic: Data },
+  afterAddress: (address: Data) => Promise<void>,
+): Promise<Data> {
+  const { id, current, placeholder, kept } = locationOffered(setup, file);
+  const check = (...path: string[]) => fieldCheck('locations', current, path);
+  const several = count > 1;
+  const location: Data = {};
+  // A location of its own keeps its file (its id); the template's is replaced by one named after
+  // the location (`Downtown`: downtown.yaml), unless it is the clinic's only location.
+  if (id !== undefined && (!several || !placeholder)) location.id = id;
+  if (several) {
+    prompt.log.step(`Location ${index + 1} of ${count}`);
+    location.name = await ask({
+      message: `Location ${index + 1}: its short name, as visitors choose between locations`,
+      placeholder: 'Downtown',
+      initialValue: placeholder ? '' : own(current.name),
+      validate: check('name'),
+    });
+    const translations: Data = {};
+    for (const tag of languages.slice(1)) {
+      const translated = id === undefined || placeholder ? undefined : setup.translated(id, tag);
+      translations[tag] = {
+        name: await ask({
+          message: `Its name in ${tag}`,
+          initialValue: own(translated?.name) || String(location.name),
+          validate: check('name'),
+        }),
+      };
+    }
+    if (languages.length > 1) location.translations = translations;
+  }
   const address: Data = {};
   for (const [key, message, placeholder] of [
     ['street', 'Street and number', '123 Main Street, Suite 4'],
@@ -257,17 +280,27 @@ async function askClinic(setup: Setup): Promise<Data> {
     address[key] = await ask({
       message,
       placeholder,
-      initialValue: own((current.address as Data)[key]),
+      initialValue: own(((current.address ?? {}) as Data)[key]),
       validate: check('address', key),
     });
   }
-  answers.address = address;
-  answers.timeZone = await ask({
-    message: 'The clinic’s time zone (an IANA name; every date staff enter means that day there)',
-    placeholder: 'America/Los_Angeles',
-    initialValue: timeZoneOf(String(address.region)) ?? own(current.timeZone),
-    validate: check('timeZone'),
-  });
+  location.address = address;
+  await afterAddress(address);
+  if (several) {
+    // Without its own, a location's phone and email are the clinic's.
+    const phone = await ask({
+      message: `Its phone number, if not the clinic’s (empty: ${String(clinic.phone)})`,
+      initialValue: kept('phone') ? own(current.phone) : '',
+      validate: (value) => (value ? check('phone')(normalisePhone(value)) : undefined),
+    });
+    location.phone = phone ? normalisePhone(phone) : null;
+    location.email =
+      (await ask({
+        message: `Its email address, if not the clinic’s (empty: ${String(clinic.email)})`,
+        initialValue: kept('email') ? own(current.email) : '',
+        validate: (value) => (value ? check('email')(value) : undefined),
+      })) || null;
+  }
 
   prompt.log.step(
     'Opening hours: for each day, opening and closing time (24-hour), or empty if closed',
@@ -293,7 +326,7 @@ async function askClinic(setup: Setup): Promise<Data> {
           if (!hours) return undefined;
           return problemsOf(
             'locations',
-            setIn(location, ['hours'], [{ days: [day], ...hours }]),
+            setIn(current, ['hours'], [{ days: [day], ...hours }]),
             'hours',
           )[0];
         },
@@ -303,17 +336,121 @@ async function askClinic(setup: Setup): Promise<Data> {
     }
     days = typed;
     if (Object.keys(days).length === 0) {
-      prompt.log.error('hours: the clinic is open at least one day: give its hours (09:00-18:00)');
+      prompt.log.error(
+        several
+          ? 'hours: a location is open at least one day: give its hours (09:00-18:00)'
+          : 'hours: the clinic is open at least one day: give its hours (09:00-18:00)',
+      );
     }
   }
-  answers.hours = groupHours(days);
+  location.hours = groupHours(days);
   const note = await ask({
     message: 'A note under the opening hours (optional)',
     placeholder: 'e.g. Evening sessions by appointment',
     initialValue: kept('hoursNote') ? own(current.hoursNote) : '',
     validate: (value) => (value ? check('hoursNote')(value) : undefined),
   });
-  answers.hoursNote = note || null;
+  location.hoursNote = note || null;
+  if (several) {
+    location.directions =
+      (await ask({
+        message: 'How to get there: access and parking, in a few sentences (optional)',
+        placeholder: 'e.g. Entrance on Oak Street; free parking behind the building',
+        initialValue: kept('directions') ? own(current.directions) : '',
+        validate: (value) => (value ? check('directions')(value) : undefined),
+      })) || null;
+    location.calLink =
+      (await ask({
+        message: 'Its own Cal.com link, if it books apart from the clinic (empty: the clinic’s)',
+        placeholder: 'your-clinic-eastside, or empty',
+        initialValue: kept('calLink') ? own(current.calLink) : '',
+        validate: (value) => (value ? check('calLink')(value) : undefined),
+      })) || null;
+    location.googlePlaceId = await askPlaceId(current, kept, check);
+  }
+  return location;
+}
+
+/** A location's Google Place ID, or null for none. */
+async function askPlaceId(
+  current: Data,
+  kept: (field: string) => boolean,
+  check: (...path: string[]) => (value: unknown) => string | undefined,
+): Promise<string | null> {
+  return (
+    (await ask({
+      message:
+        'Google Place ID, for the review link, /review/ and the printable card (Google’s Place ID Finder; docs/go-live.md)',
+      placeholder: 'ChIJ…, or empty for none',
+      initialValue: kept('googlePlaceId') ? own(current.googlePlaceId) : '',
+      validate: (value) => (value ? check('googlePlaceId')(value) : undefined),
+    })) || null
+  );
+}
+
+/**
+ * The clinic's facts (clinic.yaml) and its locations: how many, and each one's (`askLocation`).
+ * The locations' answers are `locations` of an answers file (src/launch/answers.ts).
+ */
+async function askClinic(
+  setup: Setup,
+  languages: string[],
+): Promise<{ clinic: Data; locations: Data[] }> {
+  const file = setup.file(`src/content/settings/${setup.main}/clinic.yaml`);
+  const current = file.doc.toJS() as Data;
+  // What a run before set is offered again; a field still marked PLACEHOLDER is not.
+  const marked = new Set(markedFields(file.doc).map((path) => String(path[0])));
+  const kept = (field: string) => !marked.has(field);
+  const check = (...path: string[]) => fieldCheck('clinic', current, path);
+  const answers: Data = {};
+  prompt.log.step('The clinic');
+  answers.name = await ask({
+    message: 'Clinic name',
+    initialValue: own(current.name),
+    validate: check('name'),
+  });
+  answers.phone = normalisePhone(
+    await ask({
+      message: 'Phone number',
+      placeholder: '(541) 555-0123',
+      initialValue: own(current.phone),
+      validate: (value) => check('phone')(normalisePhone(value ?? '')),
+    }),
+  );
+  answers.email = await ask({
+    message: 'Email address',
+    initialValue: own(current.email),
+    validate: check('email'),
+  });
+  const files = setup.locationFiles();
+  const count = Number(
+    await ask({
+      message: 'How many locations does the clinic have (addresses where clients come)?',
+      initialValue: String(files.length),
+      validate: (value) =>
+        /^\s*[1-9]\d?\s*$/.test(value ?? '') ? undefined : 'must be a number like 1 or 2',
+    }),
+  );
+  const locations: Data[] = [];
+  for (let index = 0; index < count; index++) {
+    locations.push(
+      await askLocation(
+        setup,
+        files[index],
+        { index, count, languages, clinic: answers },
+        async (address) => {
+          if (index > 0) return;
+          answers.timeZone = await ask({
+            message:
+              'The clinic’s time zone (an IANA name; every date staff enter means that day there)',
+            placeholder: 'America/Los_Angeles',
+            initialValue: timeZoneOf(String(address.region)) ?? own(current.timeZone),
+            validate: check('timeZone'),
+          });
+        },
+      ),
+    );
+  }
   answers.serviceArea = splitList(
     await ask({
       message: 'Towns or areas the clinic serves, separated by commas',
@@ -394,15 +531,15 @@ async function askClinic(setup: Setup): Promise<Data> {
       })) || null;
   }
   answers.profiles = Object.values(profiles).some(Boolean) ? profiles : null;
-  answers.googlePlaceId =
-    (await ask({
-      message:
-        'Google Place ID, for the review link, /review/ and the printable card (Google’s Place ID Finder; docs/go-live.md)',
-      placeholder: 'ChIJ…, or empty for none',
-      initialValue: kept('googlePlaceId') ? own(current.googlePlaceId) : '',
-      validate: (value) => (value ? check('googlePlaceId')(value) : undefined),
-    })) || null;
-  return answers;
+  // With one location, its Place ID is asked here, as before there were locations.
+  const [only] = locations;
+  if (count === 1 && only) {
+    const { current: location, kept: keptHere } = locationOffered(setup, files[0]);
+    only.googlePlaceId = await askPlaceId(location, keptHere, (...path) =>
+      fieldCheck('locations', location, path),
+    );
+  }
+  return { clinic: answers, locations };
 }
 
 async function askTherapists(setup: Setup, state: string): Promise<Data[]> {
@@ -476,6 +613,42 @@ async function askTherapists(setup: Setup, state: string): Promise<Data[]> {
     therapists.push(therapist);
   } while (await yesNo({ message: 'Add another therapist?', initialValue: false }));
   return therapists;
+}
+
+/**
+ * Where each therapist works, with two locations or more: the therapists just entered, or those
+ * the site has. Each location's answer then names its therapists (`therapists`); offered as their
+ * files say (no `locations`: everywhere).
+ */
+async function askWhoWorksWhere(
+  setup: Setup,
+  locations: Data[],
+  entered: Data[] | undefined,
+): Promise<void> {
+  const ids = locations.map((location, index) => String(location.id ?? location.name ?? index));
+  const people: { name: string; works: unknown }[] =
+    entered?.map((therapist) => ({ name: String(therapist.name), works: undefined })) ??
+    setup.mainFiles('therapists').map((file) => {
+      const data = (setup.file(file).doc.toJS() ?? {}) as Data;
+      return { name: String(data.name), works: data.locations };
+    });
+  prompt.log.step('Who works where');
+  for (const { name, works } of people) {
+    const at = Array.isArray(works) && works.length > 0 ? works.map(String) : ids;
+    const chosen = await chooseMany({
+      message: `Where does ${name} work?`,
+      options: locations.map((location, index) => ({
+        value: index,
+        label: String(location.name ?? `Location ${index + 1}`),
+      })),
+      initialValues: ids.flatMap((id, index) => (at.includes(id) ? [index] : [])),
+      required: true,
+    });
+    for (const index of chosen) {
+      const location = locations[index];
+      if (location) location.therapists = [...((location.therapists as string[]) ?? []), name];
+    }
+  }
 }
 
 async function askDeploy(): Promise<NonNullable<Answers['deploy']>> {
@@ -570,7 +743,7 @@ async function askLanguages(setup: Setup): Promise<string[]> {
 async function askAll(setup: Setup): Promise<Answers> {
   const languages = await askLanguages(setup);
   const left = launchCheck(setup.root);
-  const clinic = await askClinic(setup);
+  const { clinic, locations } = await askClinic(setup, languages);
   const bookingFile = setup
     .file(`src/content/settings/${setup.main}/booking.yaml`)
     .doc.toJS() as Data;
@@ -587,8 +760,9 @@ async function askAll(setup: Setup): Promise<Answers> {
   const therapists =
     placeholderTherapist ||
     (await yesNo({ message: 'Enter therapists again?', initialValue: false }))
-      ? await askTherapists(setup, String((clinic.address as Data).region))
+      ? await askTherapists(setup, String((locations[0]?.address as Data).region))
       : undefined;
+  if (locations.length > 1) await askWhoWorksWhere(setup, locations, therapists);
   // A photo for each page or service that still shows a placeholder illustration.
   const photos: NonNullable<Answers['photos']> = {};
   for (const { file } of left.filter(
@@ -633,6 +807,7 @@ async function askAll(setup: Setup): Promise<Answers> {
   return {
     languages,
     clinic,
+    locations,
     booking,
     deploy: await askDeploy(),
     therapists,

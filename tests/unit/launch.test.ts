@@ -728,6 +728,7 @@ describe('npm run setup in a terminal', () => {
         'Clinic name',
         'Phone number',
         'Email address',
+        'How many locations',
         'Street and number',
         'City',
         'State',
@@ -777,6 +778,8 @@ describe('npm run setup in a terminal', () => {
         ['phone: must be a US number written like +15415550123', '(503) 227-0144'],
         ['Email address', 'hello.willowcreek.com'],
         ['email: must be an email address', 'care@willowcreekmassage.com'],
+        // One location: where it is and when it is open, asked as before there were locations.
+        ['How many locations', ''],
         ['Street and number', '2211 SE Division Street'],
         ['City', 'Portland'],
         ['State', 'OR'],
