@@ -219,6 +219,8 @@ export const COLLECTIONS = {
     // Therapists, closures and notices name the locations they belong to: one still named is not
     // deleted (src/cms/guards.ts).
     entryName: 'a location',
+    // A page each (/locations/<id>/), built only with two or more locations (src/pages/locations/).
+    entryPages: { under: 'locations' },
     cms: {
       label: 'Locations',
       label_singular: 'Location',

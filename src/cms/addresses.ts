@@ -6,7 +6,7 @@
  */
 import { SITE_URL } from '../site.config';
 import type { Language } from '../schemas/languages';
-import { asciiSlug } from '../schemas/translation-meta';
+import { asciiSlug, slugSource } from '../schemas/translation-meta';
 
 /** One language's address of an entry, or why it has none yet. */
 export interface Address {
@@ -40,12 +40,15 @@ export interface AddressInput {
 
 const absolute = (path: string) => new URL(path, SITE_URL).href;
 
-/** A translation's slug: its own, or made from its title (as src/lib/content.ts `translationOf`). */
+/**
+ * A translation's slug: its own, or made from its title or name (`slugSource`, as
+ * src/lib/content.ts does).
+ */
 function slugOf(words: Record<string, unknown> | undefined): string {
   const slug = words?.['slug'];
-  const title = words?.['title'];
   if (typeof slug === 'string' && slug) return slug;
-  return typeof title === 'string' ? asciiSlug(title) : '';
+  const source = slugSource(words);
+  return source === undefined ? '' : asciiSlug(source);
 }
 
 /** Every language's address of an entry; see `AddressInput`. */

@@ -13,7 +13,15 @@ import {
   type CollectionDefinition,
   type CollectionName,
 } from '../collections';
-import { findPage, getEntries, languageOf, once, type EntryOf, type In } from '../lib/content';
+import {
+  findPage,
+  getEntries,
+  hasSeveralLocations,
+  languageOf,
+  once,
+  type EntryOf,
+  type In,
+} from '../lib/content';
 import type { Language } from '../schemas/languages';
 import { pagePath as mainPath, ROUTED_PAGE_IDS, type RoutedPageId } from '../schemas/pages';
 import { LANGUAGES } from './languages';
@@ -37,11 +45,15 @@ export function pathsIn(language: Language): Promise<Map<string, string>> {
   return once(`paths:${language.code}`, async () => {
     const map = new Map<string, string>();
     const main = language.code === LANGUAGES.main.code;
-    const pages = await Promise.all(ROUTED_PAGE_IDS.map((id) => findPage(id, language)));
+    const [pages, several] = await Promise.all([
+      Promise.all(ROUTED_PAGE_IDS.map((id) => findPage(id, language))),
+      hasSeveralLocations(),
+    ]);
     const prefix = `/${language.code}/`;
     ROUTED_PAGE_IDS.forEach((id, index) => {
       const page = pages[index];
-      if (!page) return;
+      // The locations pages exist only with two or more locations (and so their entries' pages).
+      if (!page || (id === 'locations' && !several)) return;
       if (main) map.set(mainPath(id), mainPath(id));
       else map.set(mainPath(id), id === 'home' ? prefix : `${prefix}${page.source?.slug}/`);
     });

@@ -23,7 +23,7 @@ import { isDiscountOrWellness } from '../schemas/insurance';
 import type { Language } from '../schemas/languages';
 import { pageCollection, type PageCollection, type PageId } from '../schemas/pages';
 import { duplicateDurationProblems } from '../schemas/pricing';
-import { asciiSlug, translationMetaSchema } from '../schemas/translation-meta';
+import { asciiSlug, slugSource, translationMetaSchema } from '../schemas/translation-meta';
 import {
   hasWordsToTranslate,
   isEmptyTranslation,
@@ -133,7 +133,7 @@ async function localize<E extends Entry>(
     warnOnce(`Not in ${language.tag} until translated: ${file}: ${problems.join('; ')}`);
     return undefined;
   }
-  const title = (data as { title?: unknown }).title;
+  const title = slugSource(data as Record<string, unknown>);
   return {
     ...entry,
     data,
@@ -142,7 +142,7 @@ async function localize<E extends Entry>(
     language,
     source: {
       translation,
-      slug: meta.data?.slug ?? (typeof title === 'string' ? asciiSlug(title) : undefined),
+      slug: meta.data?.slug ?? (title === undefined ? undefined : asciiSlug(title)),
       reviewed: meta.data?.reviewed === true,
     },
   } as Localized<E>;
@@ -310,7 +310,11 @@ export interface BookableTier {
  * The tiers, each with where it is booked in `where`'s language: its own Cal.com event where the
  * translation names one (`calEvent` may differ by language), else the main language's.
  */
-export async function getBookableTiers(where: In): Promise<BookableTier[]> {
+export async function getBookableTiers(
+  where: In,
+  /** A location's Cal.com username or team link (`Location['calLink']`); else booking.yaml's. */
+  calLink?: string,
+): Promise<BookableTier[]> {
   const language = languageOf(where);
   const [tiers, booking, mainTiers] = await Promise.all([
     getTiers(language),
@@ -321,7 +325,7 @@ export async function getBookableTiers(where: In): Promise<BookableTier[]> {
   return tiers.map((tier) => ({
     tier,
     booking: tierBooking(
-      booking,
+      calLink === undefined ? booking : { ...booking, calLink },
       tier.data,
       all,
       mainTiers?.find(({ id }) => id === tier.id)?.data.calEvent,
@@ -371,6 +375,22 @@ export async function getMainLocation(where: In): Promise<Location> {
   const [main] = await getLocations(where);
   return main!;
 }
+
+/**
+ * Whether the clinic has two or more locations (in the main language): only then are the
+ * locations pages built, and do the footer, contact, booking and therapists pages and the
+ * structured data tell the locations apart. With one, the site is as it was before locations.
+ */
+export async function hasSeveralLocations(): Promise<boolean> {
+  return (await getLocations(LANGUAGES.main)).length > 1;
+}
+
+/**
+ * Whether a closure or notice naming `named` locations applies at location `id`: it names none
+ * (every location), or names it.
+ */
+export const appliesAt = (named: readonly { id: string }[], id: string): boolean =>
+  named.length === 0 || named.some((location) => location.id === id);
 
 export async function getPlans(where: In): Promise<Plan[]> {
   return getEntries('insurance', where);
@@ -500,14 +520,18 @@ const byFirstDay = (a: { data: { validFrom: Day } }, b: { data: { validFrom: Day
 
 /**
  * Closures and special hours not over by the site's day (`getSiteDate`), the soonest first, in
- * `where`'s language. One whose reason is not translated yet is still listed in that language,
+ * `where`'s language; with `location` (a location's id), only those that apply there
+ * (`appliesAt`). One whose reason is not translated yet is still listed in that language,
  * without its reason: the days are facts a visitor must not miss.
  */
-export async function getClosures(where: In): Promise<Closure[]> {
+export async function getClosures(where: In, location?: string): Promise<Closure[]> {
   const language = languageOf(where);
   const [today, all] = await Promise.all([getSiteDate(), getCollection('closures')]);
   await checkReferences('closures', all);
-  const current = all.filter(({ data }) => data.validThrough >= today);
+  const current = all.filter(
+    ({ data }) =>
+      data.validThrough >= today && (location === undefined || appliesAt(data.locations, location)),
+  );
   const closures = await Promise.all(
     current.map(
       async (entry): Promise<Closure> =>
@@ -526,10 +550,11 @@ const CLOSURES_AHEAD_WEEKS = 6;
 
 /**
  * The closures visitors see beside the weekly hours: those under way on the site's day or starting
- * in the next `CLOSURES_AHEAD_WEEKS` weeks. (The structured data lists every one not over.)
+ * in the next `CLOSURES_AHEAD_WEEKS` weeks, at `location` when given (`getClosures`). (The
+ * structured data lists every one not over.)
  */
-export async function getUpcomingClosures(where: In): Promise<Closure[]> {
-  const [closures, today] = await Promise.all([getClosures(where), getSiteDate()]);
+export async function getUpcomingClosures(where: In, location?: string): Promise<Closure[]> {
+  const [closures, today] = await Promise.all([getClosures(where, location), getSiteDate()]);
   const horizon = addDays(today, CLOSURES_AHEAD_WEEKS * 7);
   return closures.filter(({ data }) => data.validFrom <= horizon);
 }

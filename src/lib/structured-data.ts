@@ -8,13 +8,16 @@ import type {
   MedicalWebPage,
   Offer,
   OpeningHoursSpecification,
+  Organization,
   Person,
   Physiotherapy,
+  PhysiotherapyLeaf,
   Service,
   Thing,
   WebPage,
   WithContext,
 } from 'schema-dts';
+import { entryPath } from '../collections';
 import type { ClinicData } from '../schemas/clinic';
 import type { LocationData } from '../schemas/locations';
 import type { ClosureData } from '../schemas/closures';
@@ -69,6 +72,23 @@ function personData({ id, data, knowsLanguage }: TherapistFacts, site: URL): Per
 /** One id for the business, so every page's data refers to the same practice. */
 function businessId(site: URL): string {
   return new URL('/#business', site).href;
+}
+
+/**
+ * The node every page's data names as the clinic (`about`, `provider`, `publisher`): with one
+ * location the business itself (`/#business`), with two or more the organisation
+ * (`/#organization`, `organizationData`) whose locations are each a business of their own.
+ */
+export function clinicId(site: URL, severalLocations: boolean): string {
+  return severalLocations ? new URL('/#organization', site).href : businessId(site);
+}
+
+/**
+ * A location's own business node, with two or more locations: `<site>/locations/<id>/#business`,
+ * its page in the main language (the same node in every language).
+ */
+function locationBusinessId(id: string, site: URL): string {
+  return new URL(`${entryPath('locations', id)}#business`, site).href;
 }
 
 /**
@@ -180,12 +200,132 @@ export function businessData(
   };
 }
 
+/**
+ * With two or more locations, the clinic itself: schema.org's `Organization`, with the name, site,
+ * logo, contact, profiles (`sameAs`) and languages that are the same everywhere, and each location
+ * as a `subOrganization` (`locationData`'s `@id`s). Google's "Local business" guidance: one
+ * `LocalBusiness` per location, each marked up on its own page
+ * (https://developers.google.com/search/docs/appearance/structured-data/local-business);
+ * "Organization": the organisation's name, logo, `url`, `sameAs` and `contactPoint`
+ * (https://developers.google.com/search/docs/appearance/structured-data/organization).
+ */
+export function organizationData(
+  clinic: Pick<ClinicData, 'name' | 'phone' | 'email' | 'profiles'>,
+  site: URL,
+  image: string,
+  /** Each location's id (its file name): its business node is `locationBusinessId`. */
+  locations: readonly string[],
+  /** The site's languages (BCP 47 tags) on a site with more than one: its `availableLanguage`. */
+  availableLanguage?: readonly string[],
+): WithContext<Organization> {
+  const sameAs = profileLinks(clinic).map(({ href }) => href);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    '@id': clinicId(site, true),
+    name: clinic.name,
+    url: site.href,
+    logo: image,
+    image,
+    telephone: clinic.phone,
+    email: clinic.email,
+    ...(sameAs.length > 0 && { sameAs }),
+    subOrganization: locations.map((id) => ({ '@id': locationBusinessId(id, site) })),
+    ...(availableLanguage && {
+      contactPoint: {
+        '@type': 'ContactPoint',
+        contactType: 'customer service',
+        telephone: clinic.phone,
+        email: clinic.email,
+        availableLanguage: [...availableLanguage],
+      },
+    }),
+  };
+}
+
+/** A location as `locationData` needs it: its entry, with phone and email resolved (`getLocations`). */
+export interface LocationFacts {
+  id: string;
+  data: Pick<LocationData, 'name' | 'address' | 'geo' | 'mapUrl' | 'hours' | 'googlePlaceId'>;
+  phone: string;
+  email: string;
+}
+
+/**
+ * Google Maps' page of the place `placeId` (Google's "Maps URLs": `query_place_id`), the one
+ * address that says which place a location is: its `sameAs`.
+ * https://developers.google.com/maps/documentation/urls/get-started#search-action
+ */
+const placeUrl = (placeId: string, query: string): string =>
+  `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}&query_place_id=${encodeURIComponent(placeId)}`;
+
+/**
+ * With two or more locations, one of them: the same `@type` as the single business
+ * (`businessData`: `Physiotherapy`), with its own `@id` (`locationBusinessId`), name (the clinic's
+ * and the location's), page (`url`), address, `geo`, phone, hours, closures
+ * (`specialOpeningHoursSpecification`), its Google Maps place as `sameAs` (with a Place ID), the
+ * therapists who work there, `parentOrganization` the clinic (`organizationData`) and a
+ * `ReserveAction` whose target is its booking page on Cal.com.
+ */
+export function locationData(
+  clinic: Omit<ClinicData, 'hsaFsa' | 'visitPolicy' | 'brand'>,
+  location: LocationFacts,
+  /** The location's page, in the page's language. */
+  url: URL,
+  /** Its Cal.com booking page (its `calLink` at the booking origin). */
+  bookingUrl: string,
+  tiers: readonly Pick<Tier, 'data'>[],
+  site: URL,
+  image: string,
+  lang: string,
+  therapists: readonly TherapistFacts[],
+  closures: readonly { data: ClosureData }[],
+): WithContext<Physiotherapy> {
+  // No profiles and no languages: those are the organisation's (`sameAs`, `contactPoint`). The
+  // node is an object (schema-dts's type also allows a bare IRI string, which it never is here).
+  const business = businessData(
+    { ...clinic, profiles: {} },
+    location,
+    tiers,
+    site,
+    image,
+    lang,
+    therapists,
+    undefined,
+    closures,
+  ) as WithContext<PhysiotherapyLeaf>;
+  const { googlePlaceId } = location.data;
+  return {
+    ...business,
+    '@id': locationBusinessId(location.id, site),
+    name: `${clinic.name} – ${location.data.name}`,
+    url: url.href,
+    ...(googlePlaceId
+      ? { sameAs: [placeUrl(googlePlaceId, `${clinic.name}, ${location.data.address.street}`)] }
+      : {}),
+    parentOrganization: { '@id': clinicId(site, true) },
+    potentialAction: {
+      '@type': 'ReserveAction',
+      target: {
+        '@type': 'EntryPoint',
+        urlTemplate: bookingUrl,
+        actionPlatform: [
+          'https://schema.org/DesktopWebPlatform',
+          'https://schema.org/MobileWebPlatform',
+        ],
+      },
+    },
+  };
+}
+
 /** The page itself, in its language (`inLanguage`, a BCP 47 tag), part of the clinic's site. */
 export function webPageData(
   name: string,
   url: URL,
   inLanguage: string,
   site: URL,
+  /** What the page is about: `clinicId` (the business, or with several locations the organisation). */
+  clinic = businessId(site),
 ): WithContext<WebPage> {
   return {
     '@context': 'https://schema.org',
@@ -193,7 +333,7 @@ export function webPageData(
     name,
     url: url.href,
     inLanguage,
-    about: { '@id': businessId(site) },
+    about: { '@id': clinic },
   };
 }
 
@@ -206,6 +346,8 @@ export function serviceData(
   image: string | undefined,
   /** The page's language tag (BCP 47), for the offers' names. */
   lang: string,
+  /** Who provides it: `clinicId` (the business, or with several locations the organisation). */
+  clinic = businessId(site),
 ): WithContext<Service> {
   return {
     '@context': 'https://schema.org',
@@ -215,7 +357,7 @@ export function serviceData(
     description: service.summary,
     url: url.href,
     ...(image && { image }),
-    provider: { '@id': businessId(site) },
+    provider: { '@id': clinic },
     offers: tiers.map(({ data, booking }): Offer => ({
       '@type': 'Offer',
       // In the page's language, by Intl ("60 minutes", "60 minutos"): no English of our own.
@@ -254,6 +396,8 @@ export function conditionPageData(
   url: URL,
   inLanguage: string,
   site: URL,
+  /** Its publisher: `clinicId` (the business, or with several locations the organisation). */
+  clinic = businessId(site),
 ): WithContext<MedicalWebPage> {
   return {
     '@context': 'https://schema.org',
@@ -269,7 +413,7 @@ export function conditionPageData(
       name: reviewer.data.name,
       jobTitle: reviewer.data.credentialName,
     },
-    publisher: { '@id': businessId(site) },
+    publisher: { '@id': clinic },
     about: {
       '@type': 'MedicalCondition',
       name: condition.title,

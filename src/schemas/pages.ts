@@ -28,8 +28,9 @@ interface PageDefinition {
   words: z.ZodType;
   facts?: z.ZodRawShape;
   /**
-   * Built only when a setting asks for it (the review pages: a Google Place ID), so neither the
-   * navigation nor a notice may name it: the link would lead nowhere without that setting.
+   * Built only when the content asks for it (the review pages: a Google Place ID; the locations
+   * pages: two or more locations), so neither the navigation nor a notice may name it: the link
+   * would lead nowhere without that content.
    */
   optional?: true;
 }
@@ -209,6 +210,30 @@ export const PAGES = {
       ),
       orVisit: template(5, 80, ['address']).describe(
         'The line under the QR code; {address} becomes the short review address, e.g. example.com/review/.',
+      ),
+    }),
+  },
+  locations: {
+    label: 'Locations (the list, and the words of every location page: only with two or more)',
+    path: '/locations/',
+    // Built only with two or more locations (src/content/locations/): with one, the contact page
+    // and the footer say where the clinic is, and nothing links here.
+    optional: true,
+    words: group({
+      summary: template(20, 160, ['location', 'address']).describe(
+        'The search description and introduction of a location’s page; {location} becomes its name, {address} its address.',
+      ),
+      more: template(5, 80, ['location']).describe(
+        'The link to a location’s own page (footer, contact and booking pages); {location} becomes its name.',
+      ),
+      choose: heading('Heading of the list of locations on the contact and booking pages.'),
+      directions: heading('Heading of how to get there, on a location’s page.'),
+      therapists: heading('Heading of the therapists who work at a location, on its page.'),
+      book: template(5, 80, ['location']).describe(
+        'Heading of booking at one location (its page and the booking page); {location} becomes its name.',
+      ),
+      worksAt: template(5, 120, ['locations']).describe(
+        'The line on the therapists page naming where a therapist works; {locations} becomes the list, e.g. "Downtown and Eastside".',
       ),
     }),
   },

@@ -19,6 +19,15 @@ export function asciiSlug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * The words a translation's slug is made from when it gives none: its title (a page, a service),
+ * else its name (a location, whose name is its title).
+ */
+export function slugSource(words: Record<string, unknown> | undefined): string | undefined {
+  const source = words?.['title'] ?? words?.['name'];
+  return typeof source === 'string' ? source : undefined;
+}
+
 export const translationMetaSchema = z.strictObject({
   slug: z
     .string(kind('text'))

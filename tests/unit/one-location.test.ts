@@ -6,7 +6,9 @@
  * issue), generated with the same inputs by `cmsConfig` and kept as
  * `tests/fixtures/one-location/cms-config-9e75f9f.json`. The differences allowed are exactly:
  * the Locations collection, the fields it took from the clinic's settings (in every language's
- * Settings), and the `locations` relation of therapists, closures and notices.
+ * Settings), the `locations` relation of therapists, closures and notices, and the locations page's
+ * file in every language's Pages (its words; the page itself is built only with two or more
+ * locations, tests/unit/two-locations.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
@@ -38,6 +40,8 @@ vi.mock('decap-cms-core/dist/esm/redux', () => ({
 const MOVED = ['address', 'geo', 'mapUrl', 'hours', 'hoursNote', 'googlePlaceId'];
 /** The collections that gained a `locations` field (where a therapist works, a closure applies). */
 const NAMING_LOCATIONS = ['therapists', 'closures', 'notices'];
+/** The locations page's file in each language's Pages (`pages`, `pages-es`). */
+const LOCATIONS_PAGE = 'page-locations';
 
 /** A CMS field or collection as JSON: its settings by name. */
 interface Field {
@@ -79,6 +83,16 @@ const named = (config: Config, name: string) => {
 const clinicFields = (config: Config, settings: string) =>
   named(config, settings).files?.find(({ name }) => name === 'clinic')?.fields ?? [];
 
+/** `config` without the locations page's file in any language's Pages. */
+const withoutLocationsPage = (config: Config): Config => ({
+  ...config,
+  collections: config.collections.map((collection): Collection =>
+    collection.files
+      ? { ...collection, files: collection.files.filter(({ name }) => name !== LOCATIONS_PAGE) }
+      : collection,
+  ),
+});
+
 /** `config` with each file's or collection's fields filtered by `keep(collection, field)`. */
 function keepFields(config: Config, keep: (collection: string, field: Field) => boolean): Config {
   return {
@@ -101,7 +115,10 @@ function keepFields(config: Config, keep: (collection: string, field: Field) => 
 describe('with one location, the CMS is as before but for the locations', () => {
   test('the rest of the configuration is the same, setting for setting', () => {
     const nowWithout = keepFields(
-      { ...now, collections: now.collections.filter(({ name }) => name !== 'locations') },
+      withoutLocationsPage({
+        ...now,
+        collections: now.collections.filter(({ name }) => name !== 'locations'),
+      }),
       (collection, field) => !(NAMING_LOCATIONS.includes(collection) && field.name === 'locations'),
     );
     const beforeWithout = keepFields(
@@ -144,6 +161,16 @@ describe('with one location, the CMS is as before but for the locations', () => 
     expect(
       (locations.fields ?? []).filter(({ name }) => !MOVED.includes(name)).map(({ name }) => name),
     ).toEqual(['name', 'order', 'phone', 'email', 'directions', 'calLink', 'reviewed']);
+  });
+
+  test('the locations page is in every language’s Pages, after the pages there were, and new', () => {
+    for (const pages of ['pages', 'pages-es']) {
+      const names = (named(now, pages).files ?? []).map(({ name }) => name);
+      const earlier = (named(before, pages).files ?? []).map(({ name }) => name);
+      expect(earlier).not.toContain(LOCATIONS_PAGE);
+      expect(names.filter((name) => name !== LOCATIONS_PAGE)).toEqual(earlier);
+      expect(names).toContain(LOCATIONS_PAGE);
+    }
   });
 
   test.each(NAMING_LOCATIONS)(
