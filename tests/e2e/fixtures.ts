@@ -33,16 +33,22 @@ export const test = base.extend<object, { workerPage: Page }>({
    */
   workerPage: [
     async ({ browser }, use, workerInfo) => {
-      const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } =
-        workerInfo.project.use;
-      const context = await browser.newContext({
-        viewport,
-        userAgent,
-        deviceScaleFactor,
-        isMobile,
-        hasTouch,
-        baseURL,
-      });
+      const { use: project } = workerInfo.project;
+      const screen = [
+        'viewport',
+        'userAgent',
+        'deviceScaleFactor',
+        'isMobile',
+        'hasTouch',
+        'baseURL',
+      ];
+      const context = await browser.newContext(
+        Object.fromEntries(
+          Object.entries(project).filter(
+            ([option, value]) => screen.includes(option) && value !== undefined,
+          ),
+        ) as BrowserContextOptions,
+      );
       await refuseOffMachine(context);
       await use(await context.newPage());
       await context.close();
