@@ -97,10 +97,12 @@ describe('a clinic with two locations, from an answers file', () => {
       ],
       calLink: 'harbor-light-eastside',
     });
-    // Translations hold only words: those given, reviewed as the answers say.
+    // Translations hold only words: those given, reviewed as the answers say, and the address of
+    // the location's page in that language (`slug`), made from its name.
     expect(data(copy.dir, 'src/content/locations/es/downtown.yaml')).toEqual({
       reviewed: true,
       name: 'Centro',
+      slug: 'centro',
       hoursNote: 'Sesiones por la tarde con cita previa.',
       directions:
         'Entrada por Division Street; hay dos plazas de aparcamiento detrás del edificio.',
@@ -108,6 +110,7 @@ describe('a clinic with two locations, from an answers file', () => {
     expect(data(copy.dir, 'src/content/locations/es/east.yaml')).toEqual({
       reviewed: false,
       name: 'Este',
+      slug: 'este',
     });
     // Who works where: Dana at Downtown only; Luis at both, so everywhere (no locations).
     expect(frontMatter(copy.dir, 'src/content/therapists/en/dana-whitfield.mdx').locations).toEqual(
@@ -450,9 +453,11 @@ describe('npm run setup in a terminal, on a clinic with two locations', () => {
         phone: '+15035550234',
         calLink: 'harbor-light-eastside',
       });
+      // Renamed, the location keeps its page's address (links to it keep working).
       expect(data(copy.dir, 'src/content/locations/es/east.yaml')).toEqual({
         reviewed: false,
         name: 'Este de Portland',
+        slug: 'este',
       });
       // The Spanish words of Downtown, a fluent speaker's, are kept: only its note changed.
       expect(data(copy.dir, 'src/content/locations/es/downtown.yaml')).toMatchObject({
