@@ -12,7 +12,7 @@ import { parseDocument, stringify } from 'yaml';
 import { contentNameOf, contentSchemas, hasOwnSlug, SETTINGS_FOLDER } from '../collections';
 import { readLanguages, LANGUAGES_FILE } from '../i18n/languages';
 import { languageCode } from '../schemas/languages';
-import { asciiSlug } from '../schemas/translation-meta';
+import { asciiSlug, slugSource } from '../schemas/translation-meta';
 import { pickWords } from '../schemas/translation';
 import { readEntryFile } from './entry-file';
 
@@ -59,7 +59,7 @@ export function addLanguage(root: string, tag: string): string[] {
       const meta: Record<string, unknown> = { reviewed: false };
       // A page of its own (a page, an entry page) has an address in each language.
       if (hasOwnSlug(schema, name.replace(/\.\w+$/, ''))) {
-        meta.slug = asciiSlug(String(words.title ?? name.replace(/\.\w+$/, '')));
+        meta.slug = asciiSlug(slugSource(words) ?? name.replace(/\.\w+$/, ''));
       }
       const yaml = stringify({ ...meta, ...words }, { lineWidth: 100 });
       mkdirSync(join(contentDir, folder, code), { recursive: true });
