@@ -55,7 +55,7 @@ export async function changeFridayHours(page: Page, base: string, closes: string
   await toolbarFits(page);
   // Each set of hours, collapsed, reads as staff write it (`Fri 09:00–14:00`, src/cms/list-summaries.ts);
   // its item's first button (a chevron Decap leaves unnamed) opens it.
-  const friday = page.getByText(/^Fri \d\d:\d\d–\d\d:\d\d$/);
+  const friday = languagePane(page, MAIN).getByText(/^Fri \d\d:\d\d–\d\d:\d\d$/);
   await friday.scrollIntoViewIfNeeded();
   await friday.locator('xpath=ancestor::div[.//button][1]').getByRole('button').first().click();
   const closesField = languagePane(page, MAIN).getByLabel('Closes', { exact: true }).last();
