@@ -217,6 +217,8 @@ export function organizationData(
   locations: readonly string[],
   /** The site's languages (BCP 47 tags) on a site with more than one: its `availableLanguage`. */
   availableLanguage?: readonly string[],
+  /** The address of the clinic's logo (`brand.logo`: an SVG as it is, else a PNG); none without one. */
+  logo?: string,
 ): WithContext<Organization> {
   const sameAs = profileLinks(clinic).map(({ href }) => href);
   return {
@@ -225,7 +227,8 @@ export function organizationData(
     '@id': clinicId(site, true),
     name: clinic.name,
     url: site.href,
-    logo: image,
+    // Google: the logo "that represents the organization" (a photo is not one).
+    ...(logo && { logo }),
     image,
     telephone: clinic.phone,
     email: clinic.email,

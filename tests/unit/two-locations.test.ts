@@ -263,6 +263,10 @@ describe('search engines: the clinic as an organisation, a business per location
         url: url('/'),
         subOrganization: [{ '@id': BUSINESS.main }, { '@id': BUSINESS.eastside }],
       });
+      // Its logo is the clinic's (brand.logo: the shipped one is an SVG), not the page's photo.
+      const { logo, image } = organization as { logo?: string; image?: string };
+      expect(logo, path).toMatch(new RegExp(`^${url('/_astro/')}logo-placeholder\\.[^/]+\\.svg$`));
+      expect(logo, path).not.toBe(image);
     }
     // A page about no one location carries no business node; what it is about is the organisation.
     expect(nodes(html('/pricing/'), 'Physiotherapy')).toEqual([]);
