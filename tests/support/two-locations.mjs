@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { copyProject } from './project-copy.mjs';
 
 /** The day the site is built as of: the notice runs, both closures are in the coming weeks. */
-export const TWO_LOCATIONS_DATE = '2026-12-21';
+const TWO_LOCATIONS_DATE = '2026-12-21';
 
 const THERAPIST_ES = `---
 reviewed: false
