@@ -137,3 +137,27 @@ export async function iconUrls(page: Page): Promise<string[]> {
     .locator('link[rel~="icon"], link[rel="manifest"], link[rel="apple-touch-icon"]')
     .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
 }
+
+/**
+ * Opens `url` in `page` and waits for the network to go quiet; returns the bytes it transferred
+ * (response bodies and headers), leaving out `icons` (see `iconUrls`).
+ */
+export async function transferredBytes(
+  page: Page,
+  url: string,
+  icons: ReadonlySet<string>,
+): Promise<number> {
+  const sizes: Promise<number>[] = [];
+  page.on('requestfinished', (request) => {
+    if (icons.has(request.url())) return;
+    sizes.push(
+      request
+        .sizes()
+        .then(
+          ({ responseBodySize, responseHeadersSize }) => responseBodySize + responseHeadersSize,
+        ),
+    );
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+}

@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../../scripts/serve.mjs';
 import { buildTwoLocations } from '../support/two-locations.mjs';
 import { WCAG_TAGS } from './axe';
-import { expect, iconUrls, test, visitEach } from './fixtures';
+import { expect, iconUrls, test, transferredBytes, visitEach } from './fixtures';
 
 const KB = 1024;
 
@@ -77,19 +77,7 @@ test('two locations: each of these pages transfers under 20 KB, or 60 KB with a 
     browser,
     PAGES,
     async (page, path) => {
-      const sizes: Promise<number>[] = [];
-      page.on('requestfinished', (request) => {
-        if (icons.has(request.url())) return;
-        sizes.push(
-          request
-            .sizes()
-            .then(
-              ({ responseBodySize, responseHeadersSize }) => responseBodySize + responseHeadersSize,
-            ),
-        );
-      });
-      await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-      const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+      const total = await transferredBytes(page, `${origin}${path}`, icons);
       expect(total, `${path}: ${total} bytes`).toBeLessThan(
         (PHOTO_PAGES.includes(path) ? 60 : 20) * KB,
       );

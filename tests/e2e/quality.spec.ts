@@ -2,7 +2,14 @@ import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { expect, iconUrls, recordCspViolations, test, visitEach } from './fixtures';
+import {
+  expect,
+  iconUrls,
+  recordCspViolations,
+  test,
+  transferredBytes,
+  visitEach,
+} from './fixtures';
 import { htmlErrors } from './html';
 import { headerRules } from '../../scripts/serve.mjs';
 import { builtHtml, builtPages, distDir } from './site';
@@ -112,19 +119,7 @@ test('a page transfers under 20 KB, or 60 KB with a photo, on a phone', async ({
     browser,
     builtPages(),
     async (page, path) => {
-      const sizes: Promise<number>[] = [];
-      page.on('requestfinished', (request) => {
-        if (icons.has(request.url())) return;
-        sizes.push(
-          request
-            .sizes()
-            .then(
-              ({ responseBodySize, responseHeadersSize }) => responseBodySize + responseHeadersSize,
-            ),
-        );
-      });
-      await page.goto(path, { waitUntil: 'networkidle' });
-      const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+      const total = await transferredBytes(page, path, icons);
       expect(total, `${path}: ${total} bytes`).toBeLessThan(
         (PHOTO_PAGES.includes(path) ? 60 : 20) * KB,
       );
