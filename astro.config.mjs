@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
+import contentDigest from './src/integrations/content-digest.ts';
 import launchGuard from './src/integrations/launch-guard.ts';
 import notFoundPages from './src/integrations/not-found-pages.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -44,7 +45,9 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [safeMdxPlugin] }),
   },
   integrations: [
-    // First: a production deploy stops here while placeholders are left (npm run launch-check).
+    // Entries are parsed again when a schema changes, not only when content.config.ts does.
+    contentDigest(),
+    // Then: a production deploy stops here while placeholders are left (npm run launch-check).
     launchGuard(),
     mdx(),
     securityHeaders(),
