@@ -1,7 +1,8 @@
 /**
  * A production deploy never publishes a placeholder: when the build is the production site
  * (`productionDeploy` in src/launch/placeholders.ts), it runs the launch check first and stops with
- * its list while anything is left. Previews, branch deploys and local builds build as always.
+ * its list while anything is left; its advice (`Finding.advice`, two locations with one name) is a
+ * warning in every build. Previews, branch deploys and local builds build as always.
  * Every build also writes the day it was built for into the site (`SITE_DAY_FILE`).
  */
 import type { AstroIntegration } from 'astro';
@@ -66,7 +67,8 @@ export default function launchGuard(): AstroIntegration {
             `${production}: src/site.config.ts says HOST is '${HOST}', but this build runs on ${host}, where the CMS login set for ${HOST} does not work: run npm run setup and choose ${host}, or publish on ${HOST}.`,
           );
         }
-        const findings = launchCheck(root);
+        // Advice (two locations with one name) is warned of at build start, never a stop.
+        const findings = launchCheck(root).filter(({ advice }) => !advice);
         if (findings.length) {
           throw new Error(
             `${production}: the production site is not built while the launch check finds a value to replace or correct.\n\n${formatFindings(findings)}`,
@@ -87,12 +89,16 @@ export default function launchGuard(): AstroIntegration {
         if (drafts.length) {
           logger.warn(`Not on the site (draft: true): ${drafts.join(', ')}`);
         }
+        const all = launchCheck(root);
+        for (const { file, field, problems } of all.filter(({ advice }) => advice)) {
+          logger.warn(`${file}: ${field}: ${problems.join('; ')}`);
+        }
         const production = productionDeploy(process.env, CMS_BACKEND.branch);
         if (production) {
           logger.info(`${production}: launch check passed, nothing left to replace.`);
           return;
         }
-        const left = launchCheck(root).length;
+        const left = all.filter(({ advice }) => !advice).length;
         if (left) {
           logger.warn(
             `${left} placeholders or example values are left (npm run launch-check lists them); a production deploy refuses to build until they are replaced.`,

@@ -1,7 +1,8 @@
 /**
  * The launch check: everything that is still a placeholder or an example value, and every value that
  * is filled in but breaks the schemas, each with its file and field. `npm run launch-check` prints
- * it; a production build refuses to run while it finds anything (`src/integrations/launch-guard.ts`).
+ * it; a production build refuses to run while it finds anything but advice (`Finding.advice`,
+ * warned of in every build: `src/integrations/launch-guard.ts`).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -39,6 +40,12 @@ export interface Finding {
   /** `phone`, `address.street`, `hours`, `body, line 31`, or `(the whole entry)`. */
   field: string;
   problems: string[];
+  /**
+   * `true` for what a person should correct but the site is right without: the launch check lists
+   * it and fails, and a production build only warns (staff adding a location in the CMS after
+   * launch must not stop the site from being published).
+   */
+  advice?: true;
 }
 
 const SITE_CONFIG = 'src/site.config.ts';
@@ -313,6 +320,75 @@ function untranslatedLocations(root: string): Finding[] {
     });
 }
 
+/**
+ * The names the template ships for a clinic's only location (src/content/locations/<code>/main.yaml),
+ * by language code. With one location no page shows it; with two, visitors choose by name.
+ */
+export const ONLY_LOCATION_NAMES: Readonly<Record<string, string>> = {
+  en: 'Main location',
+  es: 'Sede principal',
+};
+
+/**
+ * With two or more locations, what keeps visitors and search engines from telling them apart: a
+ * location still named as the template's only location ("Main location"), two with one name in a
+ * language, or two with one `order` (the first in order is the main location: the clinic's address
+ * in the footer and in search results). Advice: the site builds and is right, only unclear.
+ */
+function locationsApart(root: string): Finding[] {
+  const { main, all } = readLanguages(pathToFileURL(`${root}/`));
+  const { folder } = COLLECTIONS.locations;
+  const mainDir = join(root, 'src/content', folder, main.code);
+  if (!existsSync(mainDir)) return [];
+  const files = readdirSync(mainDir)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort();
+  if (files.length < 2) return [];
+  const read = (code: string, file: string) => {
+    const path = join(root, 'src/content', folder, code, file);
+    return existsSync(path)
+      ? ((readEntryFile(path).doc.toJS() ?? {}) as { name?: unknown; order?: unknown })
+      : {};
+  };
+  const findings: Finding[] = [];
+  const orders = new Map<unknown, string>();
+  for (const file of files) {
+    const { order } = read(main.code, file);
+    const first = orders.get(order);
+    if (typeof order === 'number' && first) {
+      findings.push({
+        file: `src/content/${folder}/${main.code}/${file}`,
+        field: 'order',
+        problems: [
+          `${order} is also the order of ${first}: the first in order is the main location (the clinic's address in the footer and in search results), so give each location its own number`,
+        ],
+        advice: true,
+      });
+    } else if (typeof order === 'number') {
+      orders.set(order, `src/content/${folder}/${main.code}/${file}`);
+    }
+  }
+  for (const { code } of all) {
+    const names = new Map<string, string>();
+    for (const file of files) {
+      const path = `src/content/${folder}/${code}/${file}`;
+      const { name } = read(code, file);
+      if (typeof name !== 'string') continue;
+      const problems: string[] = [];
+      if (name === ONLY_LOCATION_NAMES[code]) {
+        problems.push(
+          `"${name}" is the template's name for a clinic's only location: with ${files.length} locations, visitors choose between them by name, so name it by where it is (e.g. its neighborhood)`,
+        );
+      }
+      const same = names.get(name.trim().toLowerCase());
+      if (same) problems.push(`"${name}" is also the name of ${same}: give each location its own`);
+      else names.set(name.trim().toLowerCase(), path);
+      if (problems.length) findings.push({ file: path, field: 'name', problems, advice: true });
+    }
+  }
+  return findings;
+}
+
 /** Everything left to replace before launch, in file order; empty when the site is ready. */
 export function launchCheck(root: string, settings = deploySettings()): Finding[] {
   const contentDir = join(root, 'src/content');
@@ -333,6 +409,11 @@ export function launchCheck(root: string, settings = deploySettings()): Finding[
     ...untranslatedCollections(root),
     ...untranslatedLocations(root),
   ];
+  // Beside the file's other findings, so that each file is listed once.
+  for (const advice of locationsApart(root)) {
+    const last = findings.findLastIndex(({ file }) => file === advice.file);
+    findings.splice(last === -1 ? findings.length : last + 1, 0, advice);
+  }
   const icon = join(root, 'public/favicon.svg');
   if (existsSync(icon) && isPlaceholderFile(readFileSync(icon))) {
     findings.push({

@@ -3,7 +3,7 @@
 // therapist who works only there, a closure and a notice that name only it, and a closure for every
 // location. Built once per test file that reads it: tests/unit/two-locations.test.ts reads its
 // pages and JSON-LD, tests/e2e/locations.spec.ts opens them in a browser (axe, transfer budget).
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyProject } from './project-copy.mjs';
@@ -85,12 +85,12 @@ Ana treats sports and work injuries.
 };
 
 /**
- * A copy of the project with the two locations' files, built as of TWO_LOCATIONS_DATE into
- * `<dir>/dist`. The shipped therapist works at the main location only.
+ * A copy of the project with the two locations' files, not built. The shipped therapist works at
+ * the main location only.
  * @param {string} prefix the temporary folder's prefix
  * @returns {{ dir: string, remove: () => void }}
  */
-export function buildTwoLocations(prefix) {
+export function twoLocationsCopy(prefix) {
   const copy = copyProject(prefix);
   for (const [file, text] of Object.entries(FILES)) {
     writeFileSync(join(copy.dir, 'src/content', file), text);
@@ -100,10 +100,27 @@ export function buildTwoLocations(prefix) {
     therapist,
     readFileSync(therapist, 'utf8').replace(/^order: 1$/m, 'locations: [main]\norder: 1'),
   );
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  return copy;
+}
+
+/**
+ * `twoLocationsCopy`, built as of TWO_LOCATIONS_DATE into `<dir>/dist`; `log` is what the build
+ * printed (its output, then its errors). Throws with the log when the build fails.
+ * @param {string} prefix the temporary folder's prefix
+ * @returns {{ dir: string, remove: () => void, log: string }}
+ */
+export function buildTwoLocations(prefix) {
+  const copy = twoLocationsCopy(prefix);
+  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: copy.dir,
-    stdio: 'pipe',
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SITE_DATE: TWO_LOCATIONS_DATE, ASTRO_TELEMETRY_DISABLED: '1' },
   });
-  return copy;
+  const log = `${build.stdout}${build.stderr}`;
+  if (build.status !== 0) {
+    copy.remove();
+    throw new Error(`The two-locations build failed:\n${log}`);
+  }
+  return { ...copy, log };
 }

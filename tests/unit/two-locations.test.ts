@@ -8,11 +8,12 @@
  * booking, the footer, contact, booking and therapists pages letting the visitor choose, and the
  * JSON-LD (an organisation and a business per location) through the offline validator.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SITE_URL } from '../../src/site.config';
-import { buildTwoLocations } from '../support/two-locations.mjs';
+import { launchCheck, ONLY_LOCATION_NAMES } from '../../src/launch/check';
+import { buildTwoLocations, twoLocationsCopy } from '../support/two-locations.mjs';
 import { jsonLdBlocks, validate, type JsonLd } from '../support/structured-data';
 
 /** Each location's page in each language, and the list page's. */
@@ -339,6 +340,73 @@ describe('search engines: the clinic as an organisation, a business per location
         issues.filter(({ severity }) => severity === 'ERROR'),
         path,
       ).toEqual([]);
+    }
+  });
+});
+
+describe('a second location added without renaming the first, or with the same order', () => {
+  const nameAdvice = (code: string, name: string) => ({
+    file: `src/content/locations/${code}/main.yaml`,
+    field: 'name',
+    advice: true,
+    problems: [
+      `"${name}" is the template's name for a clinic's only location: with 2 locations, visitors choose between them by name, so name it by where it is (e.g. its neighborhood)`,
+    ],
+  });
+
+  test('the names it looks for are the shipped location’s, in every language it ships', () => {
+    const codes = readdirSync('src/content/locations');
+    expect(Object.keys(ONLY_LOCATION_NAMES).sort()).toEqual(codes.sort());
+    for (const code of codes) {
+      const file = readFileSync(`src/content/locations/${code}/main.yaml`, 'utf8');
+      expect(file, code).toMatch(new RegExp(`^name: ${ONLY_LOCATION_NAMES[code]}$`, 'm'));
+    }
+  });
+
+  test('every build warns of the first location still named as the only one, in each language', () => {
+    for (const [code, name] of Object.entries(ONLY_LOCATION_NAMES)) {
+      expect(copy.log).toContain(
+        `src/content/locations/${code}/main.yaml: name: "${name}" is the template's name`,
+      );
+    }
+  });
+
+  test('launch-check names it as advice (a production build only warns), and two locations with one order or one name', () => {
+    expect(launchCheck(copy.dir).filter(({ advice }) => advice)).toEqual([
+      nameAdvice('en', 'Main location'),
+      nameAdvice('es', 'Sede principal'),
+    ]);
+    const renamed = twoLocationsCopy('clinic-two-locations-renamed-');
+    try {
+      const file = (code: string, id: string) =>
+        join(renamed.dir, 'src/content/locations', code, `${id}.yaml`);
+      const edit = (path: string, from: RegExp, to: string) =>
+        writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+      edit(file('en', 'main'), /^name: .*$/m, 'name: Downtown');
+      edit(file('es', 'main'), /^name: .*$/m, 'name: Centro');
+      expect(launchCheck(renamed.dir).filter(({ advice }) => advice)).toEqual([]);
+      edit(file('en', 'eastside'), /^order: 2$/m, 'order: 1');
+      edit(file('es', 'eastside'), /^name: .*$/m, 'name: centro');
+      expect(launchCheck(renamed.dir).filter(({ advice }) => advice)).toEqual([
+        {
+          file: 'src/content/locations/en/main.yaml',
+          field: 'order',
+          advice: true,
+          problems: [
+            "1 is also the order of src/content/locations/en/eastside.yaml: the first in order is the main location (the clinic's address in the footer and in search results), so give each location its own number",
+          ],
+        },
+        {
+          file: 'src/content/locations/es/main.yaml',
+          field: 'name',
+          advice: true,
+          problems: [
+            '"Centro" is also the name of src/content/locations/es/eastside.yaml: give each location its own',
+          ],
+        },
+      ]);
+    } finally {
+      renamed.remove();
     }
   });
 });
