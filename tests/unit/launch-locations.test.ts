@@ -2,7 +2,9 @@
  * Setup and the launch check for a clinic with several locations (issue 34): a made-up clinic
  * with two, from an answers file (tests/fixtures/setup/two-locations.yaml), checked file by file
  * and built once; what the answers get wrong, named; a second run in a terminal that offers what
- * is in the files, stopped with Ctrl-C and resumed. The commands run as a person runs them.
+ * is in the files, stopped with Ctrl-C and resumed. The commands run as a person runs them; the
+ * answers refused one after another run setup's `main` in this process
+ * (tests/support/setup-in-process.ts), the function the command runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { copyProject } from '../support/project-copy.mjs';
+import { setupWithAnswers } from '../support/setup-in-process';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const answersFile = join(projectRoot, 'tests/fixtures/setup/two-locations.yaml');
@@ -209,7 +212,7 @@ describe('what the answers get wrong about the locations is named, and nothing i
       'locations:\n  - { name: Downtown }\n',
       'src/content/closures/en/thanksgiving-2026.yaml: locations: there is no location "main"',
     ],
-  ])('%j', (text, expected) => {
+  ])('%j', async (text, expected) => {
     const copy = copyProject('clinic-locations-bad-', ['scripts']);
     try {
       const closure = join(copy.dir, 'src/content/closures/en/thanksgiving-2026.yaml');
@@ -219,7 +222,7 @@ describe('what the answers get wrong about the locations is named, and nothing i
       const answers = join(copy.dir, 'answers.yaml');
       writeFileSync(answers, text);
       const main = read(copy.dir, 'src/content/locations/en/main.yaml');
-      const result = setup(copy.dir, answers);
+      const result = await setupWithAnswers(copy.dir, answers);
       expect(result.status).toBe(1);
       expect(result.output).toContain(
         expected.startsWith('src/') ? expected : `answers.yaml: ${expected}`,

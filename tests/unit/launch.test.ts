@@ -1,7 +1,9 @@
 /**
  * Launch: `npm run launch-check` finds every placeholder, `npm run setup` replaces them all from
  * one answers file, and a production build refuses to run while one is left. The commands run as a
- * person runs them (node scripts/…), on the real project or on a temporary copy of it.
+ * person runs them (node scripts/…), on the real project or on a temporary copy of it; the answers
+ * files refused or applied one after another run setup's `main` in this process
+ * (tests/support/setup-in-process.ts), the function the command runs.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { productionDeploy, valueProblems } from '../../src/launch/placeholders';
 import { withDeploySettings } from '../../src/launch/site-config';
 import type { Host } from '../../src/schemas/deploy';
 import { copyProject } from '../support/project-copy.mjs';
+import { setupWithAnswers } from '../support/setup-in-process';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const answersFile = join(projectRoot, 'tests/fixtures/setup/clinic.yaml');
@@ -237,7 +240,7 @@ describe('bad answers are refused with the schema’s words', () => {
 });
 
 describe('the CMS login an answers file chooses', () => {
-  test('Netlify Identity on Netlify: git-gateway and the host are written, the login address left as it was', () => {
+  test('Netlify Identity on Netlify: git-gateway and the host are written, the login address left as it was', async () => {
     const copy = copyProject('clinic-setup-identity-', ['scripts', 'prettier.config.mjs']);
     try {
       const answers = join(copy.dir, 'answers.yaml');
@@ -245,7 +248,7 @@ describe('the CMS login an answers file chooses', () => {
         answers,
         'deploy:\n  host: netlify\n  backend: git-gateway\n  siteUrl: https://www.willowcreekmassage.com\n  repo: willow-creek/website\n',
       );
-      const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      const result = await setupWithAnswers(copy.dir, answers);
       expect(result.output).not.toContain('Nothing was written');
       // Its next steps are Identity's, not a GitHub OAuth App's.
       expect(result.output).toContain('Invite staff: Identity › Invite users, by email');
@@ -259,7 +262,7 @@ describe('the CMS login an answers file chooses', () => {
         answers,
         'deploy:\n  siteUrl: https://www.willowcreekmassage.com\n  repo: willow-creek/site\n',
       );
-      run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      await setupWithAnswers(copy.dir, answers);
       const again = readFileSync(join(copy.dir, 'src/site.config.ts'), 'utf8');
       expect(again).toContain("name: 'git-gateway',");
       expect(again).toContain("export const HOST: Host = 'netlify';");
@@ -310,10 +313,10 @@ describe('a malformed answers file', () => {
       'languages: [en-US]\nclinc: { name: Typo }',
       'answers.yaml: clinc: is not an answer setup knows (the answers are languages, clinic,',
     ],
-  ])('%j is named, never a stack trace, and nothing is written', (text, expected) => {
+  ])('%j is named, never a stack trace, and nothing is written', async (text, expected) => {
     const answers = join(copy.dir, 'answers.yaml');
     writeFileSync(answers, text);
-    const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+    const result = await setupWithAnswers(copy.dir, answers);
     expect(result.status).toBe(1);
     expect(result.output).toContain(expected);
     expect(result.output).toContain('Nothing was written');
@@ -341,14 +344,14 @@ describe('what setup and launch-check cannot read is named, never a stack trace'
     }
   });
 
-  test('a field the answers leave, broken in its file by hand, is named by that file, not the answers', () => {
+  test('a field the answers leave, broken in its file by hand, is named by that file, not the answers', async () => {
     const copy = copyProject('clinic-setup-broken-', ['scripts']);
     try {
       const clinic = join(copy.dir, 'src/content/settings/en/clinic.yaml');
       writeFileSync(clinic, readFileSync(clinic, 'utf8').replace(/^name: .*$/m, 'name: X'));
       const answers = join(copy.dir, 'answers.yaml');
       writeFileSync(answers, 'clinic:\n  email: care@harborlightmassage.com\n');
-      const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      const result = await setupWithAnswers(copy.dir, answers);
       expect(result.status).toBe(1);
       expect(result.output).toContain(
         'src/content/settings/en/clinic.yaml: name: must be at least 2 characters (not in the answers: correct the file, or answer it)',
@@ -359,13 +362,13 @@ describe('what setup and launch-check cannot read is named, never a stack trace'
     }
   });
 
-  test('a second run keeps a translation of a value it leaves as it was', () => {
+  test('a second run keeps a translation of a value it leaves as it was', async () => {
     const copy = copyProject('clinic-setup-keeps-', ['scripts', 'prettier.config.mjs']);
     try {
       const answers = join(copy.dir, 'answers.yaml');
       const noShow = 'A session missed without notice is charged in full.';
       writeFileSync(answers, `clinic:\n  visitPolicy:\n    noShow: ${noShow}\n`);
-      run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      await setupWithAnswers(copy.dir, answers);
       const spanish = join(copy.dir, 'src/content/settings/es/clinic.yaml');
       // Set in English, marked for review, until a translator writes the Spanish.
       expect(readFileSync(spanish, 'utf8')).toContain(noShow);
@@ -373,7 +376,7 @@ describe('what setup and launch-check cannot read is named, never a stack trace'
         .replace(noShow, 'Una sesión perdida sin aviso se cobra completa.')
         .replace(/^reviewed: false$/m, 'reviewed: true');
       writeFileSync(spanish, translated);
-      run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      await setupWithAnswers(copy.dir, answers);
       expect(readFileSync(spanish, 'utf8')).toBe(translated);
     } finally {
       copy.remove();
@@ -522,9 +525,9 @@ describe('from setup to a production build', () => {
 
 describe('a translation not yet reviewed', () => {
   let copy: ReturnType<typeof copyProject>;
-  beforeAll(() => {
+  beforeAll(async () => {
     copy = copyProject('clinic-review-', ['scripts', 'prettier.config.mjs', 'README.md']);
-    run(copy.dir, ['scripts/setup.mjs', '--answers', answersFile]);
+    expect((await setupWithAnswers(copy.dir, answersFile)).status).toBe(0);
     // The clinic's answers make an English site; it now adds Spanish back, as shipped (unreviewed).
     const languages = join(copy.dir, 'src/content/settings/languages.yaml');
     writeFileSync(
@@ -692,13 +695,13 @@ describe('the original clinic’s facts, as shipped', () => {
     }
   });
 
-  test('a length the site does not offer, or one left without a price, is named and nothing is written', () => {
+  test('a length the site does not offer, or one left without a price, is named and nothing is written', async () => {
     const copy = copyProject('clinic-setup-prices-', ['scripts', 'prettier.config.mjs']);
     try {
       const answers = join(copy.dir, 'answers.yaml');
       writeFileSync(answers, 'confirm:\n  prices: { 30: 55, 45: 80, 90: -5 }\n');
       const before = readFileSync(join(copy.dir, 'src/content/pricing/en/30-minutes.mdx'), 'utf8');
-      const result = run(copy.dir, ['scripts/setup.mjs', '--answers', answers]);
+      const result = await setupWithAnswers(copy.dir, answers);
       expect(result.status).toBe(1);
       expect(result.output).toContain(
         'answers.yaml: confirm.prices: no price for 60 minutes (the site offers 30, 60, 90)',
@@ -720,7 +723,7 @@ describe('npm run setup in a terminal', () => {
   test('run again on a set-up site, it offers every value already there, the hours and service area included', async () => {
     const copy = copyProject('clinic-setup-again-', ['scripts', 'prettier.config.mjs', 'tests']);
     try {
-      expect(run(copy.dir, ['scripts/setup.mjs', '--answers', answersFile]).status).toBe(0);
+      expect((await setupWithAnswers(copy.dir, answersFile)).status).toBe(0);
       const session = terminalSession(copy.dir);
       // Enter through each question keeps what is offered; the screen shows what that is.
       for (const question of [

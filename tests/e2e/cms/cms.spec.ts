@@ -67,9 +67,13 @@ const main = (page: Page) => languagePane(page, LANGUAGES.main.code);
  */
 async function previewPane(page: Page) {
   const frame = page.locator('#preview-pane');
-  if ((await frame.count()) === 0)
-    await page.getByRole('button', { name: 'Toggle preview' }).click();
-  await expect(frame).toBeVisible();
+  // Again until it shows: just after publishing, Decap draws the editor anew, and a click on the
+  // toolbar it is replacing is lost (seen once, on a loaded machine).
+  await expect(async () => {
+    if ((await frame.count()) === 0)
+      await page.getByRole('button', { name: 'Toggle preview' }).click();
+    await expect(frame).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
   return page.frameLocator('#preview-pane');
 }
 
