@@ -87,7 +87,7 @@ export function clinicId(site: URL, severalLocations: boolean): string {
  * A location's own business node, with two or more locations: `<site>/locations/<id>/#business`,
  * its page in the main language (the same node in every language).
  */
-function locationBusinessId(id: string, site: URL): string {
+export function locationBusinessId(id: string, site: URL): string {
   return new URL(`${entryPath('locations', id)}#business`, site).href;
 }
 
@@ -327,7 +327,10 @@ export function webPageData(
   url: URL,
   inLanguage: string,
   site: URL,
-  /** What the page is about: `clinicId` (the business, or with several locations the organisation). */
+  /**
+   * What the page is about: `clinicId` (the business, or with several locations the organisation),
+   * or on a location's own page that location's business (`locationBusinessId`).
+   */
   clinic = businessId(site),
 ): WithContext<WebPage> {
   return {

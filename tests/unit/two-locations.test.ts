@@ -324,6 +324,20 @@ describe('search engines: the clinic as an organisation, a business per location
     },
   );
 
+  test.each(['en', 'es'] as const)(
+    'in %s, a location’s page is about that location’s business, other pages about the clinic',
+    (lang) => {
+      for (const id of ['main', 'eastside'] as const) {
+        expect(nodes(html(PAGES[lang][id]), 'WebPage'), id).toMatchObject([
+          { about: { '@id': BUSINESS[id] } },
+        ]);
+      }
+      expect(nodes(html(PAGES[lang].list), 'WebPage')).toMatchObject([
+        { about: { '@id': ORGANIZATION } },
+      ]);
+    },
+  );
+
   test('the locations and contact pages carry every location’s business node', () => {
     for (const path of [PAGES.en.list, PAGES.es.list, '/contact/', '/es/contacto/']) {
       expect(
