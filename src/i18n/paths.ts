@@ -19,6 +19,7 @@ import {
   hasSeveralLocations,
   languageOf,
   once,
+  warnOnce,
   type EntryOf,
   type In,
 } from '../lib/content';
@@ -30,12 +31,45 @@ import { LANGUAGES } from './languages';
 const pageAbove = (name: CollectionName): RoutedPageId | undefined =>
   (COLLECTIONS[name] as CollectionDefinition).entryPages?.under;
 
+/** The file of `name`'s entry `id` in `language` (its translation), as the build names it. */
+const fileOf = (name: CollectionName, language: Language, id: string): string =>
+  `src/content/${COLLECTIONS[name].folder}/${language.code}/${id}.${COLLECTIONS[name].format}`;
+
 /**
  * `/es/servicios/masaje/` → `servicios/masaje`: a page's path in `language` as the rest
  * parameter of its route under `src/pages/[language]/`; undefined for the language's home page.
  */
 const restParam = (path: string, language: Language): string | undefined =>
   path.slice(language.code.length + 2, -1) || undefined;
+
+/**
+ * Each entry's address under `base`, by id, at its slug (`${base}${slug}/`), in the entries'
+ * order. Two translations may give one slug (two locations both "Centro" in Spanish): two pages at
+ * one address stop the build (Astro's prerender conflict), so after the first in order each next
+ * one is at `${base}${slug}-${id}/`, and `clashes` says so, naming both files.
+ * @param entries in order; `file` as the build names the entry's file
+ */
+export function entryPaths(
+  base: string,
+  entries: readonly { id: string; slug: string; file: string }[],
+): { paths: Map<string, string>; clashes: string[] } {
+  const paths = new Map<string, string>();
+  const clashes: string[] = [];
+  const taken = new Map<string, string>();
+  for (const { id, slug, file } of entries) {
+    let path = `${base}${slug}/`;
+    const first = taken.get(path);
+    if (first !== undefined) {
+      path = `${base}${slug}-${id}/`;
+      clashes.push(
+        `${file}: its address ${base}${slug}/ is also ${first}'s, so it is at ${path} until their words differ`,
+      );
+    }
+    taken.set(path, file);
+    paths.set(id, path);
+  }
+  return { paths, clashes };
+}
 
 /**
  * Main-language path → the same page's path in `language`, for every page and service translated
@@ -64,10 +98,14 @@ export function pathsIn(language: Language): Promise<Map<string, string>> {
       const list = listPath(name);
       const base = under ? map.get(list) : main ? list : `${prefix}${list.slice(1)}`;
       if (!base) continue;
-      for (const entry of await getEntries(name, language)) {
-        const slug = main ? entry.id : entry.source?.slug;
-        map.set(entryPath(name, entry.id), `${base}${slug}/`);
-      }
+      const entries = (await getEntries(name, language)).map(({ id, source }) => ({
+        id,
+        slug: main ? id : (source?.slug ?? id),
+        file: fileOf(name, language, id),
+      }));
+      const { paths, clashes } = entryPaths(base, entries);
+      for (const clash of clashes) warnOnce(clash);
+      for (const [id, path] of paths) map.set(entryPath(name, id), path);
     }
     return map;
   });

@@ -56,7 +56,7 @@ const cache = new Map<string, Promise<unknown>>();
 const warned = new Set<string>();
 
 /** Says `message` on the build's console, once. */
-function warnOnce(message: string): void {
+export function warnOnce(message: string): void {
   if (warned.has(message)) return;
   warned.add(message);
   console.warn(message);

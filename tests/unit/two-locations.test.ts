@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SITE_URL } from '../../src/site.config';
+import { entryPaths } from '../../src/i18n/paths';
 import { launchCheck, ONLY_LOCATION_NAMES } from '../../src/launch/check';
 import { buildTwoLocations, twoLocationsCopy } from '../support/two-locations.mjs';
 import { jsonLdBlocks, validate, type JsonLd } from '../support/structured-data';
@@ -375,6 +376,24 @@ describe('a second location added without renaming the first, or with the same o
       const file = readFileSync(`src/content/locations/${code}/main.yaml`, 'utf8');
       expect(file, code).toMatch(new RegExp(`^name: ${ONLY_LOCATION_NAMES[code]}$`, 'm'));
     }
+  });
+
+  test('two with one name in a language each have their own address there, the first in order its name', () => {
+    const base = '/es/ubicaciones/';
+    const file = (id: string) => `src/content/locations/es/${id}.yaml`;
+    const { paths, clashes } = entryPaths(base, [
+      { id: 'main', slug: 'centro', file: file('main') },
+      { id: 'eastside', slug: 'centro', file: file('eastside') },
+      { id: 'north', slug: 'norte', file: file('north') },
+    ]);
+    expect(Object.fromEntries(paths)).toEqual({
+      main: '/es/ubicaciones/centro/',
+      eastside: '/es/ubicaciones/centro-eastside/',
+      north: '/es/ubicaciones/norte/',
+    });
+    expect(clashes).toEqual([
+      "src/content/locations/es/eastside.yaml: its address /es/ubicaciones/centro/ is also src/content/locations/es/main.yaml's, so it is at /es/ubicaciones/centro-eastside/ until their words differ",
+    ]);
   });
 
   test('every build warns of the first location still named as the only one, in each language', () => {
