@@ -40,6 +40,10 @@ const PAINTING = {
 };
 const NOTICE = { en: 'Eastside parking closed this week', es: 'Sin estacionamiento en Lado este' };
 
+/** The shipped clinic's phone (settings/en/clinic.yaml), the main location's: it has none of its own. */
+const CLINIC_PHONE = /^phone: '?(\+\d+)/m.exec(
+  readFileSync('src/content/settings/en/clinic.yaml', 'utf8'),
+)?.[1];
 const url = (path: string) => new URL(path, SITE_URL).href;
 const ORGANIZATION = url('/#organization');
 const BUSINESS = {
@@ -240,6 +244,23 @@ describe.each(['en', 'es'] as const)('in %s, the visitor chooses a location', (l
     expect(cal(main).every((href) => href.startsWith('https://cal.com/your-clinic/'))).toBe(true);
     expect(closureLines(eastside)).toEqual([CHRISTMAS[lang], PAINTING[lang]]);
     expect(closureLines(main)).toEqual([CHRISTMAS[lang]]);
+    // Each with its phone: Eastside's own, the main location the clinic's.
+    expect(hrefs(eastside)).toContain('tel:+15415550188');
+    expect(hrefs(main)).toContain(`tel:${CLINIC_PHONE}`);
+    expect(hrefs(main)).not.toContain('tel:+15415550188');
+  });
+
+  test('on a location’s page, the dialog for booking unavailable offers its phone and calendar', () => {
+    const dialog = (path: string) =>
+      /<dialog id="booking-fallback"[\s\S]*?<\/dialog>/.exec(html(path))?.[0] ?? '';
+    const eastside = dialog(PAGES[lang].eastside);
+    expect(hrefs(eastside)).toContain('tel:+15415550188');
+    expect(hrefs(eastside)).toContain('https://cal.com/your-clinic-eastside');
+    const main = dialog(PAGES[lang].main);
+    expect(hrefs(main)).toContain(`tel:${CLINIC_PHONE}`);
+    expect(hrefs(main)).toContain('https://cal.com/your-clinic');
+    // Elsewhere, the clinic's.
+    expect(hrefs(dialog(at.book))).toContain(`tel:${CLINIC_PHONE}`);
   });
 
   test('each therapist says where they work, linking to the location', () => {
