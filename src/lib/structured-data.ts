@@ -249,7 +249,10 @@ export function organizationData(
 /** A location as `locationData` needs it: its entry, with phone and email resolved (`getLocations`). */
 export interface LocationFacts {
   id: string;
-  data: Pick<LocationData, 'name' | 'address' | 'geo' | 'mapUrl' | 'hours' | 'googlePlaceId'>;
+  data: Pick<
+    LocationData,
+    'name' | 'address' | 'geo' | 'mapUrl' | 'hours' | 'googlePlaceId' | 'profiles'
+  >;
   phone: string;
   email: string;
 }
@@ -266,9 +269,9 @@ const placeUrl = (placeId: string, query: string): string =>
  * With two or more locations, one of them: the same `@type` as the single business
  * (`businessData`: `Physiotherapy`), with its own `@id` (`locationBusinessId`), name (the clinic's
  * and the location's), page (`url`), address, `geo`, phone, hours, closures
- * (`specialOpeningHoursSpecification`), its Google Maps place as `sameAs` (with a Place ID), the
- * therapists who work there, `parentOrganization` the clinic (`organizationData`) and a
- * `ReserveAction` whose target is its booking page on Cal.com.
+ * (`specialOpeningHoursSpecification`), its Google Maps place (with a Place ID) and its own
+ * profiles as `sameAs`, the therapists who work there, `parentOrganization` the clinic
+ * (`organizationData`) and a `ReserveAction` whose target is its booking page on Cal.com.
  */
 export function locationData(
   clinic: Omit<ClinicData, 'hsaFsa' | 'visitPolicy' | 'brand'>,
@@ -297,15 +300,19 @@ export function locationData(
     undefined,
     closures,
   ) as WithContext<PhysiotherapyLeaf>;
-  const { googlePlaceId } = location.data;
+  const { googlePlaceId, profiles } = location.data;
+  const sameAs = [
+    ...(googlePlaceId
+      ? [placeUrl(googlePlaceId, `${clinic.name}, ${location.data.address.street}`)]
+      : []),
+    ...profileLinks({ profiles }).map(({ href }) => href),
+  ];
   return {
     ...business,
     '@id': locationBusinessId(location.id, site),
     name: `${clinic.name} – ${location.data.name}`,
     url: url.href,
-    ...(googlePlaceId
-      ? { sameAs: [placeUrl(googlePlaceId, `${clinic.name}, ${location.data.address.street}`)] }
-      : {}),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
     parentOrganization: { '@id': clinicId(site, true) },
     potentialAction: {
       '@type': 'ReserveAction',

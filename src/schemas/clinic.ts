@@ -118,6 +118,30 @@ export const phoneNumber = sameInEveryLanguage(
     .regex(/^\+1\d{10}$/, { error: 'must be a US number written like +15415550123' }),
 );
 
+/**
+ * Profiles on other sites, by the name the site's words give each: the clinic's (`clinic.yaml`)
+ * and a location's own (src/schemas/locations.ts). schema.org's `sameAs`.
+ */
+export const profilesGroup = (whose: 'clinic’s' | 'location’s') =>
+  group({
+    google: profileUrl('google', 'https://g.page/r/CdXf4yz').describe(
+      `Optional: the ${whose} Google Business Profile: the link Google gives it (its Share button, then Copy link), e.g. https://g.page/r/… or https://maps.app.goo.gl/….`,
+    ),
+    yelp: profileUrl('yelp', 'https://www.yelp.com/biz/your-clinic').describe(
+      `Optional: the ${whose} page on Yelp.`,
+    ),
+    facebook: profileUrl('facebook', 'https://www.facebook.com/your-clinic').describe(
+      `Optional: the ${whose} page on Facebook.`,
+    ),
+    instagram: profileUrl('instagram', 'https://www.instagram.com/your-clinic').describe(
+      `Optional: the ${whose} profile on Instagram.`,
+    ),
+    healthgrades: profileUrl(
+      'healthgrades',
+      'https://www.healthgrades.com/group-directory/your-clinic',
+    ).describe(`Optional: the ${whose} page on Healthgrades.`),
+  });
+
 /** An email address, the same in every language. */
 export const emailAddress = sameInEveryLanguage(z.email(kind('an email address')));
 
@@ -135,24 +159,7 @@ export const clinicSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       'Phone number in international form, e.g. +15415550123. Shown as (541) 555-0123.',
     ),
     email: emailAddress.describe('Email address for questions.'),
-    profiles: group({
-      google: profileUrl('google', 'https://g.page/r/CdXf4yz').describe(
-        'Optional: the clinic’s Google Business Profile: the link Google gives it (its Share button, then Copy link), e.g. https://g.page/r/… or https://maps.app.goo.gl/….',
-      ),
-      yelp: profileUrl('yelp', 'https://www.yelp.com/biz/your-clinic').describe(
-        'Optional: the clinic’s page on Yelp.',
-      ),
-      facebook: profileUrl('facebook', 'https://www.facebook.com/your-clinic').describe(
-        'Optional: the clinic’s page on Facebook.',
-      ),
-      instagram: profileUrl('instagram', 'https://www.instagram.com/your-clinic').describe(
-        'Optional: the clinic’s profile on Instagram.',
-      ),
-      healthgrades: profileUrl(
-        'healthgrades',
-        'https://www.healthgrades.com/group-directory/your-clinic',
-      ).describe('Optional: the clinic’s page on Healthgrades.'),
-    })
+    profiles: profilesGroup('clinic’s')
       .optional()
       .describe(
         'Optional: the clinic’s profiles on other sites, linked in the footer and on the contact page, and named to search engines. Leave a profile out and nothing is shown for it.',

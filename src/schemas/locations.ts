@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { calLink } from './booking';
-import { clockTime, emailAddress, phoneNumber, WEEKDAYS } from './clinic';
+import { clockTime, emailAddress, phoneNumber, profilesGroup, WEEKDAYS } from './clinic';
 import { group, kind, line, order, stateCode } from './fields';
 import { sameInEveryLanguage } from './translation';
 
@@ -42,7 +42,8 @@ const placeId = sameInEveryLanguage(
  * schema.org: each location is a `LocalBusiness` (here `Physiotherapy`) with its own address,
  * `geo`, `openingHoursSpecification`, `telephone` and `hasMap`; Google: "LocalBusiness structured
  * data", one per location (https://developers.google.com/search/docs/appearance/structured-data/local-business).
- * A location has no profiles of its own yet: `profiles` stay the clinic's (`clinic.yaml`).
+ * A location may have profiles of its own (`profiles`, its `sameAs` besides its Google Maps place);
+ * the clinic's stay in `clinic.yaml`.
  */
 export const locationsSchema = z.strictObject({
   name: line(2, 60).describe(
@@ -105,7 +106,12 @@ export const locationsSchema = z.strictObject({
   googlePlaceId: placeId
     .optional()
     .describe(
-      'Optional: the clinic’s Google Place ID (from Google’s Place ID Finder). With it, the site shows a "leave us a review" link, and builds the short /review/ address and a printable card with a QR code that lead to Google’s review form. Without it, none of these exist.',
+      'Optional: the location’s Google Place ID (from Google’s Place ID Finder). The main location’s: the site shows a "leave us a review" link, and builds the short /review/ address and a printable card with a QR code that lead to Google’s review form. Another location’s: the review link on its own page, and its place in search results.',
+    ),
+  profiles: profilesGroup('location’s')
+    .optional()
+    .describe(
+      'Optional, with two or more locations: this location’s own profiles on other sites (its own Google Business Profile, Yelp page…), linked on its page and named to search engines with it. The clinic’s are in Settings › Clinic.',
     ),
 });
 

@@ -47,6 +47,8 @@ hours:
 directions: Park behind the building. The entrance is on the ground floor, step-free, beside the pharmacy.
 calLink: your-clinic-eastside
 googlePlaceId: ChIJeastsideExamplePlaceId01
+profiles:
+  yelp: https://www.yelp.com/biz/harbor-eastside
 `,
   'locations/es/eastside.yaml': `reviewed: false
 name: Lado este

@@ -6,9 +6,9 @@
  * issue), generated with the same inputs by `cmsConfig` and kept as
  * `tests/fixtures/one-location/cms-config-9e75f9f.json`. The differences allowed are exactly:
  * the Locations collection, the fields it took from the clinic's settings (in every language's
- * Settings), the `locations` relation of therapists, closures and notices, and the locations page's
- * file in every language's Pages (its words; the page itself is built only with two or more
- * locations, tests/unit/two-locations.test.ts).
+ * Settings; the Place ID's hint now a location's), the `locations` relation of therapists,
+ * closures and notices, and the locations page's file in every language's Pages (its words; the
+ * page itself is built only with two or more locations, tests/unit/two-locations.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
@@ -134,10 +134,20 @@ describe('with one location, the CMS is as before but for the locations', () => 
     // Decap's `i18n` mark included (words or the same in every language); in the order of a
     // location's file, which need not be the clinic file's.
     const byName = (a: Field, b: Field) => a.name.localeCompare(b.name);
-    expect(moved.sort(byName)).toEqual(
+    // The Place ID's hint (and the format message that repeats it) is a location's now (the main
+    // one's leads to /review/, another's to the review link on its page); the rest is as it was.
+    const withoutPlaceIdHint = (field: Field) =>
+      field.name === 'googlePlaceId'
+        ? { ...field, hint: undefined, pattern: (field['pattern'] as string[] | undefined)?.[0] }
+        : field;
+    expect(moved.sort(byName).map(withoutPlaceIdHint)).toEqual(
       clinicFields(before, 'settings')
         .filter(({ name }) => MOVED.includes(name))
-        .sort(byName),
+        .sort(byName)
+        .map(withoutPlaceIdHint),
+    );
+    expect(moved.find(({ name }) => name === 'googlePlaceId')?.hint).toMatch(
+      /^Optional: the location’s Google Place ID/,
     );
     for (const settings of ['settings', 'settings-es']) {
       expect(clinicFields(now, settings).filter(({ name }) => MOVED.includes(name))).toEqual([]);
@@ -160,7 +170,7 @@ describe('with one location, the CMS is as before but for the locations', () => 
     });
     expect(
       (locations.fields ?? []).filter(({ name }) => !MOVED.includes(name)).map(({ name }) => name),
-    ).toEqual(['name', 'order', 'phone', 'email', 'directions', 'calLink', 'reviewed']);
+    ).toEqual(['name', 'order', 'phone', 'email', 'directions', 'calLink', 'profiles', 'reviewed']);
   });
 
   test('the locations page is in every language’s Pages, after the pages there were, and new', () => {

@@ -332,6 +332,7 @@ describe('search engines: the clinic as an organisation, a business per location
       expect(String(eastside?.['name'])).toContain(NAMES[lang].eastside);
       expect(eastside?.['sameAs']).toEqual([
         expect.stringContaining('query_place_id=ChIJeastsideExamplePlaceId01'),
+        'https://www.yelp.com/biz/harbor-eastside',
       ]);
       expect((eastside?.['employee'] as JsonLd[]).map(({ name }) => name)).toEqual([
         'Ana Eastside',
@@ -343,6 +344,29 @@ describe('search engines: the clinic as an organisation, a business per location
         specialOpeningHoursSpecification: [{ validFrom: '2026-12-24' }],
         potentialAction: { target: { urlTemplate: 'https://cal.com/your-clinic' } },
       });
+    },
+  );
+
+  test.each(['en', 'es'] as const)(
+    'in %s, a location’s own profiles and Place ID are its sameAs, and linked on its page with its review link',
+    (lang) => {
+      const [eastside] = nodes(html(PAGES[lang].eastside), 'Physiotherapy');
+      expect(eastside?.['sameAs']).toEqual([
+        expect.stringContaining('query_place_id=ChIJeastsideExamplePlaceId01'),
+        'https://www.yelp.com/biz/harbor-eastside',
+      ]);
+      const page = mainOf(html(PAGES[lang].eastside));
+      expect(hrefs(page)).toContain('https://www.yelp.com/biz/harbor-eastside');
+      expect(hrefs(page)).toContain(
+        'https://search.google.com/local/writereview?placeid=ChIJeastsideExamplePlaceId01',
+      );
+      // The main location has no profiles of its own: its page links none (the footer has the
+      // clinic's), and its review link is its own Place ID's.
+      const main = mainOf(html(PAGES[lang].main));
+      expect(hrefs(main)).not.toContain('https://www.yelp.com/biz/harbor-eastside');
+      expect(hrefs(main)).not.toContain(
+        'https://search.google.com/local/writereview?placeid=ChIJeastsideExamplePlaceId01',
+      );
     },
   );
 
