@@ -7,10 +7,12 @@ import contentDigest from './src/integrations/content-digest.ts';
 import launchGuard from './src/integrations/launch-guard.ts';
 import notFoundPages from './src/integrations/not-found-pages.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import { withAlternates } from './src/integrations/sitemap-alternates.ts';
+import { sitemapAlternates } from './src/integrations/sitemap-alternates.ts';
 import { BASE_DIRECTIVES } from './src/lib/security-headers.ts';
 import { safeMdxPlugin } from './src/lib/safe-mdx.ts';
 import { SITE_URL } from './src/site.config.ts';
+
+const alternates = sitemapAlternates();
 
 export default defineConfig({
   site: SITE_URL,
@@ -56,12 +58,13 @@ export default defineConfig({
     notFoundPages(),
     // Every public page; the CMS (/admin/) and the 404 pages are not pages to be found. Each with
     // its other languages, translated slugs included, as the page's hreflang links give them.
+    alternates.integration,
     sitemap({
       filter: (page) => {
         const path = new URL(page).pathname;
         return !path.startsWith('/admin/') && !path.endsWith('/404/');
       },
-      serialize: withAlternates('dist'),
+      serialize: alternates.serialize,
     }),
   ],
   vite: {

@@ -7,7 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SitemapItem } from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
 
 /** `<link rel="alternate" hreflang="es-US" href="…">` → `{ lang: 'es-US', url: '…' }`, in order. */
 function alternateLinks(html: string): { lang: string; url: string }[] {
@@ -24,16 +26,34 @@ const isNoindex = (html: string) =>
   /<meta\b(?=[^>]*\bname="robots")(?=[^>]*\bcontent="[^"]*\bnoindex\b)[^>]*>/.test(html);
 
 /**
- * A sitemap `serialize` that adds each page's alternates, reading `<outDir><path>index.html`.
- * A page without alternates (a one-language site) is left as it is; a page that asks not to be
- * indexed (the short /review/ address and the review card, in every language) is left out.
+ * The sitemap with each page's alternates: `integration` learns where this build writes its pages
+ * (`outDir`, with `astro build --outDir` too: a fixed `dist` read the previous build's pages, or
+ * none, and the sitemap was left out), and `serialize`, @astrojs/sitemap's option, adds each
+ * page's alternates, reading `<outDir><path>index.html`. A page without alternates (a
+ * one-language site) is left as it is; a page that asks not to be indexed (the short /review/
+ * address and the review card, in every language) is left out.
  */
-export function withAlternates(outDir: string): (item: SitemapItem) => SitemapItem | undefined {
-  return (item) => {
-    const file = join(outDir, new URL(item.url).pathname, 'index.html');
-    const html = readFileSync(file, 'utf8');
-    if (isNoindex(html)) return undefined;
-    const links = alternateLinks(html);
-    return links.length ? { ...item, links } : item;
+export function sitemapAlternates(): {
+  integration: AstroIntegration;
+  serialize: (item: SitemapItem) => SitemapItem | undefined;
+} {
+  let outDir: string | undefined;
+  return {
+    integration: {
+      name: 'clinic-sitemap-alternates',
+      hooks: {
+        'astro:config:done': ({ config }) => {
+          outDir = fileURLToPath(config.outDir);
+        },
+      },
+    },
+    serialize: (item) => {
+      if (!outDir) throw new Error('sitemapAlternates: its integration is not in the config');
+      const file = join(outDir, new URL(item.url).pathname, 'index.html');
+      const html = readFileSync(file, 'utf8');
+      if (isNoindex(html)) return undefined;
+      const links = alternateLinks(html);
+      return links.length ? { ...item, links } : item;
+    },
   };
 }

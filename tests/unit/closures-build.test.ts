@@ -187,6 +187,14 @@ test('across midnight in the clinic’s zone, with no SITE_DATE: 23:59 on the la
   }
 });
 
+test('a build into another folder (--outDir) has its sitemap, with each page’s alternates read from that build', () => {
+  for (const day of DAYS) {
+    const sitemap = readFileSync(join(copy.dir, `dist-${day}`, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap, day).toContain('<loc>https://');
+    expect(sitemap, day).toContain('hreflang="es-US"');
+  }
+});
+
 test('each build writes the day it was built for into the site, for the daily rebuild to read', () => {
   for (const day of DAYS) {
     expect(readFileSync(join(copy.dir, `dist-${day}`, 'site-day.txt'), 'utf8'), day).toBe(
