@@ -13,7 +13,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES_FILE } from '../i18n/languages';
@@ -22,11 +22,14 @@ const CONTENT_CONFIG = 'src/content.config.ts';
 /** Beside each data store: the digest its entries were parsed with. */
 const DIGEST_FILE = 'content-schemas-digest';
 
-/** The file a relative import names: as written, or with `.ts`, `.mjs` or `/index.ts` added. */
+/**
+ * The file a relative import names: as written, or with `.ts`, `.mjs` or `.js` added, or a
+ * folder's `index.ts`.
+ */
 function resolveImport(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier);
   return [base, `${base}.ts`, `${base}.mjs`, `${base}.js`, join(base, 'index.ts')].find(
-    (candidate) => existsSync(candidate) && !candidate.endsWith('/'),
+    (candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile(),
   );
 }
 

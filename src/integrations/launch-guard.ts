@@ -15,7 +15,7 @@ import { SITE_DAY_FILE, siteDate } from '../lib/dates';
 import { isTimeZone } from '../schemas/clinic';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatFindings, launchCheck } from '../launch/check';
+import { formatFindings, launchCheck, type Finding } from '../launch/check';
 import { buildHost, productionDeploy } from '../launch/placeholders';
 import { CMS_BACKEND, HOST } from '../site.config';
 
@@ -53,6 +53,8 @@ function clinicTimeZone(root: string): string | undefined {
 export default function launchGuard(): AstroIntegration {
   let root = process.cwd();
   let siteDay: string | undefined;
+  /** The launch check's findings, once per build: a production build has them from its start. */
+  let checked: Finding[] | undefined;
   return {
     name: 'clinic-launch-guard',
     hooks: {
@@ -67,8 +69,9 @@ export default function launchGuard(): AstroIntegration {
             `${production}: src/site.config.ts says HOST is '${HOST}', but this build runs on ${host}, where the CMS login set for ${HOST} does not work: run npm run setup and choose ${host}, or publish on ${HOST}.`,
           );
         }
+        checked = launchCheck(root);
         // Advice (two locations with one name) is warned of at build start, never a stop.
-        const findings = launchCheck(root).filter(({ advice }) => !advice);
+        const findings = checked.filter(({ advice }) => !advice);
         if (findings.length) {
           throw new Error(
             `${production}: the production site is not built while the launch check finds a value to replace or correct.\n\n${formatFindings(findings)}`,
@@ -89,7 +92,7 @@ export default function launchGuard(): AstroIntegration {
         if (drafts.length) {
           logger.warn(`Not on the site (draft: true): ${drafts.join(', ')}`);
         }
-        const all = launchCheck(root);
+        const all = checked ?? launchCheck(root);
         for (const { file, field, problems } of all.filter(({ advice }) => advice)) {
           logger.warn(`${file}: ${field}: ${problems.join('; ')}`);
         }

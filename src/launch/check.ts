@@ -289,6 +289,16 @@ function untranslatedCollections(root: string): Finding[] {
   return findings;
 }
 
+/** The location files of the main language (`main.yaml`, …), sorted. */
+function locationFiles(root: string, mainCode: string): string[] {
+  const dir = join(root, 'src/content', COLLECTIONS.locations.folder, mainCode);
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => /\.ya?ml$/.test(file))
+        .sort()
+    : [];
+}
+
 /**
  * A location with no file in another language is left out of that language's pages (the build
  * only warns): a Spanish visitor would not find it. Each is named, with the file to add.
@@ -297,27 +307,23 @@ function untranslatedLocations(root: string): Finding[] {
   const { main, others } = readLanguages(pathToFileURL(`${root}/`));
   const { folder } = COLLECTIONS.locations;
   const mainDir = join(root, 'src/content', folder, main.code);
-  if (!existsSync(mainDir)) return [];
-  return readdirSync(mainDir)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .sort()
-    .flatMap((file) => {
-      const data = (readEntryFile(join(mainDir, file)).doc.toJS() ?? {}) as { name?: unknown };
-      return others
-        .filter(({ code }) => {
-          const path = join(root, 'src/content', folder, code, file);
-          if (!existsSync(path)) return true;
-          const entry = readEntryFile(path);
-          return isEmptyTranslation((entry.doc.toJS() ?? {}) as object, entry.body);
-        })
-        .map(({ tag, code }) => ({
-          file: `src/content/${folder}/${code}/${file}`,
-          field: '(the file)',
-          problems: [
-            `is missing, so the ${tag} pages leave out the location ${String(data.name ?? file)} (src/content/${folder}/${main.code}/${file}): translate it in the CMS, or add this file`,
-          ],
-        }));
-    });
+  return locationFiles(root, main.code).flatMap((file) => {
+    const data = (readEntryFile(join(mainDir, file)).doc.toJS() ?? {}) as { name?: unknown };
+    return others
+      .filter(({ code }) => {
+        const path = join(root, 'src/content', folder, code, file);
+        if (!existsSync(path)) return true;
+        const entry = readEntryFile(path);
+        return isEmptyTranslation((entry.doc.toJS() ?? {}) as object, entry.body);
+      })
+      .map(({ tag, code }) => ({
+        file: `src/content/${folder}/${code}/${file}`,
+        field: '(the file)',
+        problems: [
+          `is missing, so the ${tag} pages leave out the location ${String(data.name ?? file)} (src/content/${folder}/${main.code}/${file}): translate it in the CMS, or add this file`,
+        ],
+      }));
+  });
 }
 
 /**
@@ -338,11 +344,7 @@ export const ONLY_LOCATION_NAMES: Readonly<Record<string, string>> = {
 function locationsApart(root: string): Finding[] {
   const { main, all } = readLanguages(pathToFileURL(`${root}/`));
   const { folder } = COLLECTIONS.locations;
-  const mainDir = join(root, 'src/content', folder, main.code);
-  if (!existsSync(mainDir)) return [];
-  const files = readdirSync(mainDir)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .sort();
+  const files = locationFiles(root, main.code);
   if (files.length < 2) return [];
   const read = (code: string, file: string) => {
     const path = join(root, 'src/content', folder, code, file);
