@@ -1,7 +1,7 @@
 // Finds the Chromium the end-to-end tests drive: `CHROMIUM_PATH`, else a system Chromium, else
 // Playwright's own browser when it has been downloaded (on a developer laptop).
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { createRequire } from 'node:module';
 
 /** Without these, Chromium calls home at start-up, which a closed network refuses. */
 export const CHROMIUM_ARGS = [
@@ -43,7 +43,23 @@ export function findChromium({ shell = false } = {}) {
     : [...SYSTEM_BROWSERS, ...SYSTEM_SHELLS];
   const system = order.find((path) => existsSync(path));
   if (system) return { executablePath: system, source: 'system' };
-  if (existsSync(chromium.executablePath()))
+  const playwright = playwrightBrowser();
+  if (playwright && existsSync(playwright))
     return { executablePath: undefined, source: 'playwright' };
   return null;
+}
+
+/**
+ * Where Playwright's own Chromium would be, or undefined before `npm ci` has installed Playwright:
+ * CI runs `scripts/ensure-browser.mjs` while `npm ci` runs (`.ci/run`), so this is read only when
+ * no system browser is there.
+ * @returns {string | undefined}
+ */
+function playwrightBrowser() {
+  try {
+    const { chromium } = createRequire(import.meta.url)('@playwright/test');
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
 }

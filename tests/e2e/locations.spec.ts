@@ -6,10 +6,9 @@
  * their JSON-LD, is read in tests/unit/two-locations.test.ts.
  */
 import type { Server } from 'node:http';
-import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../../scripts/serve.mjs';
 import { buildTwoLocations } from '../support/two-locations.mjs';
-import { WCAG_TAGS } from './axe';
+import { axeViolations } from './axe';
 import { expect, iconUrls, test, transferredBytes, visitEach } from './fixtures';
 
 const KB = 1024;
@@ -55,12 +54,7 @@ test.afterAll(async () => {
 for (const path of PAGES) {
   test(`two locations: axe finds no WCAG 2.2 A/AA violations on ${path}`, async ({ page }) => {
     await page.goto(`${origin}${path}`);
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    const summary = violations.map(
-      ({ id, help, nodes }) =>
-        `${id}: ${help} (${nodes.map((node) => node.target.join(' ')).join('; ')})`,
-    );
-    expect(summary).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }
 

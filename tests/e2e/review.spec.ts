@@ -4,12 +4,11 @@
  * profile links where visitors look for them, /review/ leading to Google's review form, and the
  * printable card whose QR code reads back as the short address, in every language.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { reviewUrl } from '../../src/lib/profiles';
 import { PROFILES } from '../../src/schemas/clinic';
 import { SITE_URL } from '../../src/site.config';
 import { decodeQr, modulesOfPath } from '../support/qr-decode';
-import { WCAG_TAGS } from './axe';
+import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { clinic, LANGUAGES, mainLocation, pageData, pathIn, siteWords } from './site';
 
@@ -102,8 +101,7 @@ for (const language of LANGUAGES.all) {
     ]);
     expect(decodeQr(modulesOfPath(path ?? '', viewBox ?? ''))).toBe(address);
     await expect(page.getByText(words.orVisit.replace('{address}', shown))).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    expect(violations.map(({ id, help }) => `${id}: ${help}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     // Printed, the card alone: no header, navigation or footer.
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('footer')).toBeHidden();
