@@ -71,10 +71,11 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
+      // Listens at once and builds meanwhile: the booking tests wait for the build (their
+      // beforeAll), the others start at once.
       command: 'node tests/support/booking-site.mjs',
-      url: `http://127.0.0.1:${BOOKING_SITE_PORT}/`,
+      port: BOOKING_SITE_PORT,
       env: { PORT: String(BOOKING_SITE_PORT), BOOKING_ORIGIN: CAL_STAND_IN_ORIGIN },
-      timeout: 180_000,
       reuseExistingServer: !process.env.CI,
     },
   ],

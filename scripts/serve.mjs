@@ -113,19 +113,32 @@ export function notFoundFile(root, pathname, host, rules = []) {
 
 /**
  * Serves `root` on `host:port` (HTTP, or HTTPS with `tls`'s PEM `key` and `cert`) as host `emulate`
- * serves it (its page for a path no file answers; GitHub Pages sends no `_headers`), with each of
- * `functions` answering its paths before the files; resolves with the listening server, rejects
- * when it cannot listen there (the port in use).
+ * serves it (see `siteListener`); resolves with the listening server, rejects when it cannot
+ * listen there (the port in use).
  * @param {{ root?: string, port?: number, host?: string, emulate?: (typeof HOSTS)[number], tls?: { key: string, cert: string }, functions?: SiteFunction[] }} [options]
  * @returns {Promise<import('node:http').Server>}
  */
-export async function startServer({
+export async function startServer({ port = 4321, host = '127.0.0.1', tls, ...site } = {}) {
+  const listener = await siteListener({ ...site, scheme: tls ? 'https' : 'http' });
+  const server = tls ? createHttpsServer(tls, listener) : createServer(listener);
+  return new Promise((ready, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ready(server));
+  });
+}
+
+/**
+ * What answers each request for `root` as host `emulate` serves it: its `_headers` (GitHub Pages
+ * sends none), its page for a path no file answers, and each of `functions` answering its paths
+ * before the files (over `scheme`, the server's).
+ * @param {{ root?: string, emulate?: (typeof HOSTS)[number], functions?: SiteFunction[], scheme?: 'http' | 'https' }} [options]
+ * @returns {Promise<import('node:http').RequestListener>}
+ */
+export async function siteListener({
   root = 'dist',
-  port = 4321,
-  host = '127.0.0.1',
   emulate = 'netlify',
-  tls,
   functions = [],
+  scheme = 'http',
 } = {}) {
   const base = resolve(root);
   const rules = emulate === 'github-pages' ? [] : await headerRules(join(base, '_headers'));
@@ -133,12 +146,11 @@ export async function startServer({
   const compress = compression();
   const files = sirv(base, { dev: true, etag: true });
 
-  /** @type {import('node:http').RequestListener} */
-  const listener = (request, response) => {
+  return (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const siteFunction = functions.find(({ paths }) => paths.includes(pathname));
     if (siteFunction) {
-      void answerWith(siteFunction.handler, request, response, tls ? 'https' : 'http');
+      void answerWith(siteFunction.handler, request, response, scheme);
       return;
     }
     for (const [name, value] of Object.entries(headersFor(rules, pathname)))
@@ -153,11 +165,6 @@ export async function startServer({
       }),
     );
   };
-  const server = tls ? createHttpsServer(tls, listener) : createServer(listener);
-  return new Promise((ready, fail) => {
-    server.once('error', fail);
-    server.listen(port, host, () => ready(server));
-  });
 }
 
 /**

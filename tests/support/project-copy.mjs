@@ -5,7 +5,7 @@
 // content. Only the optimised images of the project's last build are copied in (Astro's
 // `node_modules/.astro/assets`, each file named by a hash of its source image and its size and
 // format): a copy's build then encodes only the images that differ, as a host's cached rebuild does.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -65,9 +65,10 @@ export function copyProject(prefix = 'clinic-site-', extra = [], { withCms = fal
  * @param {string} origin
  * @param {string} [prefix]
  * @param {{ languageEvents?: { language: string, tier: string, calEvent: string }[] }} [options]
- * @returns {{ dir: string, remove: () => void }}
+ * @returns {Promise<{ dir: string, remove: () => void }>} rejects with what the build printed
+ *   when it fails (the copy removed)
  */
-export function buildBookingThrough(
+export async function buildBookingThrough(
   origin,
   prefix = 'clinic-booking-site-',
   { languageEvents = [] } = {},
@@ -85,10 +86,21 @@ export function buildBookingThrough(
     const translation = existsSync(file) ? readFileSync(file, 'utf8') : '---\n---\n';
     writeFileSync(file, translation.replace(/^---\n/, `---\ncalEvent: ${calEvent}\n`));
   }
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    cwd: copy.dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  await new Promise((built, failed) => {
+    execFile(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build'],
+      {
+        cwd: copy.dir,
+        maxBuffer: 10 * 1024 * 1024,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      },
+      (error, stdout, stderr) => {
+        if (!error) return built(undefined);
+        copy.remove();
+        failed(new Error(`The booking site's build failed:\n${stdout}${stderr}`));
+      },
+    );
   });
   return copy;
 }

@@ -14,6 +14,14 @@ import {
   pathIn,
 } from '../site';
 
+// The booking site is built while the other projects' tests run (tests/support/booking-site.mjs):
+// its server holds each request until then, so this first one waits for the build.
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(180_000);
+  const site = await fetch(String(testInfo.project.use.baseURL));
+  expect(site.status, await site.clone().text()).toBe(200);
+});
+
 const booking = bookingSettings();
 const { words } = booking;
 const duration = (minutes: number | undefined) =>
