@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServer } from '../../scripts/serve.mjs';
 import { withDeploySettings } from '../../src/launch/site-config';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 
 const CLINIC = 'https://clinic.test';
 /** GoTrue's answer to a wrong password (`POST /token`, grant_type=password). */
@@ -42,7 +42,7 @@ test.beforeAll(async () => {
     config,
     withDeploySettings(readFileSync(config, 'utf8'), { backend: 'git-gateway', host: 'netlify' }),
   );
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  execFileSync(process.execPath, [...ASTRO, 'build'], {
     cwd: copy.dir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

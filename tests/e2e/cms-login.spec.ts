@@ -15,7 +15,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { CMS_BACKEND, SITE_URL } from '../../src/site.config';
 import { loginEnvFor, startGitHubStandIn } from '../support/github-stand-in.mjs';
 import { withDeploySettings } from '../../src/launch/site-config';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 
 /** A self-signed certificate for `host` (PEM), made with openssl; the test's browser accepts it. */
 function selfSignedCertificate(host: string): { key: string; cert: string } {
@@ -74,7 +74,7 @@ function siteWithShippedLogin(origin: string): { root: string; remove: () => voi
     config,
     withDeploySettings(readFileSync(config, 'utf8'), { backend: 'github', loginEndpoint: origin }),
   );
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  execFileSync(process.execPath, [...ASTRO, 'build'], {
     cwd: copy.dir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/serve.mjs';
 import { NOTICE_LENGTH } from '../../src/schemas/notices';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { htmlErrors } from './html';
@@ -47,7 +47,7 @@ test.beforeAll(async () => {
     `text: ${LONGEST[LANGUAGES.main.code]}\npages: [/pricing/]\nvalidFrom: 2026-11-01\nvalidThrough: 2026-11-30\n`,
   );
   write(`notices/${OTHER.code}/longest.yaml`, `reviewed: false\ntext: ${LONGEST[OTHER.code]}\n`);
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  execFileSync(process.execPath, [...ASTRO, 'build'], {
     cwd: copy.dir,
     stdio: 'pipe',
     env: { ...process.env, SITE_DATE: '2026-11-20', ASTRO_TELEMETRY_DISABLED: '1' },

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext } from '@playwright/test';
 import { startServer } from '../../scripts/serve.mjs';
-import { copyProject } from './project-copy.mjs';
+import { ASTRO, copyProject } from './project-copy.mjs';
 
 /** Decap looks for its local backend on this port only (`npm run dev` starts it there). */
 export const DECAP_SERVER_PORT = 8081;
@@ -157,7 +157,7 @@ export async function openCmsWorkspace({
     },
     async buildAndServe(env = {}) {
       await closeSite();
-      execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      execFileSync(process.execPath, [...ASTRO, 'build'], {
         cwd: copy.dir,
         stdio: 'pipe',
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyProject } from './project-copy.mjs';
+import { ASTRO, copyProject } from './project-copy.mjs';
 
 /** The day the site is built as of: the notice runs, both closures are in the coming weeks. */
 const TWO_LOCATIONS_DATE = '2026-12-21';
@@ -113,7 +113,7 @@ export function twoLocationsCopy(prefix) {
  */
 export function buildTwoLocations(prefix) {
   const copy = twoLocationsCopy(prefix);
-  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const build = spawnSync(process.execPath, [...ASTRO, 'build'], {
     cwd: copy.dir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

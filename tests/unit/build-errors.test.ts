@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { draftEntries } from '../../src/integrations/launch-guard';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 
 /** The copies made, removed once every case has run (the cases run at the same time). */
 const copies: ReturnType<typeof copyProject>[] = [];
@@ -37,7 +37,7 @@ function edit(project: string, file: string, change: (text: string) => string): 
 /** Runs `astro sync` (or another command) and returns what it printed when it failed. */
 async function syncErrors(project: string, command = 'sync'): Promise<string> {
   try {
-    await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', command], {
+    await promisify(execFile)(process.execPath, [...ASTRO, command], {
       cwd: project,
       encoding: 'buffer',
       maxBuffer: 10 * 1024 * 1024,

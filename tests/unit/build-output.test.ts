@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { LANGUAGES } from '../../src/i18n/languages';
 import { readEntryFile } from '../../src/launch/entry-file';
 import { insuranceSchema, isDiscountOrWellness } from '../../src/schemas/insurance';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 import { jsonLdBlocks } from '../support/structured-data';
 
 /** The insurance files (in every language) of the discount and wellness programmes, removed. */
@@ -32,7 +32,7 @@ beforeAll(() => {
     programmes.push(file);
     for (const { code } of LANGUAGES.all) rmSync(join(insurance, code, file), { force: true });
   }
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  execFileSync(process.execPath, [...ASTRO, 'build'], {
     cwd: copy.dir,
     stdio: 'pipe',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 import { jsonLdBlocks } from '../support/structured-data';
 
 /** The days built: before the notice, its first day, the closure's first and last, the day after. */
@@ -76,11 +76,11 @@ beforeAll(() => {
         }
       : { ...process.env, SITE_DATE: day };
     if (instant) delete env['SITE_DATE'];
-    execFileSync(
-      process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `dist-${day}`],
-      { cwd: copy.dir, stdio: 'pipe', env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } },
-    );
+    execFileSync(process.execPath, [...ASTRO, 'build', '--outDir', `dist-${day}`], {
+      cwd: copy.dir,
+      stdio: 'pipe',
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
   }
 }, 400_000);
 afterAll(() => copy?.remove());

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { ASTRO } from '../support/project-copy.mjs';
 
 /**
  * Vitest runs Vite in dev mode, where `astro:content` reads `.astro/data-store.json`, a file only
@@ -7,7 +8,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
  * `node_modules/.astro/data-store.json`; copying it lets `getCollection` see the real entries.
  */
 export default function setup() {
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
+  execFileSync(process.execPath, [...ASTRO, 'sync'], {
     stdio: 'pipe',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 import { setupWithAnswers } from '../support/setup-in-process';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -166,7 +166,7 @@ describe('a clinic with two locations, from an answers file', () => {
   });
 
   test('the site builds with both, each location in each language', () => {
-    const build = run(copy.dir, ['node_modules/astro/bin/astro.mjs', 'build']);
+    const build = run(copy.dir, [...ASTRO, 'build']);
     expect(build.status, build.output.slice(-3000)).toBe(0);
     expect(build.output).not.toContain('Not in es-US');
     // The main location is where the clinic's pages say it is, in each language's words.

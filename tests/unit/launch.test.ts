@@ -16,7 +16,7 @@ import { fieldCheck } from '../../src/launch/setup';
 import { productionDeploy, valueProblems } from '../../src/launch/placeholders';
 import { withDeploySettings } from '../../src/launch/site-config';
 import type { Host } from '../../src/schemas/deploy';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 import { setupWithAnswers } from '../support/setup-in-process';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -35,8 +35,7 @@ function run(cwd: string, args: string[], env: Record<string, string> = {}) {
 }
 
 const launchCheck = (cwd: string) => run(cwd, ['scripts/launch-check.mjs']);
-const astroBuild = (cwd: string, env: Record<string, string>) =>
-  run(cwd, ['node_modules/astro/bin/astro.mjs', 'build'], env);
+const astroBuild = (cwd: string, env: Record<string, string>) => run(cwd, [...ASTRO, 'build'], env);
 
 /**
  * What a person finds by reading the files, independently of the launch check: every line with a

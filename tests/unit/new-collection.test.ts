@@ -12,7 +12,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SITE_URL as SITE } from '../../src/site.config';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/new-collection');
 let copy: ReturnType<typeof copyProject>;
@@ -76,7 +76,7 @@ beforeAll(() => {
   writeFileSync(registry, after);
   // 2–4. The schema file, the content files and the page templates.
   for (const file of fixtureFiles()) cpSync(join(FIXTURE, file), join(copy.dir, file));
-  const run = node(['node_modules/astro/bin/astro.mjs', 'build']);
+  const run = node([...ASTRO, 'build']);
   built = run.output;
   if (run.status !== 0) throw new Error(built);
   writeFileSync(join(copy.dir, 'probe.mjs'), PROBE);

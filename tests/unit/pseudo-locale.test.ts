@@ -18,7 +18,7 @@ import { contentSchemas, type ContentName } from '../../src/collections';
 import { weekdayName } from '../../src/lib/format';
 import { translate, wordsOf } from '../../src/schemas/translation';
 import type { SiteData } from '../../src/schemas/site';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -157,7 +157,7 @@ beforeAll(() => {
       writeFileSync(path, `---\n${stringify(data)}---\n${accentBody(body)}`);
     }
   }
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  execFileSync(process.execPath, [...ASTRO, 'build'], {
     cwd: copy.dir,
     stdio: 'pipe',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

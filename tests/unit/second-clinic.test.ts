@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isSeq, parse } from 'yaml';
 import { readEntryFile, writeEntryFile } from '../../src/launch/entry-file';
 import { clearMarkers } from '../../src/launch/placeholders';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -273,7 +273,7 @@ describe('Harbor Light Medical Massage, from setup to a production build', () =>
     const check = run(copy.dir, ['scripts/launch-check.mjs']);
     expect(check.output).toContain('nothing is left to replace');
     expect(check.status).toBe(0);
-    const build = run(copy.dir, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    const build = run(copy.dir, [...ASTRO, 'build'], {
       CF_PAGES: '1',
       CF_PAGES_BRANCH: 'main',
     });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { contentSchemas } from '../../src/collections';
 import { readLanguages } from '../../src/i18n/languages';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 import { problems } from './schema-helpers';
 
 // As the CMS checks it: services are slugs (the build resolves them with reference()).
@@ -75,7 +75,7 @@ describe('a site with no testimonials', () => {
   beforeAll(() => {
     copy = copyProject('clinic-no-testimonials-');
     rmSync(join(copy.dir, 'src/content/testimonials'), { recursive: true });
-    output = execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    output = execFileSync(process.execPath, [...ASTRO, 'build'], {
       cwd: copy.dir,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],

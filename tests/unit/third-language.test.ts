@@ -10,7 +10,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cmsConfig } from '../../src/cms/config';
 import { readLanguages } from '../../src/i18n/languages';
-import { copyProject } from '../support/project-copy.mjs';
+import { ASTRO, copyProject } from '../support/project-copy.mjs';
 
 const TAG = 'qaa-US';
 const CODE = 'qaa';
@@ -47,7 +47,7 @@ beforeAll(() => {
   // One service's translation lacks a word the main language has (its summary).
   const service = join(copy.dir, 'src/content/services', CODE, 'muscle-testing.mdx');
   writeFileSync(service, readFileSync(service, 'utf8').replace(/^summary: .*\n(^ +.*\n)*/m, ''));
-  built = node(['node_modules/astro/bin/astro.mjs', 'build']);
+  built = node([...ASTRO, 'build']);
 }, 240_000);
 afterAll(() => copy?.remove());
 
