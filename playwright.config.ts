@@ -14,10 +14,9 @@ export default defineConfig({
   // A flaky test is fixed, never retried.
   retries: 0,
   workers: 2,
-  // Sized for a loaded 2-core CI machine, where `npm test` runs the unit tests beside these: every
-  // wait is on a condition, so a generous limit only matters when something is really wrong (a
-  // sweep of every page takes 20–30 s on its own).
-  timeout: 120_000,
+  // Sized for a loaded 2-core CI machine: every wait is on a condition, so a generous limit only
+  // matters when something is really wrong.
+  timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
