@@ -153,12 +153,16 @@ async function fieldsFit(page: Page) {
 /** A language's column can be scrolled to and is on screen: its menu and its question field. */
 async function reachable(pane: Locator) {
   const question = field(pane, 'Question').getByRole('textbox');
-  await expect(question).toHaveCount(1);
-  await question.scrollIntoViewIfNeeded();
-  await expect(question).toBeInViewport();
   const menu = pane.getByText(/^Writing in /);
-  await menu.scrollIntoViewIfNeeded();
-  await expect(menu).toBeInViewport();
+  // Again until each is on screen when scrolled to: a narrowed screen draws the columns anew, and
+  // a field found just before it did is gone ("not attached to the DOM", once on a loaded machine).
+  await expect(async () => {
+    await expect(question).toHaveCount(1);
+    await question.scrollIntoViewIfNeeded({ timeout: 10_000 });
+    await expect(question).toBeInViewport({ timeout: 10_000 });
+    await menu.scrollIntoViewIfNeeded({ timeout: 10_000 });
+    await expect(menu).toBeInViewport({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 /** Declares the tests above on the `npm run dev` that `dev` returns once started. */
