@@ -37,7 +37,7 @@ export default defineConfig({
   },
   projects: [
     // First: each file's tests run one after another in one worker (they share a workspace), so
-    // starting the longest chains last would leave the other worker idle at the end. Workspaces
+    // starting the longest chains last would leave the other workers idle at the end. Workspaces
     // run side by side, each with its own local backend (tests/support/cms-workspace.ts).
     {
       name: 'cms',
@@ -84,6 +84,8 @@ export default defineConfig({
       // beforeAll), the others start at once.
       command: 'node tests/support/booking-site.mjs',
       port: BOOKING_SITE_PORT,
+      // Stopped with SIGTERM, not Playwright's default SIGKILL: it removes its copy of the project.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
       env: { PORT: String(BOOKING_SITE_PORT), BOOKING_ORIGIN: CAL_STAND_IN_ORIGIN },
       reuseExistingServer: !process.env.CI,
     },
