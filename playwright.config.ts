@@ -29,8 +29,9 @@ export default defineConfig({
       ...(browser?.executablePath ? { executablePath: browser.executablePath } : {}),
       // V8 on the page's own thread only (no background compiling or garbage collecting), and
       // without its optimising compilers (Maglev, TurboFan), which pages open for seconds do not
-      // repay: the same pages on about a third less CPU (the CMS's tests: 74 against 82 core-s,
-      // single-threaded alone 1.2 against 1.5 per opening), the tests' cost on a 2-core machine.
+      // repay: the same pages on about a quarter less CPU (single-threaded: an opening of the CMS
+      // 1.2 against 1.5 core-s; the compilers off: the CMS's tests 74 against 82 core-s), the
+      // tests' cost on a 2-core machine.
       // The benchmarks keep Chromium's defaults.
       args: [...CHROMIUM_ARGS, '--js-flags=--single-threaded --no-opt --no-maglev'],
     },
